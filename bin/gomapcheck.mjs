@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// The `gomapcheck` command: runs checker/cli/main.ts under tsx, as `npm run check` does, so that
+// `npx gomapcheck ARGS` and `npm run check -- ARGS` behave the same. Plain JavaScript, because
+// this file must run before anything can compile TypeScript.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// Relative to this file, not the working directory: the command runs from anywhere, both from
+// the repository and from an installed package (where it lives in node_modules/gomapcheck/bin).
+const main = fileURLToPath(new URL('../checker/cli/main.ts', import.meta.url));
+if (!existsSync(main)) {
+  process.stderr.write(`gomapcheck: cannot find ${main}; this copy of gomapcheck is incomplete, reinstall it\n`);
+  process.exit(3);
+}
+
+// tsx's loader resolved from here, as an absolute URL: a bare '--import tsx' would be resolved
+// from the user's working directory, which need not have tsx installed. createRequire rather
+// than import.meta.resolve, which Node 20 before 20.6 keeps behind a flag.
+function tsxLoader() {
+  try {
+    return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  } catch {
+    return 'tsx'; // let Node try the working directory, and report its own error if that fails too
+  }
+}
+
+const child = spawn(process.execPath, ['--import', tsxLoader(), main, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+
+// Ctrl-C already reaches the child (same process group), so the launcher only has to outlive it;
+// SIGTERM and SIGHUP are usually sent to this process alone, so pass them on.
+const relays = {
+  SIGINT: () => {},
+  SIGTERM: () => child.kill('SIGTERM'),
+  SIGHUP: () => child.kill('SIGHUP'),
+};
+for (const [signal, relay] of Object.entries(relays)) process.on(signal, relay);
+
+child.on('error', (err) => {
+  process.stderr.write(`gomapcheck: could not start ${process.execPath}: ${err.message}\n`);
+  process.exit(3);
+});
+
+child.on('exit', (code, signal) => {
+  if (signal !== null) {
+    // End the way the child did, so shells and CI see "killed by SIGINT", not an exit code.
+    for (const [sig, relay] of Object.entries(relays)) process.off(sig, relay);
+    process.kill(process.pid, signal);
+    return;
+  }
+  process.exit(code ?? 1);
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The 2-core CI machine: exhaustive checks are CPU-bound, so two forks at most.
+    maxWorkers: 2,
+    testTimeout: 120_000,
+  },
+});
