@@ -1,0 +1,49 @@
+import type { Op, OpResult } from './types.js';
+
+/**
+ * Go-like text for operations and results, as they appear in traces, diagrams and reports.
+ * Keys print as k<N> and values as v<N>, matching the scenario's numbering, so a lost write
+ * shows up as a value that names the operation that wrote it.
+ */
+
+const key = (k: number): string => `k${k}`;
+const value = (v: number): string => `v${v}`;
+
+export function describeOp(op: Op): string {
+  switch (op.kind) {
+    case 'assign':
+      return `m[${key(op.key)}] = ${value(op.value)}`;
+    case 'access':
+      return `v, ok := m[${key(op.key)}]`;
+    case 'delete':
+      return `delete(m, ${key(op.key)})`;
+    case 'range':
+      return 'for k, v := range m';
+    case 'clear':
+      // The compiler turns `for k := range m { delete(m, k) }` into this runtime call.
+      return 'mapclear(m)';
+    case 'len':
+      return 'len(m)';
+  }
+}
+
+export function describeResult(r: OpResult): string {
+  switch (r.kind) {
+    case 'none':
+      return '—';
+    case 'value':
+      // An absent key reads as Go's zero value, which is not any v<N>.
+      return r.ok ? `(${value(r.value)}, true)` : `(${r.value === 0 ? '0' : value(r.value)}, false)`;
+    case 'len':
+      return String(r.n);
+    case 'pairs':
+      return `[${r.pairs.map(([k, v]) => `${key(k)}:${value(v)}`).join(' ')}]`;
+  }
+}
+
+/** One line for a whole scenario: 'G0: m[k0] = v1, len(m); G1: delete(m, k0)'. */
+export function describeScenario(scenario: Op[][]): string {
+  return scenario
+    .map((program, g) => `G${g}: ${program.length === 0 ? '(no operations)' : program.map(describeOp).join(', ')}`)
+    .join('; ');
+}
