@@ -1,0 +1,80 @@
+import type { ValueNamer } from '../canon.js';
+import type { Op } from '../types.js';
+import { NIL, WILD } from './constants.js';
+import type { FunctionTable, GState, MState } from './machine.js';
+import type { Hmap } from './state.js';
+
+/**
+ * Canonical text of a machine state. Bucket ids depend on allocation order, which differs
+ * between interleavings that reach the same memory; here allocations are renumbered in the order
+ * they are reached from the roots (buckets, oldbuckets, then each goroutine's pointer locals), and
+ * unreachable ones (garbage) are left out, so such states compare equal. Values are named by
+ * `values` in the same walk.
+ */
+export function encodeMachine(fns: FunctionTable, s: MState, values: ValueNamer, order: readonly number[]): string {
+  const { h } = s;
+  const heap = new Renumbering(h);
+  const ptr = (id: number): number => heap.of(id);
+  const out: string[] = [
+    `c${h.count}f${h.flags}B${h.B}n${h.noverflow}b${ptr(h.buckets)}o${ptr(h.oldbuckets)}e${h.nevacuate}x${h.extraOverflow}${h.extraOldoverflow}`,
+  ];
+  for (const g of order) out.push(encodeGoroutine(fns, s.gs[g]!, ptr, values));
+  out.push(heap.heapText(values));
+  return out.join('|');
+}
+
+function encodeGoroutine(fns: FunctionTable, g: GState, ptr: (id: number) => number, values: ValueNamer): string {
+  if (!g.op) return '-';
+  const frames = g.frames.map((f) => {
+    const fn = fns[f.fn];
+    const ptrs = fn?.pointerVars ?? [];
+    const vals = fn?.valueVars ?? [];
+    const vars = Object.keys(f.v).sort().map((k) => {
+      const x = f.v[k]!;
+      return `${k}=${ptrs.includes(k) ? ptr(x) : vals.includes(k) ? values.name(x) : x}`;
+    });
+    return `${f.fn}.${f.pc}(${vars.join(',')})`;
+  });
+  const pairs = g.pairs.map((x, i) => (i % 2 ? values.name(x) : x));
+  return `${opText(g.op, values)}${g.called}[${frames.join('/')}]p${pairs.join(',')}`;
+}
+
+function opText(op: Op, values: ValueNamer): string {
+  return `${op.kind}${'key' in op ? op.key : ''}${'value' in op ? `=${values.name(op.value)}` : ''}`;
+}
+
+class Renumbering {
+  private readonly base = new Map<number, number>(); // allocation first id -> canonical first id
+  private readonly order: Array<{ first: number; size: number }> = [];
+  private next = 0;
+
+  constructor(private readonly h: Hmap) {}
+
+  of(id: number): number {
+    if (id === NIL || id === WILD) return id;
+    const a = this.h.allocations.find((x) => id >= x.first && id < x.first + x.size);
+    if (!a) return WILD;
+    let b = this.base.get(a.first);
+    if (b === undefined) {
+      b = this.next;
+      this.base.set(a.first, b);
+      this.next += a.size;
+      this.order.push(a);
+    }
+    return b + (id - a.first);
+  }
+
+  /** Contents of every reachable allocation, following overflow links as they are met. */
+  heapText(values: ValueNamer): string {
+    const parts: string[] = [];
+    for (let k = 0; k < this.order.length; k++) {
+      const a = this.order[k]!;
+      for (let id = a.first; id < a.first + a.size; id++) {
+        const b = this.h.heap[id]!;
+        const elems = b.elems.map((e) => values.name(e));
+        parts.push(`${b.tophash.join(',')}:${b.keys.join(',')}:${elems.join(',')}>${this.of(b.overflow)}`);
+      }
+    }
+    return parts.join(';');
+  }
+}

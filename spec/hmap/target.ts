@@ -1,0 +1,25 @@
+import type { MapConfig } from '../config.js';
+import type { Target } from '../target.js';
+import type { Op } from '../types.js';
+import { encodeMachine } from './encode.js';
+import { HMAP_FUNCTIONS, hmapEntry } from './functions.js';
+import { brokenInvariant } from './invariants.js';
+import { IDLE, type MState, nextLabel, startOp, step } from './machine.js';
+import { makeHmap } from './state.js';
+import { describeOp } from '../describe.js';
+
+/** Go 1.19's runtime map as a target: a state machine over hmap and its buckets. */
+export function hmapTarget(cfg: MapConfig): Target<MState> {
+  return {
+    name: 'hmap',
+    specVersion: 'hmap/go1.19.8/1',
+    init: (c, goroutines) => ({ h: makeHmap(c.initialB, c.bucketCnt), gs: new Array(goroutines).fill(IDLE) }),
+    idle: (s, g) => s.gs[g]!.op === null,
+    start: (s, g, op: Op, opIndex) => startOp(cfg, HMAP_FUNCTIONS, hmapEntry, s, g, op, opIndex),
+    enabled: () => true,
+    step: (s, g) => step(cfg, HMAP_FUNCTIONS, describeOp, s, g),
+    nextLabel: (s, g) => nextLabel(HMAP_FUNCTIONS, s, g),
+    broken: (s) => brokenInvariant(s.h, cfg),
+    encode: (s, values, order) => encodeMachine(HMAP_FUNCTIONS, s, values, order),
+  };
+}
