@@ -1,0 +1,114 @@
+/**
+ * The visited set: 96-bit fingerprints of state keys in an open-addressing table of typed
+ * arrays (12 bytes a state plus one byte of payload), instead of the keys themselves. Two
+ * distinct states share a fingerprint with probability about n²/2^97: below 10^-11 for a billion
+ * states. This is the hash compaction SPIN offers; the report says so.
+ */
+export class FingerprintTable {
+  private slots: Uint32Array;
+  private payload: Uint8Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(log2Capacity = 20) {
+    this.slots = new Uint32Array(3 << log2Capacity);
+    this.payload = new Uint8Array(1 << log2Capacity);
+    this.mask = (1 << log2Capacity) - 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Bytes held by the table. */
+  get bytes(): number {
+    return this.slots.byteLength + this.payload.byteLength;
+  }
+
+  /** The payload stored for `key`, or -1 when absent. */
+  get(key: string): number {
+    const [a, b, c] = fingerprint(key);
+    const i = this.find(a, b, c);
+    return this.isFree(i) ? -1 : this.payload[i]!;
+  }
+
+  /** Stores `value` (0..254) for `key`; returns the previous payload or -1. */
+  set(key: string, value: number): number {
+    const [a, b, c] = fingerprint(key);
+    let i = this.find(a, b, c);
+    if (!this.isFree(i)) {
+      const old = this.payload[i]!;
+      this.payload[i] = value;
+      return old;
+    }
+    if ((this.count + 1) * 4 > (this.mask + 1) * 3) {
+      this.grow();
+      i = this.find(a, b, c);
+    }
+    this.slots[3 * i] = a;
+    this.slots[3 * i + 1] = b;
+    this.slots[3 * i + 2] = c || 1; // c === 0 marks a free slot
+    this.payload[i] = value;
+    this.count++;
+    return -1;
+  }
+
+  private isFree(i: number): boolean {
+    return this.slots[3 * i + 2] === 0;
+  }
+
+  private find(a: number, b: number, c: number): number {
+    const cc = c || 1;
+    for (let i = a & this.mask; ; i = (i + 1) & this.mask) {
+      const s = 3 * i;
+      if (this.slots[s + 2] === 0) return i;
+      if (this.slots[s] === a && this.slots[s + 1] === b && this.slots[s + 2] === cc) return i;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const oldPayload = this.payload;
+    const capacity = (this.mask + 1) * 2;
+    this.slots = new Uint32Array(3 * capacity);
+    this.payload = new Uint8Array(capacity);
+    this.mask = capacity - 1;
+    for (let j = 0; j < oldPayload.length; j++) {
+      const c = old[3 * j + 2]!;
+      if (c === 0) continue;
+      const a = old[3 * j]!;
+      const b = old[3 * j + 1]!;
+      const i = this.find(a, b, c);
+      this.slots[3 * i] = a;
+      this.slots[3 * i + 1] = b;
+      this.slots[3 * i + 2] = c;
+      this.payload[i] = oldPayload[j]!;
+    }
+  }
+}
+
+/** Three independent 32-bit string hashes (murmur3-style mixing with different seeds). */
+export function fingerprint(key: string): [number, number, number] {
+  let h1 = 0x9747b28c;
+  let h2 = 0x85ebca6b;
+  let h3 = 0xc2b2ae35;
+  for (let i = 0; i < key.length; i++) {
+    const k = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ k, 0x5bd1e995);
+    h1 ^= h1 >>> 15;
+    h2 = Math.imul(h2 ^ k, 0x27d4eb2d);
+    h2 ^= h2 >>> 13;
+    h3 = Math.imul(h3 + k, 0x165667b1);
+    h3 = (h3 << 13) | (h3 >>> 19);
+  }
+  return [fmix(h1 ^ key.length), fmix(h2 + key.length), fmix(h3 ^ 0x2545f491)];
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

@@ -1,0 +1,129 @@
+import { ValueNamer } from '../../spec/canon.js';
+import type { Target } from '../../spec/target.js';
+import type { Crash, Op, OutcomeClass, StepInfo } from '../../spec/types.js';
+import { encodeMonitor, type MonitorState, monitorCall, monitorInit, monitorReturn } from '../verify/monitor.js';
+import { classify } from '../verify/outcome.js';
+import { alphabet } from './alphabet.js';
+
+/** The bounds of one exploration. */
+export interface Bounds {
+  depth: number;
+  goroutines: number;
+  keys: number;
+}
+
+/** How a node was reached: which goroutine stepped, and the operation it started, if any. */
+export interface Edge {
+  g: number;
+  op: Op | null;
+}
+
+/**
+ * A point of the search: the target's state plus what the verifiers carry along the execution.
+ * Everything here is part of the state key except `ops`: a state first met with fewer operations
+ * started can do everything a later visit could, so later visits are subsumed.
+ */
+export interface Node<S> {
+  s: S;
+  mon: MonitorState;
+  /** Two operations were in progress at once at some point (the execution is racy). */
+  overlap: boolean;
+  /** The first structural invariant seen broken at a quiescent point. */
+  broken: string | undefined;
+  crash: Crash | undefined;
+  ops: number;
+}
+
+export function initialNode<S>(target: Target<S>, cfg: Parameters<Target<S>['init']>[0], b: Bounds): Node<S> {
+  return {
+    s: target.init(cfg, b.goroutines), mon: monitorInit(b.goroutines, b.keys), overlap: false,
+    broken: undefined, crash: undefined, ops: 0,
+  };
+}
+
+function busyCount<S>(target: Target<S>, s: S, goroutines: number, except: number): number {
+  let n = 0;
+  for (let g = 0; g < goroutines; g++) if (g !== except && !target.idle(s, g)) n++;
+  return n;
+}
+
+/** An execution may end here: it crashed, or every goroutine is between operations. */
+export function isEnd<S>(target: Target<S>, b: Bounds, n: Node<S>): boolean {
+  return n.crash !== undefined || (n.ops > 0 && busyCount(target, n.s, b.goroutines, -1) === 0);
+}
+
+export function outcomeOf<S>(n: Node<S>): OutcomeClass {
+  return classify({ crash: n.crash, broken: n.broken, linearizable: !n.mon.failed });
+}
+
+/** Every step the scheduler may take next: a busy goroutine's step, or an idle one starting any operation. */
+export function successors<S>(target: Target<S>, b: Bounds, n: Node<S>): Array<{ edge: Edge; node: Node<S> }> {
+  const out: Array<{ edge: Edge; node: Node<S> }> = [];
+  if (n.crash) return out;
+  for (let g = 0; g < b.goroutines; g++) {
+    if (target.idle(n.s, g)) {
+      if (n.ops >= b.depth) continue;
+      for (const op of alphabet(b.keys, n.ops + 1)) {
+        const edge = { g, op };
+        out.push({ edge, node: applyEdge(target, b, n, edge).node });
+      }
+    } else if (target.enabled(n.s, g)) {
+      const edge = { g, op: null };
+      out.push({ edge, node: applyEdge(target, b, n, edge).node });
+    }
+  }
+  return out;
+}
+
+/**
+ * Takes one scheduler choice: goroutine g starts `edge.op` (when idle) and runs its next step.
+ * The explorer, the witness search and the replayer all go through here, so a replayed trace
+ * is judged exactly as the search judged it.
+ */
+export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edge): { node: Node<S>; info: StepInfo } {
+  const { g, op } = edge;
+  const from = op ? target.start(n.s, g, op, n.ops) : n.s;
+  const overlap = n.overlap || busyCount(target, n.s, b.goroutines, g) > 0;
+  const r = target.step(from, g);
+  let mon = n.mon;
+  if (r.info.call) {
+    if (!op) throw new Error(`the spec is inconsistent: goroutine ${g} made its first step without starting an operation`);
+    mon = monitorCall(mon, g, op);
+  }
+  if (r.info.returns) mon = monitorReturn(mon, g, r.info.returns);
+  const ops = n.ops + (op ? 1 : 0);
+  const quiescent = !r.crash && busyCount(target, r.state, b.goroutines, -1) === 0;
+  const broken = n.broken ?? (quiescent ? target.broken(r.state) : undefined);
+  return { node: { s: r.state, mon, overlap, broken, crash: r.crash, ops }, info: r.info };
+}
+
+/**
+ * The state key: the target's canonical text, then the verifiers' state, values named alike.
+ * Goroutines are interchangeable (every one may run any program), so the key is the smallest
+ * text over every order of the goroutines: states that differ only by which goroutine is which
+ * share one key (symmetry reduction).
+ */
+export function nodeKey<S>(target: Target<S>, b: Bounds, n: Node<S>): string {
+  const crash = n.crash ? `!${n.crash.kind}:${n.crash.message}` : '';
+  const tail = `#${n.overlap ? 1 : 0}${n.broken ?? ''}${crash}`;
+  let best: string | undefined;
+  for (const order of permutations(b.goroutines)) {
+    const values = new ValueNamer();
+    const text = `${target.encode(n.s, values, order)}#${encodeMonitor(n.mon, values, order)}`;
+    if (best === undefined || text < best) best = text;
+  }
+  return best + tail;
+}
+
+const PERMUTATIONS = new Map<number, number[][]>();
+
+function permutations(n: number): number[][] {
+  let cached = PERMUTATIONS.get(n);
+  if (!cached) {
+    cached = [[]];
+    for (let k = 0; k < n; k++) cached = cached.flatMap((p) => Array.from({ length: p.length + 1 }, (_, i) => [...p.slice(0, i), k, ...p.slice(i)]));
+    cached.sort((a, b) => a.join().localeCompare(b.join()));
+    PERMUTATIONS.set(n, cached);
+  }
+  return cached;
+}

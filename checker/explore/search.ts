@@ -1,0 +1,58 @@
+import type { MapConfig } from '../../spec/config.js';
+import type { Target } from '../../spec/target.js';
+import type { OutcomeClass } from '../../spec/types.js';
+import { FingerprintTable } from './fingerprints.js';
+import { type Bounds, initialNode, isEnd, type Node, nodeKey, outcomeOf, successors } from './node.js';
+
+export interface ExploreOptions extends Bounds {
+  cfg: MapConfig;
+  /** Called now and then with the number of states explored so far. */
+  onProgress?: (states: number) => void;
+}
+
+export interface ExploreResult {
+  /** Distinct states explored. */
+  states: number;
+  /** Distinct end states: finished executions, up to state equality. */
+  executions: number;
+  /** End states per outcome class. */
+  outcomes: Map<OutcomeClass, number>;
+  /** Whether some execution the contract covers (no two operations overlapped) did not end ok. */
+  breached: boolean;
+  /** Bytes held by the visited set at the end. */
+  visitedBytes: number;
+}
+
+const PROGRESS_EVERY = 8192;
+
+/**
+ * Visits every state of every interleaving of every scenario with at most `depth` operations.
+ * A goroutine between operations may start any operation, so one depth-first search covers
+ * every program tuple. The visited set keeps, per state, the most operations it was explored
+ * with budget left for; a state met again with no more budget is subsumed (it can do nothing
+ * the first visit could not), and one met with more is explored again.
+ */
+export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult {
+  const result: ExploreResult = { states: 0, executions: 0, outcomes: new Map(), breached: false, visitedBytes: 0 };
+  const visited = new FingerprintTable();
+  const ended = new FingerprintTable(12);
+  const stack: Array<Node<S>> = [initialNode(target, o.cfg, o)];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const key = nodeKey(target, o, n);
+    const budget = o.depth - n.ops;
+    if (visited.get(key) >= budget) continue;
+    if (visited.set(key, budget) < 0) result.states++;
+    if (o.onProgress && result.states % PROGRESS_EVERY === 0) o.onProgress(result.states);
+    if (isEnd(target, o, n) && ended.set(key, 0) < 0) {
+      const outcome = outcomeOf(n);
+      result.executions++;
+      result.outcomes.set(outcome, (result.outcomes.get(outcome) ?? 0) + 1);
+      if (!n.overlap && outcome !== 'ok') result.breached = true;
+    }
+    const next = successors(target, o, n);
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!.node);
+  }
+  result.visitedBytes = visited.bytes + ended.bytes;
+  return result;
+}
