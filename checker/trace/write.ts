@@ -1,0 +1,41 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { serializeTrace } from './io.js';
+import { traceFileBase } from './slug.js';
+import type { TraceFile } from './types.js';
+
+/**
+ * The one place that writes trace artifacts: `<dir>/<base>.json` and `<dir>/<base>.mmd`.
+ * I/O failures (disk full, no permission) are not expected errors of the checker, so they throw
+ * and the CLI reports them.
+ */
+export function writeTraceFiles(dir: string, trace: TraceFile, mmd: string): { json: string; mmd: string } {
+  mkdirSync(dir, { recursive: true });
+  const base = join(dir, traceFileBase(trace));
+  const paths = { json: `${base}.json`, mmd: `${base}.mmd` };
+  writeAtomically(paths.json, serializeTrace(trace));
+  writeAtomically(paths.mmd, mmd);
+  return paths;
+}
+
+/**
+ * Writes a sibling temp file, flushes it to disk, then renames it over the target: a reader or a
+ * crash sees the old file or the whole new one, never half of one. The temp name is hidden and
+ * carries the pid so concurrent writers (worker processes) do not share one.
+ */
+function writeAtomically(path: string, text: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      writeFileSync(fd, text); // loops until every byte is written, unlike writeSync
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
