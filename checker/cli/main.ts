@@ -1,0 +1,53 @@
+/**
+ * The `gomapcheck` command. Only this file touches the process: it reads argv, prints the report
+ * (or a replay verdict) on stdout, and turns the outcome into the exit code:
+ * 0 the contracts hold / the trace reproduces, 1 a contract is broken / the trace does not
+ * reproduce, 2 a user's mistake (one line on stderr), 3 our own bug (see errors.ts).
+ */
+import { replayFile } from '../replay/replay.js';
+import { replayVerdict } from '../replay/verdict.js';
+import { formatHuman } from '../report/human.js';
+import { formatJson } from '../report/json.js';
+import type { RunReport } from '../report/types.js';
+import { checkTarget } from '../run/check-target.js';
+import { runMain, UsageError } from './errors.js';
+import { type CheckOptions, helpText, parseCheckArgs } from './options.js';
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseCheckArgs(argv);
+  if (!parsed.ok) throw new UsageError(parsed.error);
+  const options = parsed.options;
+  if (options.help) {
+    process.stdout.write(helpText());
+    return 0;
+  }
+  return options.replay !== undefined ? replay(options.replay) : check(options);
+}
+
+function replay(file: string): number {
+  const r = replayFile(file);
+  if (!r.ok) throw new UsageError(r.error);
+  const verdict = replayVerdict(file, r.result);
+  if (verdict.code === 2) throw new UsageError(verdict.line);
+  process.stdout.write(`${verdict.line}\n`);
+  return verdict.code;
+}
+
+function check(options: CheckOptions): number {
+  // One target per run for now; `--target all` will list several here.
+  const targets = [options.target].map((target) =>
+    checkTarget({ ...options, target }, { stderr: process.stderr, cwd: process.cwd() }),
+  );
+  const report: RunReport = {
+    version: 1,
+    depth: options.depth,
+    config: options.config,
+    goroutines: options.goroutines,
+    keys: options.keys,
+    targets,
+  };
+  process.stdout.write(options.json ? formatJson(report) : formatHuman(report));
+  return targets.some((t) => t.contract === 'broken') ? 1 : 0;
+}
+
+await runMain(() => main(process.argv.slice(2)));

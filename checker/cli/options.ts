@@ -1,0 +1,188 @@
+/**
+ * The command line of `gomapcheck`: commander reads the flags, then every value is checked here
+ * so that a user's mistake becomes ONE line saying what to do (STYLE.md lesson 9), returned as a
+ * result rather than printed: printing and exiting belong to the caller (checker/cli/errors.ts).
+ */
+import { Command, CommanderError } from 'commander';
+import { CONFIGS, DEFAULT_CONFIG } from '../../spec/config.js';
+import { errorLine } from './errors.js';
+import { KNOWN_TARGETS } from './targets.js';
+
+export interface CheckOptions {
+  /** Most operations in a scenario, summed over all goroutines. */
+  depth: number;
+  /** Goroutines running concurrently (1..MAX_GOROUTINES). */
+  goroutines: number;
+  /** Distinct keys the operations use; at most the chosen config's hash table length. */
+  keys: number;
+  /** One of KNOWN_TARGETS. */
+  target: string;
+  /** A key of CONFIGS (the name, not the object, so it can go into reports and traces as is). */
+  config: string;
+  /** Print one JSON object (checker/report/json.ts) instead of the human summary. */
+  json: boolean;
+  /** A trace file to replay instead of exploring. */
+  replay?: string;
+  /** Directory the witness traces are written to. */
+  traces: string;
+  /** False under --no-write: find witnesses but write no files. */
+  write: boolean;
+  /** --help was given: print helpText() and exit 0; the other fields are then the defaults. */
+  help: boolean;
+}
+
+export type ParseResult = { ok: true; options: CheckOptions } | { ok: false; error: string };
+
+/** The state space grows factorially with goroutines; past 4 no bound we ship finishes. */
+export const MAX_GOROUTINES = 4;
+
+const DEFAULTS: CheckOptions = {
+  depth: 6,
+  goroutines: 2,
+  keys: 2,
+  target: 'hmap',
+  config: DEFAULT_CONFIG,
+  json: false,
+  traces: 'traces',
+  write: true,
+  help: false,
+};
+
+/** Raw option values as commander hands them over: strings, checked by parseCheckArgs. */
+interface RawOptions {
+  depth?: string;
+  goroutines?: string;
+  keys?: string;
+  target?: string;
+  config?: string;
+  json?: boolean;
+  replay?: string;
+  traces?: string;
+  write: boolean;
+  help?: boolean;
+}
+
+/**
+ * A fresh program per call: commander keeps parsed values on the Command, so reusing one would
+ * leak options from one parse into the next (tests parse many times in one process).
+ */
+function buildProgram(): Command {
+  return (
+    new Command('gomapcheck')
+      .description("Exhaustive interleaving model checker for Go 1.19's runtime map")
+      // Never exit or print from inside the parser: errors come back as values.
+      .exitOverride()
+      .configureOutput({ writeErr: () => {}, writeOut: () => {} })
+      // Our own --help option, so that help is a parsed flag rather than an exit.
+      .helpOption(false)
+      .option('--depth <n>', `most operations per scenario, all goroutines together (default ${DEFAULTS.depth})`)
+      .option('--goroutines <g>', `concurrent goroutines, 1 to ${MAX_GOROUTINES} (default ${DEFAULTS.goroutines})`)
+      .option('--keys <k>', `distinct keys used by the operations (default ${DEFAULTS.keys})`)
+      .option('--target <name>', `what to check: ${KNOWN_TARGETS.join(', ')} (default ${DEFAULTS.target})`)
+      .option('--config <name>', `map constants and hashes: ${Object.keys(CONFIGS).join(', ')} (default ${DEFAULTS.config})`)
+      .option('--json', 'print one JSON object instead of the human summary')
+      .option('--replay <file>', 'replay a saved trace instead of exploring')
+      .option('--traces <dir>', `where witness traces are written (default ${DEFAULTS.traces})`)
+      .option('--no-write', 'do not write witness trace files')
+      .option('-h, --help', 'show this help')
+  );
+}
+
+export function helpText(): string {
+  return buildProgram().helpInformation();
+}
+
+/** Parses the user's arguments only, i.e. process.argv.slice(2). */
+export function parseCheckArgs(argv: string[]): ParseResult {
+  const program = buildProgram();
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return { ok: false, error: errorLine(commanderMessage(e, program.args)) };
+    throw e;
+  }
+  const raw = program.opts<RawOptions>();
+  if (raw.help) return { ok: true, options: { ...DEFAULTS, help: true } };
+  return checkValues(raw);
+}
+
+function checkValues(raw: RawOptions): ParseResult {
+  const fail = (error: string): ParseResult => ({ ok: false, error: errorLine(error) });
+
+  const depth = wholeNumber(raw.depth, DEFAULTS.depth, 1, Infinity);
+  if (depth === undefined) return fail(`--depth must be a whole number ≥ 1 (got "${raw.depth}")`);
+  const goroutines = wholeNumber(raw.goroutines, DEFAULTS.goroutines, 1, MAX_GOROUTINES);
+  if (goroutines === undefined) {
+    return fail(`--goroutines must be a whole number from 1 to ${MAX_GOROUTINES} (got "${raw.goroutines}")`);
+  }
+  const keys = wholeNumber(raw.keys, DEFAULTS.keys, 1, Infinity);
+  if (keys === undefined) return fail(`--keys must be a whole number ≥ 1 (got "${raw.keys}")`);
+
+  const target = raw.target ?? DEFAULTS.target;
+  if (!KNOWN_TARGETS.includes(target)) {
+    return fail(`unknown target "${target}" (known: ${KNOWN_TARGETS.join(', ')})`);
+  }
+  const config = raw.config ?? DEFAULTS.config;
+  // Own-property check: 'toString' and friends are not configurations.
+  const mapConfig = Object.hasOwn(CONFIGS, config) ? CONFIGS[config] : undefined;
+  if (mapConfig === undefined) {
+    return fail(`unknown config "${config}" (known: ${Object.keys(CONFIGS).join(', ')})`);
+  }
+  // Each key needs its own entry in the config's hash table; there is no hash function to fall back on.
+  const hashes = mapConfig.hashes.length;
+  if (keys > hashes) {
+    return fail(`--keys ${keys} is more than config "${config}" has hashes for (it has ${hashes}); use --keys ${hashes} or fewer`);
+  }
+
+  const traces = raw.traces ?? DEFAULTS.traces;
+  if (traces === '') return fail('--traces needs a directory name (default "traces")');
+  if (raw.replay === '') return fail('--replay needs a trace file name');
+
+  const options: CheckOptions = {
+    depth,
+    goroutines,
+    keys,
+    target,
+    config,
+    json: raw.json ?? false,
+    traces,
+    write: raw.write,
+    help: false,
+  };
+  if (raw.replay !== undefined) options.replay = raw.replay;
+  return { ok: true, options };
+}
+
+/**
+ * The value, the default when absent, or undefined when it is not a whole number in [min, max].
+ * Number() alone would accept '2.5', '1e3', '0x10' and ' 3 ', none of which a user means.
+ */
+function wholeNumber(text: string | undefined, fallback: number, min: number, max: number): number | undefined {
+  if (text === undefined) return fallback;
+  if (!/^[0-9]+$/.test(text)) return undefined;
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n >= min && n <= max ? n : undefined;
+}
+
+/** Commander's multi-line messages ("error: ...\n(Did you mean ...?)") as one line of ours. */
+function commanderMessage(e: CommanderError, operands: readonly string[]): string {
+  const quoted = /'([^']*)'/.exec(e.message)?.[1];
+  switch (e.code) {
+    case 'commander.unknownOption': {
+      const suggestion = /Did you mean (\S+?)\?/.exec(e.message)?.[1];
+      return suggestion !== undefined
+        ? `unknown option ${quoted} (did you mean ${suggestion}? see --help)`
+        : `unknown option ${quoted} (see --help)`;
+    }
+    case 'commander.optionMissingArgument':
+      // quoted is the flag with its placeholder, e.g. '--depth <n>'.
+      return `option ${quoted?.split(' ')[0]} needs a value (see --help)`;
+    case 'commander.excessArguments':
+      // Typically a value whose flag was mistyped or forgotten, e.g. `gomapcheck 6`.
+      return `unexpected argument "${operands[0]}" (every setting is a --flag; see --help)`;
+    default: {
+      const firstLine = e.message.split('\n')[0] ?? e.message;
+      return `${firstLine.replace(/^error: /, '')} (see --help)`;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The human summary of a run: per target, whether its contract holds, how much was explored, how
+ * the executions ended, and where the witnesses are. Only the time figures vary between runs.
+ */
+import type { RunReport, TargetReport, WitnessReport } from './types.js';
+
+/**
+ * 1234567 → '1,234,567'. Not toLocaleString: its output depends on the machine's locale and ICU,
+ * and this text is compared in tests and diffed between runs.
+ */
+export function formatCount(n: number): string {
+  const digits = String(Math.round(Math.abs(n)));
+  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ',');
+  return n < 0 ? `-${grouped}` : grouped;
+}
+
+export function formatHuman(report: RunReport): string {
+  if (report.targets.length === 0) return 'no targets were checked\n';
+  return report.targets.map((t) => formatTarget(report, t).join('\n') + '\n').join('\n');
+}
+
+function formatTarget(run: RunReport, t: TargetReport): string[] {
+  const verdict = t.contract === 'holds' ? 'holds' : 'BROKEN';
+  // A run too short to time has no meaningful rate; say so rather than print Infinity.
+  const rate = t.seconds > 0 ? formatCount(t.states / t.seconds) : 'n/a';
+  const lines = [
+    `${t.target}: contract ${verdict}  ` +
+      `(depth ${run.depth}, config ${run.config}, ${plural(run.goroutines, 'goroutine')}, ${plural(run.keys, 'key')})`,
+    ...twoColumns([
+      ['scenarios', formatCount(t.scenarios)],
+      ['executions', formatCount(t.executions)],
+      ['distinct states', formatCount(t.states)],
+      ['time (s)', t.seconds.toFixed(2)],
+      ['states/s', rate],
+    ]).map((l) => `  ${l}`),
+    '',
+    ...twoColumns([['outcome', 'executions'], ...sortedOutcomes(t.outcomes)]).map((l) => `  ${l}`),
+  ];
+  if (t.witnesses.length > 0) {
+    // Outcome names contain ': ' themselves, so the columns are separated by padding instead.
+    const width = Math.max(...t.witnesses.map((w) => w.outcome.length));
+    lines.push('', '  witnesses', ...t.witnesses.map((w) => `    ${w.outcome.padEnd(width)}  ${formatWitness(w)}`));
+  }
+  if (t.breaches !== undefined && t.breaches.length > 0) {
+    lines.push('', '  breaches', ...t.breaches.map((b) => `    - ${b}`));
+  }
+  return lines;
+}
+
+/** Outcome classes in code-unit order (not localeCompare, which varies by locale). */
+function sortedOutcomes(outcomes: Record<string, number>): Array<[string, string]> {
+  return Object.keys(outcomes)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((k) => [k, formatCount(outcomes[k] ?? 0)]);
+}
+
+function formatWitness(w: WitnessReport): string {
+  return `${w.trace} (${plural(w.ops, 'op')}, ${plural(w.switches, 'switch', 'switches')}, ${plural(w.steps, 'step')})`;
+}
+
+/** Names left-aligned, values right-aligned, so digits of the same weight line up. */
+function twoColumns(rows: Array<[string, string]>): string[] {
+  const nameWidth = Math.max(...rows.map(([name]) => name.length));
+  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
+  return rows.map(([name, value]) => `${name.padEnd(nameWidth)}  ${value.padStart(valueWidth)}`);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,82 @@
+import { join, resolve } from 'node:path';
+import { CONFIGS } from '../../spec/config.js';
+import type { CheckOptions } from '../cli/options.js';
+import { createProgress, progressEnabled, type ProgressStream } from '../cli/progress.js';
+import { scenarioCount } from '../explore/alphabet.js';
+import type { Bounds } from '../explore/node.js';
+import { explore, type ExploreResult } from '../explore/search.js';
+import { BREACH, findWitnesses, type WitnessPath } from '../explore/witness.js';
+import type { TargetReport, WitnessReport } from '../report/types.js';
+import { saveWitness } from './save-witness.js';
+import { makeTarget } from './targets.js';
+import { witnessTrace } from './witness-trace.js';
+
+/** The world checkTarget touches besides the trace directory. */
+export interface CheckIo {
+  /** Progress goes here (stderr), never to stdout, which carries the report. */
+  stderr: ProgressStream;
+  /** Trace paths are resolved against this and reported relative to it. */
+  cwd: string;
+}
+
+/**
+ * Checks `options.target`: explores every interleaving within the bounds, finds a minimal witness
+ * per outcome class, writes each as a trace and diagram under `<traces>/<target>/`, and reports.
+ * Files are written only after the search has finished, so an interrupted run leaves none half-made.
+ */
+export function checkTarget(options: CheckOptions, io: CheckIo): TargetReport {
+  const cfg = CONFIGS[options.config];
+  const target = cfg && makeTarget(options.target, cfg);
+  // parseCheckArgs has checked both names, so a miss here is a mismatch between our own lists.
+  if (!cfg || !target) throw new Error(`no target "${options.target}" with config "${options.config}" (the CLI's lists and checker/run/targets.ts disagree)`);
+  const bounds: Bounds = { depth: options.depth, goroutines: options.goroutines, keys: options.keys };
+
+  const started = performance.now();
+  const progress = createProgress({ enabled: progressEnabled(options.json, io.stderr.isTTY === true), stream: io.stderr });
+  let result: ExploreResult;
+  try {
+    result = explore(target, { ...bounds, cfg, onProgress: (states) => progress.update(states, target.name) });
+  } finally {
+    progress.done();
+  }
+  const wanted = new Set<string>(result.outcomes.keys());
+  if (result.breached) wanted.add(BREACH);
+  const paths = findWitnesses(target, cfg, bounds, wanted);
+  const seconds = (performance.now() - started) / 1000;
+
+  const dir = join(resolve(io.cwd, options.traces), target.name);
+  const save = (path: WitnessPath): string =>
+    saveWitness(dir, witnessTrace(target, cfg, bounds, path).view, options.write, io.cwd);
+  const outcomes = [...result.outcomes.keys()].sort(byCodeUnit);
+  const witnesses: WitnessReport[] = outcomes.map((outcome) => {
+    const path = found(paths, outcome);
+    return { outcome, trace: save(path), ops: path.ops, switches: path.switches, steps: path.steps };
+  });
+
+  const report: TargetReport = {
+    target: target.name,
+    contract: result.breached ? 'broken' : 'holds',
+    scenarios: scenarioCount(bounds.depth, bounds.goroutines, bounds.keys),
+    executions: result.executions,
+    states: result.states,
+    seconds,
+    outcomes: Object.fromEntries(outcomes.map((o) => [o, result.outcomes.get(o)!])),
+    witnesses,
+  };
+  if (result.breached) {
+    // Its own trace: the class's minimal witness may be a racy execution, which proves nothing here.
+    const breach = found(paths, BREACH);
+    report.breaches = [`race-free execution ended ${breach.outcome}: see ${save(breach)}`];
+  }
+  return report;
+}
+
+function found(paths: ReadonlyMap<string, WitnessPath>, wanted: string): WitnessPath {
+  const path = paths.get(wanted);
+  // The explorer reached this class, so the witness search over the same graph must reach it too.
+  if (!path) throw new Error(`the witness search found no ${wanted} execution although the explorer did`);
+  return path;
+}
+
+/** Code-unit order, as the reports use: not localeCompare, which varies by machine. */
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,108 @@
+/**
+ * The real command, as a user runs it: a fresh process from the repository root, exit codes,
+ * stdout and stderr. Depth 2 keeps each exploring run to a few seconds.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function gomapcheck(args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(process.execPath, ['--import', 'tsx', 'checker/cli/main.ts', ...args], { cwd: repo, encoding: 'utf8' },
+      (err, stdout, stderr) => done({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }));
+  });
+}
+
+const FATAL = [
+  'fatal: concurrent map iteration and map write',
+  'fatal: concurrent map read and map write',
+  'fatal: concurrent map writes',
+];
+
+let traces: string;
+let first: Run;
+let second: Run;
+
+beforeAll(async () => {
+  traces = mkdtempSync(join(tmpdir(), 'gomapcheck-e2e-'));
+  // Someone's own file in the trace directory must survive the runs.
+  mkdirSync(join(traces, 'hmap'));
+  writeFileSync(join(traces, 'hmap', 'keep.txt'), 'mine');
+  first = await gomapcheck(['--depth', '2', '--json', '--traces', traces]);
+  // Sequential on purpose: the second run overwrites the first one's witnesses in place.
+  second = await gomapcheck(['--depth', '2', '--json', '--traces', traces]);
+});
+afterAll(() => rmSync(traces, { recursive: true, force: true }));
+
+describe('gomapcheck --depth 2 --json', () => {
+  it('exits 0 with the report alone on stdout, in the schema shape', () => {
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout);
+    expect(report).toMatchObject({ version: 1, depth: 2, config: 'small', goroutines: 2, keys: 2 });
+    expect(report.targets).toHaveLength(1);
+    const t = report.targets[0];
+    expect(t).toMatchObject({
+      target: 'hmap', contract: 'holds', scenarios: expect.any(Number), executions: expect.any(Number),
+      states: expect.any(Number), seconds: expect.any(Number), outcomes: expect.any(Object),
+    });
+    expect(Object.keys(t.outcomes)).toEqual(expect.arrayContaining(FATAL));
+    expect(t.witnesses.map((w: { outcome: string }) => w.outcome)).toEqual(Object.keys(t.outcomes));
+    for (const w of t.witnesses) {
+      expect(w).toEqual({ outcome: expect.any(String), trace: expect.any(String), ops: expect.any(Number), switches: expect.any(Number), steps: expect.any(Number) });
+    }
+  });
+
+  it('writes each witness trace with its diagram beside it, and leaves other files alone', () => {
+    for (const w of JSON.parse(first.stdout).targets[0].witnesses) {
+      const file = resolve(repo, w.trace);
+      expect(file.startsWith(join(traces, 'hmap'))).toBe(true);
+      expect(existsSync(file)).toBe(true);
+      expect(existsSync(file.replace(/\.json$/, '.mmd'))).toBe(true);
+      expect(JSON.parse(readFileSync(file, 'utf8')).outcome).toBe(w.outcome);
+    }
+    expect(readFileSync(join(traces, 'hmap', 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('gives the same report twice, apart from the time taken', () => {
+    const strip = (r: Run) => JSON.parse(r.stdout, (k, v) => (k === 'seconds' ? 0 : v));
+    expect(second.code).toBe(0);
+    expect(strip(second)).toEqual(strip(first));
+  });
+
+  it('replays a witness it wrote', async () => {
+    const w = JSON.parse(first.stdout).targets[0].witnesses.find((x: { outcome: string }) => x.outcome === FATAL[2]);
+    const r = await gomapcheck(['--replay', w.trace]);
+    expect(r).toEqual({ code: 0, stdout: `replay ${w.trace}: reproduces ${FATAL[2]}\n`, stderr: '' });
+  });
+});
+
+describe('gomapcheck usage errors', () => {
+  it.each([
+    [['--bogus'], /unknown option --bogus/],
+    [['--depth', '0'], /--depth must be a whole number/],
+    [['--target', 'nope'], /unknown target "nope"/],
+    [['--config', 'nope'], /unknown config "nope"/],
+    [['--replay', 'no/such/trace.json'], /cannot read trace file "no\/such\/trace.json": no such file/],
+  ])('%j exits 2 with one line on stderr and no stack', async (args, message) => {
+    const r = await gomapcheck(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^gomapcheck: [^\n]*\n$/);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+  });
+
+  it('--help prints the flags and exits 0', async () => {
+    const r = await gomapcheck(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--depth <n>/);
+  });
+});

@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { helpText, parseCheckArgs, type CheckOptions } from '../../../checker/cli/options.js';
+import { KNOWN_TARGETS } from '../../../checker/cli/targets.js';
+import { CONFIGS, DEFAULT_CONFIG } from '../../../spec/config.js';
+
+function options(argv: string[]): CheckOptions {
+  const result = parseCheckArgs(argv);
+  if (!result.ok) throw new Error(`expected ${JSON.stringify(argv)} to parse, got: ${result.error}`);
+  return result.options;
+}
+
+function error(argv: string[]): string {
+  const result = parseCheckArgs(argv);
+  if (result.ok) throw new Error(`expected ${JSON.stringify(argv)} to be rejected`);
+  return result.error;
+}
+
+describe('parseCheckArgs', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('has the documented defaults', () => {
+    expect(options([])).toEqual({
+      depth: 6,
+      goroutines: 2,
+      keys: 2,
+      target: 'hmap',
+      config: DEFAULT_CONFIG,
+      json: false,
+      traces: 'traces',
+      write: true,
+      help: false,
+    });
+  });
+
+  it('reads every option, in both --flag value and --flag=value forms', () => {
+    const o = options([
+      '--depth', '4', '--goroutines=3', '--keys', '3', '--target', 'hmap', '--config', 'go',
+      '--json', '--replay', 't.json', '--traces', 'out', '--no-write',
+    ]);
+    expect(o).toEqual({
+      depth: 4, goroutines: 3, keys: 3, target: 'hmap', config: 'go', json: true,
+      replay: 't.json', traces: 'out', write: false, help: false,
+    });
+  });
+
+  it('accepts every known target and config', () => {
+    for (const target of KNOWN_TARGETS) expect(options(['--target', target]).target).toBe(target);
+    for (const config of Object.keys(CONFIGS)) expect(options(['--config', config]).config).toBe(config);
+  });
+
+  it('allows as many keys as the config has hashes', () => {
+    const n = CONFIGS[DEFAULT_CONFIG]!.hashes.length;
+    expect(options(['--keys', String(n)]).keys).toBe(n);
+  });
+
+  it('turns --help into a flag, whatever else is on the line', () => {
+    expect(options(['--help']).help).toBe(true);
+    expect(options(['-h', '--depth', '0']).help).toBe(true);
+  });
+
+  it.each([
+    [['--depth', 'abc'], 'gomapcheck: --depth must be a whole number ≥ 1 (got "abc")'],
+    [['--depth', '0'], 'gomapcheck: --depth must be a whole number ≥ 1 (got "0")'],
+    [['--depth', '2.5'], 'gomapcheck: --depth must be a whole number ≥ 1 (got "2.5")'],
+    [['--depth', '-1'], 'gomapcheck: --depth must be a whole number ≥ 1 (got "-1")'],
+    [['--depth', '1e3'], 'gomapcheck: --depth must be a whole number ≥ 1 (got "1e3")'],
+    [['--goroutines', '5'], 'gomapcheck: --goroutines must be a whole number from 1 to 4 (got "5")'],
+    [['--goroutines', '0'], 'gomapcheck: --goroutines must be a whole number from 1 to 4 (got "0")'],
+    [['--keys', 'x'], 'gomapcheck: --keys must be a whole number ≥ 1 (got "x")'],
+    [['--target', 'foo'], 'gomapcheck: unknown target "foo" (known: hmap)'],
+    [['--frob'], 'gomapcheck: unknown option --frob (see --help)'],
+  ])('rejects %j with a message saying what is wrong', (argv, message) => {
+    expect(error(argv)).toBe(message);
+  });
+
+  it('says how many hashes the config has when --keys asks for more', () => {
+    const n = CONFIGS[DEFAULT_CONFIG]!.hashes.length;
+    const message = error(['--keys', String(n + 1)]);
+    expect(message).toContain(`it has ${n}`);
+    expect(message).toContain(`--keys ${n} or fewer`);
+  });
+
+  it('lists the known configs, and is not fooled by Object.prototype names', () => {
+    for (const name of ['nope', 'toString', '__proto__']) {
+      expect(error(['--config', name])).toBe(
+        `gomapcheck: unknown config "${name}" (known: ${Object.keys(CONFIGS).join(', ')})`,
+      );
+    }
+  });
+
+  it.each([
+    [['--frob']],
+    [['--dept', '3']],
+    [['--depth']],
+    [['6']],
+    [['--depth', '3', 'extra']],
+    [['--json=yes']],
+    [['-x']],
+    [['--traces', '']],
+    [['--replay', '']],
+    [['--keys', '99']],
+    [['--depth', '99999999999999999999']],
+  ])('gives ONE line starting with "gomapcheck: " for %j, without exiting or printing', (argv) => {
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => {
+      throw new Error('process.exit called');
+    });
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const stdout = vi.spyOn(process.stdout, 'write');
+    const message = error(argv);
+    expect(message.startsWith('gomapcheck: ')).toBe(true);
+    expect(message).not.toContain('\n');
+    expect(message).not.toMatch(/^gomapcheck: (gomapcheck|error)/);
+    expect(exit).not.toHaveBeenCalled();
+    expect(stderr).not.toHaveBeenCalled();
+    expect(stdout).not.toHaveBeenCalled();
+  });
+
+  it('suggests the option a typo was probably meant to be', () => {
+    expect(error(['--dept', '3'])).toBe('gomapcheck: unknown option --dept (did you mean --depth? see --help)');
+  });
+
+  it('names the flag that lacks a value, and the stray argument', () => {
+    expect(error(['--depth'])).toBe('gomapcheck: option --depth needs a value (see --help)');
+    expect(error(['6'])).toContain('unexpected argument "6"');
+  });
+
+  it('does not carry options over from one parse to the next', () => {
+    options(['--depth', '3', '--no-write']);
+    expect(options([])).toMatchObject({ depth: 6, write: true });
+  });
+});
+
+describe('helpText', () => {
+  it('lists every option', () => {
+    const text = helpText();
+    for (const flag of [
+      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help',
+    ]) {
+      expect(text).toContain(flag);
+    }
+    expect(text).toMatch(/^Usage: gomapcheck/);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatHuman } from '../../../checker/report/human.js';
+import type { RunReport, TargetReport } from '../../../checker/report/types.js';
+
+const broken: TargetReport = {
+  target: 'hmap',
+  contract: 'broken',
+  scenarios: 1234,
+  executions: 1234567,
+  states: 9876543,
+  seconds: 12.3456,
+  // Deliberately unsorted: the table sorts by name.
+  outcomes: { 'throw: bad map state': 3, ok: 1200000, 'fatal: concurrent map writes': 34564 },
+  witnesses: [
+    { outcome: 'fatal: concurrent map writes', trace: 'traces/hmap/fatal-a.json', ops: 2, switches: 1, steps: 17 },
+    { outcome: 'throw: bad map state', trace: 'traces/hmap/throw-b.json', ops: 1, switches: 3, steps: 9 },
+  ],
+  breaches: ['a plain map was written by two goroutines without a lock'],
+};
+
+const holds: TargetReport = {
+  target: 'hmap',
+  contract: 'holds',
+  scenarios: 1,
+  executions: 1,
+  states: 1,
+  seconds: 0,
+  outcomes: { ok: 1 },
+  witnesses: [],
+};
+
+function run(...targets: TargetReport[]): RunReport {
+  return { version: 1, depth: 6, config: 'small', goroutines: 2, keys: 1, targets };
+}
+
+describe('formatHuman', () => {
+  it('summarises a broken target: counts, outcomes, witnesses and breaches', () => {
+    expect(formatHuman(run(broken))).toBe(
+      [
+        'hmap: contract BROKEN  (depth 6, config small, 2 goroutines, 1 key)',
+        '  scenarios            1,234',
+        '  executions       1,234,567',
+        '  distinct states  9,876,543',
+        '  time (s)             12.35',
+        '  states/s           800,005',
+        '',
+        '  outcome                       executions',
+        '  fatal: concurrent map writes      34,564',
+        '  ok                             1,200,000',
+        '  throw: bad map state                   3',
+        '',
+        '  witnesses',
+        '    fatal: concurrent map writes  traces/hmap/fatal-a.json (2 ops, 1 switch, 17 steps)',
+        '    throw: bad map state          traces/hmap/throw-b.json (1 op, 3 switches, 9 steps)',
+        '',
+        '  breaches',
+        '    - a plain map was written by two goroutines without a lock',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out empty sections and says when a run was too short for a rate', () => {
+    const text = formatHuman(run(holds));
+    expect(text).toContain('hmap: contract holds  (depth 6');
+    expect(text).toMatch(/states\/s +n\/a/);
+    expect(text).not.toContain('witnesses');
+    expect(text).not.toContain('breaches');
+    expect(text).not.toContain('Infinity');
+  });
+
+  it('separates targets by a blank line', () => {
+    const text = formatHuman(run(broken, { ...holds, target: 'other' }));
+    expect(text).toContain('\n\nother: contract holds');
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text.endsWith('\n\n')).toBe(false);
+  });
+
+  it('says so when there is nothing to report', () => {
+    expect(formatHuman(run())).toBe('no targets were checked\n');
+  });
+
+  it('is the same text for the same report', () => {
+    expect(formatHuman(run(broken))).toBe(formatHuman(run(broken)));
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands with commas, whatever the locale', () => {
+    expect([0, 7, 999, 1000, 12345, 1234567, -1234, 999.6].map(formatCount)).toEqual([
+      '0', '7', '999', '1,000', '12,345', '1,234,567', '-1,234', '1,000',
+    ]);
+  });
+});

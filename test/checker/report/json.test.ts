@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { formatJson } from '../../../checker/report/json.js';
+import type { RunReport, TargetReport } from '../../../checker/report/types.js';
+
+// Fields in a scrambled order, and one that is not part of the schema, to show the output
+// order comes from formatJson and nothing else leaks out.
+const target = {
+  witnesses: [{ steps: 17, switches: 1, ops: 2, trace: 'traces/hmap/fatal-a.json', outcome: 'fatal: concurrent map writes' }],
+  outcomes: { 'throw: bad map state': 3, ok: 120, 'fatal: concurrent map writes': 34, nonlinearizable: 0 },
+  seconds: 1.23456,
+  states: 999,
+  executions: 157,
+  scenarios: 12,
+  contract: 'broken',
+  target: 'hmap',
+  breaches: ['two goroutines wrote without a lock'],
+  internalScratch: 'must not appear',
+} as TargetReport;
+
+const report = {
+  targets: [target, { ...target, target: 'second', contract: 'holds', breaches: undefined }],
+  keys: 2,
+  goroutines: 2,
+  config: 'small',
+  depth: 6,
+  version: 1,
+} as RunReport;
+
+describe('formatJson', () => {
+  const text = formatJson(report);
+  const parsed = JSON.parse(text);
+
+  it('is exactly one JSON object followed by a newline', () => {
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.endsWith('\n\n')).toBe(false);
+    expect(typeof parsed).toBe('object');
+    expect(Array.isArray(parsed)).toBe(false);
+  });
+
+  it('puts the keys in the documented order', () => {
+    expect(Object.keys(parsed)).toEqual(['version', 'depth', 'config', 'goroutines', 'keys', 'targets']);
+    expect(Object.keys(parsed.targets[0])).toEqual([
+      'target', 'contract', 'scenarios', 'executions', 'states', 'seconds', 'outcomes', 'witnesses', 'breaches',
+    ]);
+    expect(Object.keys(parsed.targets[0].witnesses[0])).toEqual(['outcome', 'trace', 'ops', 'switches', 'steps']);
+  });
+
+  it('sorts the outcome classes by name', () => {
+    expect(Object.keys(parsed.targets[0].outcomes)).toEqual([
+      'fatal: concurrent map writes', 'nonlinearizable', 'ok', 'throw: bad map state',
+    ]);
+  });
+
+  it('parses back to the same values, seconds rounded to milliseconds', () => {
+    expect(parsed).toEqual({
+      version: 1,
+      depth: 6,
+      config: 'small',
+      goroutines: 2,
+      keys: 2,
+      targets: [
+        {
+          target: 'hmap',
+          contract: 'broken',
+          scenarios: 12,
+          executions: 157,
+          states: 999,
+          seconds: 1.235,
+          outcomes: target.outcomes,
+          witnesses: target.witnesses,
+          breaches: target.breaches,
+        },
+        {
+          target: 'second',
+          contract: 'holds',
+          scenarios: 12,
+          executions: 157,
+          states: 999,
+          seconds: 1.235,
+          outcomes: target.outcomes,
+          witnesses: target.witnesses,
+        },
+      ],
+    });
+  });
+
+  it('leaves out breaches when there are none', () => {
+    expect('breaches' in parsed.targets[1]).toBe(false);
+    expect(text).not.toContain('internalScratch');
+  });
+});
