@@ -44,6 +44,7 @@ function check(options: CheckOptions): number {
     config: options.config,
     goroutines: options.goroutines,
     keys: options.keys,
+    ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }),
     targets,
   };
   process.stdout.write(options.json ? formatJson(report) : formatHuman(report));

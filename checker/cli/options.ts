@@ -29,6 +29,8 @@ export interface CheckOptions {
   write: boolean;
   /** --help was given: print helpText() and exit 0; the other fields are then the defaults. */
   help: boolean;
+  /** --preemptions P: a context bound; the run is then reported as bounded, not exhaustive. */
+  preemptions?: number;
 }
 
 export type ParseResult = { ok: true; options: CheckOptions } | { ok: false; error: string };
@@ -60,6 +62,7 @@ interface RawOptions {
   traces?: string;
   write: boolean;
   help?: boolean;
+  preemptions?: string;
 }
 
 /**
@@ -80,6 +83,7 @@ function buildProgram(): Command {
       .option('--keys <k>', `distinct keys used by the operations (default ${DEFAULTS.keys})`)
       .option('--target <name>', `what to check: ${KNOWN_TARGETS.join(', ')} (default ${DEFAULTS.target})`)
       .option('--config <name>', `map constants and hashes: ${Object.keys(CONFIGS).join(', ')} (default ${DEFAULTS.config})`)
+      .option('--preemptions <p>', 'explore only executions with at most p preemptions (bounded, not exhaustive)')
       .option('--json', 'print one JSON object instead of the human summary')
       .option('--replay <file>', 'replay a saved trace instead of exploring')
       .option('--traces <dir>', `where witness traces are written (default ${DEFAULTS.traces})`)
@@ -150,6 +154,11 @@ function checkValues(raw: RawOptions): ParseResult {
     help: false,
   };
   if (raw.replay !== undefined) options.replay = raw.replay;
+  if (raw.preemptions !== undefined) {
+    const p = wholeNumber(raw.preemptions, 0, 0, 254);
+    if (p === undefined) return fail(`--preemptions must be a whole number from 0 to 254 (got "${raw.preemptions}")`);
+    options.preemptions = p;
+  }
   return { ok: true, options };
 }
 

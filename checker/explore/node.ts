@@ -10,7 +10,30 @@ export interface Bounds {
   depth: number;
   goroutines: number;
   keys: number;
+  /**
+   * Context bound (as CHESS and Loom have it): at most this many preemptions, i.e. switches away
+   * from a goroutine in the middle of an operation that could have gone on. Undefined: no bound,
+   * the exploration is exhaustive. A bounded run is always reported as bounded.
+   */
+  preemptions?: number;
 }
+
+/**
+ * The state-space reductions of the explorer, each of which can be switched off so tests can
+ * compare it with the search without it (docs/performance.md argues why each keeps every outcome).
+ */
+export interface Reductions {
+  /** Goroutines are interchangeable: states equal up to renaming goroutines share a key. */
+  symmetry: boolean;
+  /** Data independence: states equal up to renaming values share a key (spec/canon.ts). */
+  valueNaming: boolean;
+  /** Heap ids renumbered by reachability and garbage dropped (the target's encode). Off: the raw state. */
+  canonicalHeap: boolean;
+  /** A state met again with no more operations left to start is not explored again. */
+  subsumption: boolean;
+}
+
+export const ALL_REDUCTIONS: Readonly<Reductions> = { symmetry: true, valueNaming: true, canonicalHeap: true, subsumption: true };
 
 /** How a node was reached: which goroutine stepped, and the operation it started, if any. */
 export interface Edge {
@@ -32,12 +55,16 @@ export interface Node<S> {
   broken: string | undefined;
   crash: Crash | undefined;
   ops: number;
+  /** The goroutine that took the last step (-1 before the first); only tracked under a context bound. */
+  last: number;
+  /** Preemptions taken so far (see Bounds.preemptions). */
+  preempted: number;
 }
 
 export function initialNode<S>(target: Target<S>, cfg: Parameters<Target<S>['init']>[0], b: Bounds): Node<S> {
   return {
     s: target.init(cfg, b.goroutines), mon: monitorInit(b.goroutines, b.keys), overlap: false,
-    broken: undefined, crash: undefined, ops: 0,
+    broken: undefined, crash: undefined, ops: 0, last: -1, preempted: 0,
   };
 }
 
@@ -61,6 +88,7 @@ export function successors<S>(target: Target<S>, b: Bounds, n: Node<S>): Array<{
   const out: Array<{ edge: Edge; node: Node<S> }> = [];
   if (n.crash) return out;
   for (let g = 0; g < b.goroutines; g++) {
+    if (b.preemptions !== undefined && n.preempted >= b.preemptions && preempts(target, b, n, g)) continue;
     if (target.idle(n.s, g)) {
       if (n.ops >= b.depth) continue;
       for (const op of alphabet(b.keys, n.ops + 1)) {
@@ -94,25 +122,49 @@ export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edg
   const ops = n.ops + (op ? 1 : 0);
   const quiescent = !r.crash && busyCount(target, r.state, b.goroutines, -1) === 0;
   const broken = n.broken ?? (quiescent ? target.broken(r.state) : undefined);
-  return { node: { s: r.state, mon, overlap, broken, crash: r.crash, ops }, info: r.info };
+  const bounded = b.preemptions !== undefined;
+  const preempted = n.preempted + (bounded && preempts(target, b, n, g) ? 1 : 0);
+  const last = bounded ? g : -1;
+  return { node: { s: r.state, mon, overlap, broken, crash: r.crash, ops, last, preempted }, info: r.info };
+}
+
+/** Whether g stepping now switches away from a goroutine that is in the middle of an operation and could go on. */
+function preempts<S>(target: Target<S>, b: Bounds, n: Node<S>, g: number): boolean {
+  const l = n.last;
+  return l >= 0 && l !== g && l < b.goroutines && !target.idle(n.s, l) && target.enabled(n.s, l);
 }
 
 /**
  * The state key: the target's canonical text, then the verifiers' state, values named alike.
  * Goroutines are interchangeable (every one may run any program), so the key is the smallest
  * text over every order of the goroutines: states that differ only by which goroutine is which
- * share one key (symmetry reduction).
+ * share one key (symmetry reduction). Under a context bound the last goroutine to run and the
+ * preemptions taken are part of the state too.
  */
-export function nodeKey<S>(target: Target<S>, b: Bounds, n: Node<S>): string {
+export function nodeKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions = ALL_REDUCTIONS): string {
   const crash = n.crash ? `!${n.crash.kind}:${n.crash.message}` : '';
-  const tail = `#${n.overlap ? 1 : 0}${n.broken ?? ''}${crash}`;
+  const ops = r.subsumption ? '' : `@${n.ops}`;
+  const tail = `#${n.overlap ? 1 : 0}${n.broken ?? ''}${crash}${ops}`;
+  if (!r.canonicalHeap) return `${JSON.stringify([n.s, n.mon.configs, n.mon.pending, n.last, n.preempted])}${tail}`;
   let best: string | undefined;
-  for (const order of permutations(b.goroutines)) {
-    const values = new ValueNamer();
-    const text = `${target.encode(n.s, values, order)}#${encodeMonitor(n.mon, values, order)}`;
+  for (const order of r.symmetry ? permutations(b.goroutines) : [identity(b.goroutines)]) {
+    const values = r.valueNaming ? new ValueNamer() : new IdentityNamer();
+    const bound = b.preemptions === undefined ? '' : `^${order.indexOf(n.last)}.${n.preempted}`;
+    const text = `${target.encode(n.s, values, order)}#${encodeMonitor(n.mon, values, order)}${bound}`;
     if (best === undefined || text < best) best = text;
   }
   return best + tail;
+}
+
+/** A namer that keeps every value as it is: value naming switched off. */
+class IdentityNamer extends ValueNamer {
+  override name(v: number): number {
+    return v;
+  }
+}
+
+function identity(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
 }
 
 const PERMUTATIONS = new Map<number, number[][]>();

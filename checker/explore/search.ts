@@ -2,12 +2,14 @@ import type { MapConfig } from '../../spec/config.js';
 import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';
 import { FingerprintTable } from './fingerprints.js';
-import { type Bounds, initialNode, isEnd, type Node, nodeKey, outcomeOf, successors } from './node.js';
+import { ALL_REDUCTIONS, type Bounds, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions, successors } from './node.js';
 
 export interface ExploreOptions extends Bounds {
   cfg: MapConfig;
   /** Called now and then with the number of states explored so far. */
   onProgress?: (states: number) => void;
+  /** Which reductions to use; all by default. Tests switch them off one by one. */
+  reductions?: Reductions;
 }
 
 export interface ExploreResult {
@@ -37,9 +39,10 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
   const visited = new FingerprintTable();
   const ended = new FingerprintTable(12);
   const stack: Array<Node<S>> = [initialNode(target, o.cfg, o)];
+  const reductions = o.reductions ?? ALL_REDUCTIONS;
   while (stack.length > 0) {
     const n = stack.pop()!;
-    const key = nodeKey(target, o, n);
+    const key = nodeKey(target, o, n, reductions);
     const budget = o.depth - n.ops;
     if (visited.get(key) >= budget) continue;
     if (visited.set(key, budget) < 0) result.states++;

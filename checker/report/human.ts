@@ -25,7 +25,8 @@ function formatTarget(run: RunReport, t: TargetReport): string[] {
   const rate = t.seconds > 0 ? formatCount(t.states / t.seconds) : 'n/a';
   const lines = [
     `${t.target}: contract ${verdict}  ` +
-      `(depth ${run.depth}, config ${run.config}, ${plural(run.goroutines, 'goroutine')}, ${plural(run.keys, 'key')})`,
+      `(depth ${run.depth}, config ${run.config}, ${plural(run.goroutines, 'goroutine')}, ${plural(run.keys, 'key')}` +
+      (run.preemptions === undefined ? ', exhaustive)' : `, BOUNDED to ${plural(run.preemptions, 'preemption')}: not exhaustive)`),
     ...twoColumns([
       ['scenarios', formatCount(t.scenarios)],
       ['executions', formatCount(t.executions)],

@@ -7,14 +7,16 @@
 import type { RunReport, TargetReport, WitnessReport } from './types.js';
 
 export function formatJson(report: RunReport): string {
-  const out = {
+  const out: Record<string, unknown> = {
     version: report.version,
     depth: report.depth,
     config: report.config,
     goroutines: report.goroutines,
     keys: report.keys,
-    targets: report.targets.map(targetJson),
+    exhaustive: report.preemptions === undefined,
   };
+  if (report.preemptions !== undefined) out['preemptions'] = report.preemptions;
+  out['targets'] = report.targets.map(targetJson);
   return JSON.stringify(out, null, 2) + '\n';
 }
 

@@ -36,5 +36,7 @@ export interface RunReport {
   config: string;
   goroutines: number;
   keys: number;
+  /** Present when the run was context-bounded (--preemptions): it is then not exhaustive. */
+  preemptions?: number;
   targets: TargetReport[];
 }

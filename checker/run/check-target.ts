@@ -29,7 +29,10 @@ export function checkTarget(options: CheckOptions, io: CheckIo): TargetReport {
   const target = cfg && makeTarget(options.target, cfg);
   // parseCheckArgs has checked both names, so a miss here is a mismatch between our own lists.
   if (!cfg || !target) throw new Error(`no target "${options.target}" with config "${options.config}" (the CLI's lists and checker/run/targets.ts disagree)`);
-  const bounds: Bounds = { depth: options.depth, goroutines: options.goroutines, keys: options.keys };
+  const bounds: Bounds = {
+    depth: options.depth, goroutines: options.goroutines, keys: options.keys,
+    ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }),
+  };
 
   const started = performance.now();
   const progress = createProgress({ enabled: progressEnabled(options.json, io.stderr.isTTY === true), stream: io.stderr });

@@ -124,6 +124,16 @@ describe('parseCheckArgs', () => {
     expect(error(['6'])).toContain('unexpected argument "6"');
   });
 
+  it('reads a context bound, and has none unless asked', () => {
+    expect(options(['--preemptions', '2']).preemptions).toBe(2);
+    expect(options(['--preemptions=0']).preemptions).toBe(0);
+    expect(options([]).preemptions).toBeUndefined();
+  });
+
+  it.each(['-1', '1.5', 'two', '255'])('rejects --preemptions %s in one line', (p) => {
+    expect(error(['--preemptions', p])).toMatch(/^gomapcheck: --preemptions must be a whole number from 0 to 254 \(got "/);
+  });
+
   it('does not carry options over from one parse to the next', () => {
     options(['--depth', '3', '--no-write']);
     expect(options([])).toMatchObject({ depth: 6, write: true });
@@ -134,7 +144,7 @@ describe('helpText', () => {
   it('lists every option', () => {
     const text = helpText();
     for (const flag of [
-      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help',
+      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help', '--preemptions',
     ]) {
       expect(text).toContain(flag);
     }

@@ -37,7 +37,7 @@ describe('formatHuman', () => {
   it('summarises a broken target: counts, outcomes, witnesses and breaches', () => {
     expect(formatHuman(run(broken))).toBe(
       [
-        'hmap: contract BROKEN  (depth 6, config small, 2 goroutines, 1 key)',
+        'hmap: contract BROKEN  (depth 6, config small, 2 goroutines, 1 key, exhaustive)',
         '  scenarios            1,234',
         '  executions       1,234,567',
         '  distinct states  9,876,543',
@@ -90,5 +90,10 @@ describe('formatCount', () => {
     expect([0, 7, 999, 1000, 12345, 1234567, -1234, 999.6].map(formatCount)).toEqual([
       '0', '7', '999', '1,000', '12,345', '1,234,567', '-1,234', '1,000',
     ]);
+  });
+
+  it('marks a context-bounded run as not exhaustive in its first line', () => {
+    const first = formatHuman({ ...run(broken), preemptions: 1 }).split('\n')[0];
+    expect(first).toBe('hmap: contract BROKEN  (depth 6, config small, 2 goroutines, 1 key, BOUNDED to 1 preemption: not exhaustive)');
   });
 });

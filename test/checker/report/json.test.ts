@@ -38,7 +38,7 @@ describe('formatJson', () => {
   });
 
   it('puts the keys in the documented order', () => {
-    expect(Object.keys(parsed)).toEqual(['version', 'depth', 'config', 'goroutines', 'keys', 'targets']);
+    expect(Object.keys(parsed)).toEqual(['version', 'depth', 'config', 'goroutines', 'keys', 'exhaustive', 'targets']);
     expect(Object.keys(parsed.targets[0])).toEqual([
       'target', 'contract', 'scenarios', 'executions', 'states', 'seconds', 'outcomes', 'witnesses', 'breaches',
     ]);
@@ -58,6 +58,7 @@ describe('formatJson', () => {
       config: 'small',
       goroutines: 2,
       keys: 2,
+      exhaustive: true,
       targets: [
         {
           target: 'hmap',
@@ -87,5 +88,12 @@ describe('formatJson', () => {
   it('leaves out breaches when there are none', () => {
     expect('breaches' in parsed.targets[1]).toBe(false);
     expect(text).not.toContain('internalScratch');
+  });
+
+  it('says a context-bounded run is not exhaustive, and its bound', () => {
+    const bounded = JSON.parse(formatJson({ ...report, preemptions: 2 }));
+    expect(bounded.exhaustive).toBe(false);
+    expect(bounded.preemptions).toBe(2);
+    expect(Object.keys(bounded)).toEqual(['version', 'depth', 'config', 'goroutines', 'keys', 'exhaustive', 'preemptions', 'targets']);
   });
 });

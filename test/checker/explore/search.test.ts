@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_REDUCTIONS, type Reductions } from '../../../checker/explore/node.js';
+import { explore, type ExploreResult } from '../../../checker/explore/search.js';
+import { findWitnesses } from '../../../checker/explore/witness.js';
+import { SMALL } from '../../../spec/config.js';
+import { hmapTarget } from '../../../spec/hmap/target.js';
+
+/**
+ * Each reduction must keep every reachable outcome. The baseline is the search with every
+ * reduction off: exact states (the raw JSON of the spec state and the monitor), which merges only
+ * identical states, and a pure spec's future is a function of its state. (A search with no state
+ * caching at all is out of reach even here: depth 2 with one key already has over 50 million
+ * tree nodes.)
+ */
+const target = hmapTarget(SMALL);
+const NONE: Reductions = { symmetry: false, valueNaming: false, canonicalHeap: false, subsumption: false };
+
+function run(depth: number, goroutines: number, keys: number, reductions: Reductions, preemptions?: number): ExploreResult {
+  return explore(target, {
+    depth, goroutines, keys, cfg: SMALL, reductions,
+    ...(preemptions === undefined ? {} : { preemptions }),
+  });
+}
+
+const classes = (r: ExploreResult): string[] => [...r.outcomes.keys()].sort();
+
+describe.each([
+  { depth: 2, goroutines: 2, keys: 2 },
+  { depth: 2, goroutines: 3, keys: 1 },
+])('reductions at depth $depth, $goroutines goroutines, $keys keys', ({ depth, goroutines, keys }) => {
+  const baseline = run(depth, goroutines, keys, NONE);
+  const reduced = run(depth, goroutines, keys, ALL_REDUCTIONS);
+
+  it('the baseline reaches the racy classes, so the comparison means something', () => {
+    expect(classes(baseline)).toContain('fatal: concurrent map writes');
+    expect(classes(baseline)).toContain('nonlinearizable');
+    expect(classes(baseline).some((c) => c.startsWith('corrupt: '))).toBe(true);
+  });
+
+  it('all reductions together keep every outcome class and the contract verdict, with fewer states', () => {
+    expect(classes(reduced)).toEqual(classes(baseline));
+    expect(reduced.breached).toBe(baseline.breached);
+    expect(reduced.states).toBeLessThan(baseline.states);
+  });
+
+  it.each(['symmetry', 'valueNaming', 'canonicalHeap', 'subsumption'] as const)('switching %s off changes no outcome class', (name) => {
+    const without = run(depth, goroutines, keys, { ...ALL_REDUCTIONS, [name]: false });
+    expect(classes(without)).toEqual(classes(reduced));
+    expect(without.breached).toBe(reduced.breached);
+    // Each reduction does merge states here; one that merged none would be untested.
+    expect(without.states).toBeGreaterThan(reduced.states);
+  });
+});
+
+describe('the context bound (--preemptions)', () => {
+  const exhaustive = run(2, 2, 2, ALL_REDUCTIONS);
+
+  it('with no preemption, operations never overlap, and every execution ends ok', () => {
+    expect(classes(run(2, 2, 2, ALL_REDUCTIONS, 0))).toEqual(['ok']);
+  });
+
+  it('finds more classes as the bound grows, never one the exhaustive search does not', () => {
+    let previous: string[] = [];
+    for (const p of [0, 1, 2, 3]) {
+      const found = classes(run(2, 2, 2, ALL_REDUCTIONS, p));
+      for (const c of previous) expect(found).toContain(c);
+      for (const c of found) expect(classes(exhaustive)).toContain(c);
+      previous = found;
+    }
+    expect(previous.length).toBeGreaterThan(1);
+  });
+
+  it('a bound no execution reaches gives exactly the exhaustive classes', () => {
+    expect(classes(run(2, 2, 2, ALL_REDUCTIONS, 200))).toEqual(classes(exhaustive));
+  });
+});
+
+describe('minimal witnesses', () => {
+  const bounds = { depth: 2, goroutines: 2, keys: 2 };
+  const explored = run(2, 2, 2, ALL_REDUCTIONS);
+  const witnesses = findWitnesses(target, SMALL, bounds, new Set(explored.outcomes.keys()));
+
+  it('exist for every class the explorer reached, each ending in its own class', () => {
+    expect([...witnesses.keys()].sort()).toEqual(classes(explored));
+    for (const [wanted, path] of witnesses) expect(path.outcome).toBe(wanted);
+  });
+
+  it('use as few operations as any execution of their class: 1 for ok, 2 for every racy class', () => {
+    for (const [outcome, path] of witnesses) expect(path.ops).toBe(outcome === 'ok' ? 1 : 2);
+  });
+
+  it('the writes race needs just one switch: the second writer sees hashWriting', () => {
+    const w = witnesses.get('fatal: concurrent map writes')!;
+    expect(w.switches).toBe(1);
+  });
+});
