@@ -82,6 +82,23 @@ describe('gomapcheck --depth 2 --json', () => {
     const r = await gomapcheck(['--replay', w.trace]);
     expect(r).toEqual({ code: 0, stdout: `replay ${w.trace}: reproduces ${FATAL[2]}\n`, stderr: '' });
   });
+
+  it('exits 1 when a trace replays to another outcome than it records', async () => {
+    const w = JSON.parse(first.stdout).targets[0].witnesses.find((x: { outcome: string }) => x.outcome === FATAL[2]);
+    const tampered = join(traces, 'tampered.json');
+    writeFileSync(tampered, JSON.stringify({ ...JSON.parse(readFileSync(resolve(repo, w.trace), 'utf8')), outcome: 'ok' }));
+    const r = await gomapcheck(['--replay', tampered]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`replay ${tampered}: expected ok, got ${FATAL[2]}\n`);
+  });
+
+  it('says BOUNDED, and exhaustive: false, under --preemptions', async () => {
+    const r = await gomapcheck(['--depth', '2', '--preemptions', '1', '--no-write']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/BOUNDED to 1 preemption: not exhaustive\)$/);
+    const j = await gomapcheck(['--depth', '2', '--preemptions', '1', '--no-write', '--json']);
+    expect(JSON.parse(j.stdout)).toMatchObject({ exhaustive: false, preemptions: 1 });
+  });
 });
 
 describe('gomapcheck usage errors', () => {

@@ -1,0 +1,68 @@
+/**
+ * One benchmark case in its own process, so its peak memory is its own: explores, optionally
+ * counts the naive interleavings, and prints one JSON line of measured figures on stdout.
+ */
+import { CONFIGS } from '../spec/config.js';
+import { hmapTarget } from '../spec/hmap/target.js';
+import { scenarioCount } from '../checker/explore/alphabet.js';
+import { countInterleavings } from '../checker/explore/count.js';
+import { explore } from '../checker/explore/search.js';
+
+export interface BenchCase {
+  name: string;
+  depth: number;
+  goroutines: number;
+  keys: number;
+  config: string;
+  preemptions?: number;
+  /** Count the interleavings a naive enumeration would run (a second, memoised pass). */
+  countNaive: boolean;
+}
+
+export interface BenchFigures {
+  scenarios: number;
+  executions: number;
+  states: number;
+  seconds: number;
+  statesPerSecond: number;
+  classes: number;
+  naiveInterleavings?: string;
+  countSeconds?: number;
+  visitedBytes: number;
+  peakRssMiB: number;
+}
+
+function measure(c: BenchCase): BenchFigures {
+  const cfg = CONFIGS[c.config];
+  if (!cfg) throw new Error(`unknown config ${c.config}`);
+  const target = hmapTarget(cfg);
+  const bounds = { depth: c.depth, goroutines: c.goroutines, keys: c.keys, ...(c.preemptions === undefined ? {} : { preemptions: c.preemptions }) };
+  const started = performance.now();
+  const r = explore(target, { ...bounds, cfg });
+  const seconds = (performance.now() - started) / 1000;
+  const figures: BenchFigures = {
+    scenarios: scenarioCount(c.depth, c.goroutines, c.keys),
+    executions: r.executions,
+    states: r.states,
+    seconds,
+    statesPerSecond: r.states / seconds,
+    classes: r.outcomes.size,
+    visitedBytes: r.visitedBytes,
+    peakRssMiB: 0,
+  };
+  if (c.countNaive) {
+    const t = performance.now();
+    figures.naiveInterleavings = countInterleavings(target, cfg, bounds).toString();
+    figures.countSeconds = (performance.now() - t) / 1000;
+  }
+  // maxRSS is in KiB and covers this process's whole life: the peak of this one case.
+  figures.peakRssMiB = process.resourceUsage().maxRSS / 1024;
+  return figures;
+}
+
+const arg = process.argv[2];
+if (!arg) {
+  process.stderr.write('bench/case.ts: expects one benchmark case as JSON\n');
+  process.exit(2);
+}
+process.stdout.write(`${JSON.stringify(measure(JSON.parse(arg) as BenchCase))}\n`);

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: runs each case in a child process and prints the measured figures.
+ * Defaults cover what finishes on a 2-core machine: the exhaustive hmap check at depth 2 (and
+ * depth 3 with one key), each with the naive interleaving count beside it, and a context-bounded
+ * run at depth 6. `--depth N [--keys K] [--preemptions P]` runs one case of your choosing instead.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import type { BenchCase, BenchFigures } from './case.js';
+
+const DEFAULT_CASES: BenchCase[] = [
+  { name: 'hmap exhaustive', depth: 2, goroutines: 2, keys: 2, config: 'small', countNaive: true },
+  { name: 'hmap exhaustive', depth: 3, goroutines: 2, keys: 1, config: 'small', countNaive: true },
+  { name: 'hmap bounded', depth: 6, goroutines: 2, keys: 2, config: 'small', preemptions: 1, countNaive: false },
+];
+
+function parseCases(argv: string[]): BenchCase[] {
+  const program = new Command('bench').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
+    .option('--depth <n>').option('--keys <k>').option('--goroutines <g>').option('--preemptions <p>').option('--config <name>')
+    .option('--naive', 'also count the naive interleavings');
+  program.parse(argv, { from: 'user' });
+  const o = program.opts<Record<string, string | boolean | undefined>>();
+  if (o['depth'] === undefined) return DEFAULT_CASES;
+  const num = (name: string, fallback: number): number => {
+    const v = o[name];
+    if (v === undefined) return fallback;
+    if (typeof v !== 'string' || !/^[0-9]+$/.test(v)) throw new Error(`--${name} must be a whole number (got "${String(v)}")`);
+    return Number(v);
+  };
+  const preemptions = o['preemptions'] === undefined ? undefined : num('preemptions', 0);
+  return [{
+    name: preemptions === undefined ? 'hmap exhaustive' : 'hmap bounded',
+    depth: num('depth', 6), goroutines: num('goroutines', 2), keys: num('keys', 2),
+    config: typeof o['config'] === 'string' ? o['config'] : 'small',
+    ...(preemptions === undefined ? {} : { preemptions }), countNaive: o['naive'] === true,
+  }];
+}
+
+function runCase(c: BenchCase): BenchFigures {
+  const caseFile = fileURLToPath(new URL('./case.ts', import.meta.url));
+  const out = execFileSync(process.execPath, ['--import', 'tsx', caseFile, JSON.stringify(c)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out) as BenchFigures;
+}
+
+/** Digits grouped by thousands; takes a bigint's text too, since naive counts pass 2^53. */
+const count = (n: number | string): string => (typeof n === 'string' ? n : Math.round(n).toString()).replace(/\B(?=(\d{3})+$)/g, ',');
+
+function describeCase(c: BenchCase): string {
+  const bound = c.preemptions === undefined ? '' : `, ≤${c.preemptions} preemption${c.preemptions === 1 ? '' : 's'}`;
+  return `${c.name}: depth ${c.depth}, ${c.goroutines} goroutines, ${c.keys} key${c.keys === 1 ? '' : 's'}, config ${c.config}${bound}`;
+}
+
+function main(): void {
+  let cases: BenchCase[];
+  try {
+    cases = parseCases(process.argv.slice(2));
+  } catch (e) {
+    const message = e instanceof CommanderError ? e.message.split('\n')[0]!.replace(/^error: /, '') : (e as Error).message;
+    process.stderr.write(`bench: ${message}\n`);
+    process.exit(2);
+  }
+  process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
+  for (const c of cases) {
+    process.stdout.write(`\n${describeCase(c)}\n`);
+    const f = runCase(c);
+    const rows: Array<[string, string]> = [
+      ['scenarios', count(f.scenarios)],
+      ['executions (distinct end states)', count(f.executions)],
+      ['distinct states', count(f.states)],
+      ['outcome classes reached', String(f.classes)],
+      ['time (s)', f.seconds.toFixed(2)],
+      ['states/s', count(f.statesPerSecond)],
+      ...(f.naiveInterleavings === undefined ? [] : [
+        ['naive interleavings', count(f.naiveInterleavings)] as [string, string],
+        ['  (counting them took, s)', (f.countSeconds ?? 0).toFixed(2)] as [string, string],
+      ]),
+      ['visited set (MiB)', (f.visitedBytes / 2 ** 20).toFixed(1)],
+      ['peak memory, RSS (MiB)', f.peakRssMiB.toFixed(0)],
+    ];
+    for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(34)}${v.padStart(18)}\n`);
+  }
+}
+
+main();
