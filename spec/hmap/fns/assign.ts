@@ -1,6 +1,6 @@
-import { EMPTY_REST, FATAL_WRITES, HASH_WRITING, isEmpty, NIL } from '../constants.js';
+import { EMPTY_REST, isEmpty, NIL } from '../constants.js';
 import type { GoFunction } from '../program.js';
-import { nextCell, overLoadFactor, tooManyOverflowBuckets } from './shared.js';
+import { closeWriteWindow, nextCell, openWriteWindow, overLoadFactor, tooManyOverflowBuckets } from './shared.js';
 
 /**
  * mapassign (map.go:578-693) followed by the caller's value store. `m[k] = v` compiles to
@@ -14,27 +14,7 @@ export const MAPASSIGN: GoFunction = {
   pointerVars: ['b', 'insb', 'elemb', 'retb', 'ret'],
   valueVars: ['value'],
   points: {
-    checkWriting: {
-      line: 594, text: 'if h.flags&hashWriting != 0 (load)',
-      run: (c) => {
-        if (c.load({ field: 'flags' }) & HASH_WRITING) c.crash({ kind: 'fatal', message: FATAL_WRITES });
-        else c.goto('toggleLoad');
-      },
-    },
-    toggleLoad: {
-      line: 601, text: 'h.flags ^= hashWriting (load)',
-      run: (c) => {
-        c.v.flags = c.load({ field: 'flags' });
-        c.goto('toggleStore');
-      },
-    },
-    toggleStore: {
-      line: 601, text: 'h.flags ^= hashWriting (store)',
-      run: (c) => {
-        c.store({ field: 'flags' }, c.v.flags! ^ HASH_WRITING);
-        c.goto('bucketsNil');
-      },
-    },
+    ...openWriteWindow(594, 601, 'bucketsNil'),
     bucketsNil: {
       line: 603, text: 'if h.buckets == nil (load)',
       run: (c) => c.goto(c.load({ field: 'buckets' }) === NIL ? 'allocBuckets' : 'again'),
@@ -89,7 +69,7 @@ export const MAPASSIGN: GoFunction = {
         if (c.load({ cell: 'key', bucket: c.v.b!, i: c.v.i! }) !== c.v.key) return nextCell(c, 'tophash', 'overflow');
         c.v.elemb = c.v.b!;
         c.v.elemi = c.v.i!;
-        c.goto('doneCheck');
+        c.goto('endCheck');
       },
     },
     overflow: {
@@ -167,30 +147,10 @@ export const MAPASSIGN: GoFunction = {
       line: 682, text: 'h.count++ (store)',
       run: (c) => {
         c.store({ field: 'count' }, c.v.count! + 1);
-        c.goto('doneCheck');
+        c.goto('endCheck');
       },
     },
-    doneCheck: {
-      line: 685, text: 'if h.flags&hashWriting == 0 (load)',
-      run: (c) => {
-        if (!(c.load({ field: 'flags' }) & HASH_WRITING)) c.crash({ kind: 'fatal', message: FATAL_WRITES });
-        else c.goto('clearLoad');
-      },
-    },
-    clearLoad: {
-      line: 688, text: 'h.flags &^= hashWriting (load)',
-      run: (c) => {
-        c.v.flags = c.load({ field: 'flags' });
-        c.goto('clearStore');
-      },
-    },
-    clearStore: {
-      line: 688, text: 'h.flags &^= hashWriting (store)',
-      run: (c) => {
-        c.store({ field: 'flags' }, c.v.flags! & ~HASH_WRITING);
-        c.goto('storeValue');
-      },
-    },
+    ...closeWriteWindow(685, 688, (c) => c.goto('storeValue')),
     storeValue: {
       line: 692, text: 'return elem; caller stores *elem = v (store)',
       run: (c) => {

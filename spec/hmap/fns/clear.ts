@@ -1,6 +1,7 @@
-import { FATAL_WRITES, HASH_WRITING, NIL, SAME_SIZE_GROW } from '../constants.js';
+import { NIL, SAME_SIZE_GROW } from '../constants.js';
 import type { Field } from '../locations.js';
 import type { GoFunction, Point } from '../program.js';
+import { closeWriteWindow, openWriteWindow } from './shared.js';
 
 function storeField(line: number, field: Field, value: number, text: string, then: string): Point {
   return { line, text: `${text} (store)`, run: (c) => { c.store({ field }, value); c.goto(then); } };
@@ -17,21 +18,7 @@ export const MAPCLEAR: GoFunction = {
       line: 1000, text: 'if h == nil || h.count == 0 (load)',
       run: (c) => (c.load({ field: 'count' }) === 0 ? c.finish({ kind: 'none' }) : c.goto('checkWriting')),
     },
-    checkWriting: {
-      line: 1004, text: 'if h.flags&hashWriting != 0 (load)',
-      run: (c) => {
-        if (c.load({ field: 'flags' }) & HASH_WRITING) c.crash({ kind: 'fatal', message: FATAL_WRITES });
-        else c.goto('toggleLoad');
-      },
-    },
-    toggleLoad: {
-      line: 1008, text: 'h.flags ^= hashWriting (load)',
-      run: (c) => { c.v.flags = c.load({ field: 'flags' }); c.goto('toggleStore'); },
-    },
-    toggleStore: {
-      line: 1008, text: 'h.flags ^= hashWriting (store)',
-      run: (c) => { c.store({ field: 'flags' }, c.v.flags! ^ HASH_WRITING); c.goto('sameLoad'); },
-    },
+    ...openWriteWindow(1004, 1008, 'sameLoad'),
     sameLoad: {
       line: 1010, text: 'h.flags &^= sameSizeGrow (load)',
       run: (c) => { c.v.flags = c.load({ field: 'flags' }); c.goto('sameStore'); },
@@ -67,20 +54,6 @@ export const MAPCLEAR: GoFunction = {
         c.goto(c.v.i < c.v.n! ? 'clear' : 'endCheck');
       },
     },
-    endCheck: {
-      line: 1035, text: 'if h.flags&hashWriting == 0 (load)',
-      run: (c) => {
-        if (!(c.load({ field: 'flags' }) & HASH_WRITING)) c.crash({ kind: 'fatal', message: FATAL_WRITES });
-        else c.goto('clearLoad');
-      },
-    },
-    clearLoad: {
-      line: 1038, text: 'h.flags &^= hashWriting (load)',
-      run: (c) => { c.v.flags = c.load({ field: 'flags' }); c.goto('clearStore'); },
-    },
-    clearStore: {
-      line: 1038, text: 'h.flags &^= hashWriting (store)',
-      run: (c) => { c.store({ field: 'flags' }, c.v.flags! & ~HASH_WRITING); c.finish({ kind: 'none' }); },
-    },
+    ...closeWriteWindow(1035, 1038, (c) => c.finish({ kind: 'none' })),
   },
 };

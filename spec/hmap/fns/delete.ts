@@ -1,7 +1,7 @@
-import { EMPTY_ONE, EMPTY_REST, FATAL_WRITES, HASH_WRITING, NIL } from '../constants.js';
+import { EMPTY_ONE, EMPTY_REST, NIL } from '../constants.js';
 import type { Ctx } from '../ctx.js';
 import type { GoFunction } from '../program.js';
-import { nextCell } from './shared.js';
+import { closeWriteWindow, nextCell, openWriteWindow } from './shared.js';
 
 function emptyRestLoop(c: Ctx): void {
   // After turning cell i into emptyRest: step back one cell (into the previous bucket of the
@@ -24,21 +24,7 @@ export const MAPDELETE: GoFunction = {
       line: 708, text: 'if h == nil || h.count == 0 (load)',
       run: (c) => (c.load({ field: 'count' }) === 0 ? c.finish({ kind: 'none' }) : c.goto('checkWriting')),
     },
-    checkWriting: {
-      line: 714, text: 'if h.flags&hashWriting != 0 (load)',
-      run: (c) => {
-        if (c.load({ field: 'flags' }) & HASH_WRITING) c.crash({ kind: 'fatal', message: FATAL_WRITES });
-        else c.goto('toggleLoad');
-      },
-    },
-    toggleLoad: {
-      line: 722, text: 'h.flags ^= hashWriting (load)',
-      run: (c) => { c.v.flags = c.load({ field: 'flags' }); c.goto('toggleStore'); },
-    },
-    toggleStore: {
-      line: 722, text: 'h.flags ^= hashWriting (store)',
-      run: (c) => { c.store({ field: 'flags' }, c.v.flags! ^ HASH_WRITING); c.goto('B'); },
-    },
+    ...openWriteWindow(714, 722, 'B'),
     B: {
       line: 724, text: 'bucket := hash & bucketMask(h.B) (load)',
       run: (c) => { c.v.bucket = c.hash(c.v.key!) & c.bucketMask(c.load({ field: 'B' })); c.goto('growing'); },
@@ -138,20 +124,6 @@ export const MAPDELETE: GoFunction = {
       // 798-800 reseed hash0 when count reaches 0: the seed is not modelled (see state.ts).
       run: (c) => { c.store({ field: 'count' }, c.v.count! - 1); c.goto('endCheck'); },
     },
-    endCheck: {
-      line: 805, text: 'if h.flags&hashWriting == 0 (load)',
-      run: (c) => {
-        if (!(c.load({ field: 'flags' }) & HASH_WRITING)) c.crash({ kind: 'fatal', message: FATAL_WRITES });
-        else c.goto('clearLoad');
-      },
-    },
-    clearLoad: {
-      line: 808, text: 'h.flags &^= hashWriting (load)',
-      run: (c) => { c.v.flags = c.load({ field: 'flags' }); c.goto('clearStore'); },
-    },
-    clearStore: {
-      line: 808, text: 'h.flags &^= hashWriting (store)',
-      run: (c) => { c.store({ field: 'flags' }, c.v.flags! & ~HASH_WRITING); c.finish({ kind: 'none' }); },
-    },
+    ...closeWriteWindow(805, 808, (c) => c.finish({ kind: 'none' })),
   },
 };

@@ -1,5 +1,6 @@
 import type { Ctx } from '../ctx.js';
-import { SAME_SIZE_GROW } from '../constants.js';
+import { FATAL_WRITES, HASH_WRITING, SAME_SIZE_GROW } from '../constants.js';
+import type { Point } from '../program.js';
 
 /** overLoadFactor (map.go:1085-1087), integer division as in Go. */
 export function overLoadFactor(c: Ctx, count: number, B: number): boolean {
@@ -30,4 +31,54 @@ export function maskBelow(x: number, n: number): number {
 export function nextCell(c: Ctx, again: string, atEnd: string): void {
   c.v.i = c.v.i! + 1;
   c.goto(c.v.i! < c.cfg.bucketCnt ? again : atEnd);
+}
+
+/**
+ * The opening of a write window, the same in mapassign, mapdelete and mapclear: the racy check
+ * of hashWriting, then the toggle, which the compiled code does as a separate plain load and
+ * store (so two writers can both pass the check before either sets the flag).
+ */
+export function openWriteWindow(checkLine: number, toggleLine: number, next: string): Record<'checkWriting' | 'toggleLoad' | 'toggleStore', Point> {
+  return {
+    checkWriting: {
+      line: checkLine, text: 'if h.flags&hashWriting != 0 (load)',
+      run: (c) => {
+        if (c.load({ field: 'flags' }) & HASH_WRITING) c.crash({ kind: 'fatal', message: FATAL_WRITES });
+        else c.goto('toggleLoad');
+      },
+    },
+    toggleLoad: {
+      line: toggleLine, text: 'h.flags ^= hashWriting (load)',
+      run: (c) => { c.v.flags = c.load({ field: 'flags' }); c.goto('toggleStore'); },
+    },
+    toggleStore: {
+      line: toggleLine, text: 'h.flags ^= hashWriting (store)',
+      run: (c) => { c.store({ field: 'flags' }, c.v.flags! ^ HASH_WRITING); c.goto(next); },
+    },
+  };
+}
+
+/**
+ * The close of a write window: the check that hashWriting is still set (another writer that
+ * closed its window first has cleared it), then the clear as a load and a store; `after` says
+ * what follows (finishing, or mapassign's caller storing the value).
+ */
+export function closeWriteWindow(checkLine: number, clearLine: number, after: (c: Ctx) => void): Record<'endCheck' | 'clearLoad' | 'clearStore', Point> {
+  return {
+    endCheck: {
+      line: checkLine, text: 'if h.flags&hashWriting == 0 (load)',
+      run: (c) => {
+        if (!(c.load({ field: 'flags' }) & HASH_WRITING)) c.crash({ kind: 'fatal', message: FATAL_WRITES });
+        else c.goto('clearLoad');
+      },
+    },
+    clearLoad: {
+      line: clearLine, text: 'h.flags &^= hashWriting (load)',
+      run: (c) => { c.v.flags = c.load({ field: 'flags' }); c.goto('clearStore'); },
+    },
+    clearStore: {
+      line: clearLine, text: 'h.flags &^= hashWriting (store)',
+      run: (c) => { c.store({ field: 'flags' }, c.v.flags! & ~HASH_WRITING); after(c); },
+    },
+  };
 }
