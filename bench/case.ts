@@ -41,7 +41,7 @@ function measure(c: BenchCase): BenchFigures {
   const r = explore(target, { ...bounds, cfg });
   const seconds = (performance.now() - started) / 1000;
   const figures: BenchFigures = {
-    scenarios: scenarioCount(c.depth, c.goroutines, c.keys),
+    scenarios: scenarioCount(c.depth, c.goroutines, target.alphabet(c.keys, 1).length),
     executions: r.executions,
     states: r.states,
     seconds,

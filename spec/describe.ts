@@ -18,14 +18,24 @@ export function describeOp(op: Op): string {
     case 'delete':
       return `delete(m, ${key(op.key)})`;
     case 'range':
-      return 'for k, v := range m';
+      return op.body === undefined ? 'for k, v := range m' : `m.Range(${RANGE_BODY[op.body](op.value ?? 0)})`;
     case 'clear':
       // The compiler turns `for k := range m { delete(m, k) }` into this runtime call.
       return 'mapclear(m)';
     case 'len':
       return 'len(m)';
+    case 'loadOrStore':
+      return `m.LoadOrStore(${key(op.key)}, ${value(op.value)})`;
+    case 'loadAndDelete':
+      return `m.LoadAndDelete(${key(op.key)})`;
   }
 }
+
+const RANGE_BODY: Record<NonNullable<Extract<Op, { kind: 'range' }>['body']>, (v: number) => string> = {
+  stop: () => 'stop at the first pair',
+  delete: () => 'm.Delete(k) for each k',
+  store: (v) => `m.Store(k, ${value(v)}) for each k`,
+};
 
 export function describeResult(r: OpResult): string {
   switch (r.kind) {

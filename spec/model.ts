@@ -13,7 +13,10 @@ export function modelInit(keys: number): MapModelState {
   return new Array<number>(keys).fill(ABSENT);
 }
 
-/** Applies `op`; never mutates `s`. Range yields the live pairs in key order. */
+/**
+ * Applies `op`; never mutates `s`. Range yields the live pairs in key order and is a pure read
+ * here: the calls its callback makes are operations of their own (see RangeBody).
+ */
 export function modelStep(s: MapModelState, op: Op): { state: MapModelState; result: OpResult } {
   switch (op.kind) {
     case 'assign': {
@@ -37,6 +40,20 @@ export function modelStep(s: MapModelState, op: Op): { state: MapModelState; res
       return { state: s.map(() => ABSENT), result: { kind: 'none' } };
     case 'len':
       return { state: s, result: { kind: 'len', n: s.filter((v) => v !== ABSENT).length } };
+    case 'loadOrStore': {
+      const v = s[op.key] ?? ABSENT;
+      if (v !== ABSENT) return { state: s, result: { kind: 'value', value: v, ok: true } };
+      const next = s.slice();
+      next[op.key] = op.value;
+      return { state: next, result: { kind: 'value', value: op.value, ok: false } };
+    }
+    case 'loadAndDelete': {
+      const v = s[op.key] ?? ABSENT;
+      if (v === ABSENT) return { state: s, result: { kind: 'value', value: ABSENT, ok: false } };
+      const next = s.slice();
+      next[op.key] = ABSENT;
+      return { state: next, result: { kind: 'value', value: v, ok: true } };
+    }
   }
 }
 

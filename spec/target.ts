@@ -12,6 +12,22 @@ export interface Target<S> {
   name: string;
   /** Changes whenever the step labels or their order change, so old traces say why they diverge. */
   specVersion: string;
+  /**
+   * Whom the target promises what. 'race-free' (the plain map): an execution in which no two
+   * operations overlapped must end ok; racy ones may crash or corrupt (those are findings).
+   * 'always' (the safe targets): every execution must end ok: linearizable, every invariant
+   * holding, no deadlock.
+   */
+  contract: 'race-free' | 'always';
+  /**
+   * How a Range result is judged. 'snapshot': as one atomic read of the whole map (a plain map,
+   * or one under a lock). 'contract': by sync.Map's documented rule for a non-snapshot Range
+   * (checker/verify/monitor.ts states it): no key twice, each visited value held at some moment
+   * during the Range, and a key present and untouched throughout is visited unless it stopped.
+   */
+  range: 'snapshot' | 'contract';
+  /** Every operation a goroutine may start over keys 0..keys-1; `value` is the new operation's unique value. */
+  alphabet(keys: number, value: number): Op[];
   init(cfg: MapConfig, goroutines: number): S;
   /** True when goroutine g runs no operation (between operations). */
   idle(s: S, g: number): boolean;

@@ -6,19 +6,32 @@
 /** How Go performs a shared-memory access: a plain load/store, or a sync/atomic operation. */
 export type Access = 'plain' | 'atomic';
 
-/** One map operation a goroutine can run; values are unique per operation so lost writes show. */
+/**
+ * What a sync.Map Range's callback does with each pair it is given (the plain map's range loop
+ * has an empty body): 'stop' returns false at the first pair; 'delete' calls m.Delete(k) and
+ * 'store' calls m.Store(k, value) for each visited k, then go on (Go's TestMapRangeNestedCall).
+ * Each nested call is an operation of its own in the history, inside the Range's interval.
+ */
+export type RangeBody = 'stop' | 'delete' | 'store';
+
+/**
+ * One map operation a goroutine can run; values are unique per operation so lost writes show.
+ * The same kinds serve sync.Map: assign is Store, access is Load, delete is Delete, range is Range.
+ */
 export type Op =
-  | { kind: 'assign'; key: number; value: number } // m[k] = v
-  | { kind: 'access'; key: number } //                 v, ok := m[k]
-  | { kind: 'delete'; key: number } //                 delete(m, k)
-  | { kind: 'range' } //                               for k, v := range m {}
+  | { kind: 'assign'; key: number; value: number } // m[k] = v                 / m.Store(k, v)
+  | { kind: 'access'; key: number } //                 v, ok := m[k]            / m.Load(k)
+  | { kind: 'delete'; key: number } //                 delete(m, k)             / m.Delete(k)
+  | { kind: 'range'; body?: RangeBody; value?: number } // for k, v := range m {} / m.Range(f)
   | { kind: 'clear' } //                               for k := range m { delete(m, k) } (mapclear)
-  | { kind: 'len' }; //                                len(m)
+  | { kind: 'len' } //                                 len(m)
+  | { kind: 'loadOrStore'; key: number; value: number } // m.LoadOrStore(k, v): (actual, loaded)
+  | { kind: 'loadAndDelete'; key: number }; //         m.LoadAndDelete(k): (value, loaded)
 
 /** What an operation returned, compared against the sequential model. */
 export type OpResult =
   | { kind: 'none' } // assign, delete, clear
-  | { kind: 'value'; value: number; ok: boolean } // access (value 0 with ok=false when absent)
+  | { kind: 'value'; value: number; ok: boolean } // access, loadOrStore, loadAndDelete (value 0 with ok=false when absent)
   | { kind: 'len'; n: number }
   | { kind: 'pairs'; pairs: Array<[key: number, value: number]> }; // range, in yield order
 
@@ -61,6 +74,9 @@ export interface StepInfo {
   /** Set when this step is the operation's first (call) or last (return). */
   call?: boolean;
   returns?: OpResult;
+  /** Set when this step begins or ends an operation called from inside a Range callback. */
+  nestedCall?: Op;
+  nestedReturns?: OpResult;
   /** Set when this step crashed the program. */
   crash?: Crash;
 }
@@ -90,3 +106,5 @@ export function crashClass(crash: Crash): OutcomeClass {
   }
 }
 export const OUTCOME_NONLINEARIZABLE = 'nonlinearizable';
+/** Go's own text when every goroutine is blocked (runtime/proc.go checkdead). */
+export const DEADLOCK_MESSAGE = 'all goroutines are asleep - deadlock!';

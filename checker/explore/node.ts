@@ -1,9 +1,8 @@
 import { ValueNamer } from '../../spec/canon.js';
 import type { Target } from '../../spec/target.js';
-import type { Crash, Op, OutcomeClass, StepInfo } from '../../spec/types.js';
+import { type Crash, DEADLOCK_MESSAGE, type Op, OUTCOME_OK, type OutcomeClass, type StepInfo } from '../../spec/types.js';
 import { encodeMonitor, type MonitorState, monitorCall, monitorInit, monitorReturn } from '../verify/monitor.js';
 import { classify } from '../verify/outcome.js';
-import { alphabet } from './alphabet.js';
 
 /** The bounds of one exploration. */
 export interface Bounds {
@@ -63,7 +62,8 @@ export interface Node<S> {
 
 export function initialNode<S>(target: Target<S>, cfg: Parameters<Target<S>['init']>[0], b: Bounds): Node<S> {
   return {
-    s: target.init(cfg, b.goroutines), mon: monitorInit(b.goroutines, b.keys), overlap: false,
+    // One monitor slot per goroutine, and one more each for calls made inside a Range callback.
+    s: target.init(cfg, b.goroutines), mon: monitorInit(2 * b.goroutines, b.keys), overlap: false,
     broken: undefined, crash: undefined, ops: 0, last: -1, preempted: 0,
   };
 }
@@ -91,7 +91,7 @@ export function successors<S>(target: Target<S>, b: Bounds, n: Node<S>): Array<{
     if (b.preemptions !== undefined && n.preempted >= b.preemptions && preempts(target, b, n, g)) continue;
     if (target.idle(n.s, g)) {
       if (n.ops >= b.depth) continue;
-      for (const op of alphabet(b.keys, n.ops + 1)) {
+      for (const op of target.alphabet(b.keys, n.ops + 1)) {
         const edge = { g, op };
         out.push({ edge, node: applyEdge(target, b, n, edge).node });
       }
@@ -118,14 +118,50 @@ export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edg
     if (!op) throw new Error(`the spec is inconsistent: goroutine ${g} made its first step without starting an operation`);
     mon = monitorCall(mon, g, op);
   }
+  // A Range callback's calls are operations of their own, on the goroutine's nested slot.
+  if (r.info.nestedCall) mon = monitorCall(mon, nestedSlot(b, g), r.info.nestedCall);
+  if (r.info.nestedReturns) mon = monitorReturn(mon, nestedSlot(b, g), r.info.nestedReturns);
   if (r.info.returns) mon = monitorReturn(mon, g, r.info.returns);
   const ops = n.ops + (op ? 1 : 0);
-  const quiescent = !r.crash && busyCount(target, r.state, b.goroutines, -1) === 0;
+  const crash = r.crash ?? (stuck(target, b, r.state) ? DEADLOCK : undefined);
+  const quiescent = !crash && busyCount(target, r.state, b.goroutines, -1) === 0;
   const broken = n.broken ?? (quiescent ? target.broken(r.state) : undefined);
   const bounded = b.preemptions !== undefined;
   const preempted = n.preempted + (bounded && preempts(target, b, n, g) ? 1 : 0);
   const last = bounded ? g : -1;
-  return { node: { s: r.state, mon, overlap, broken, crash: r.crash, ops, last, preempted }, info: r.info };
+  return { node: { s: r.state, mon, overlap, broken, crash, ops, last, preempted }, info: r.info };
+}
+
+/** Go's verdict when goroutines wait for each other forever. */
+const DEADLOCK: Crash = { kind: 'fatal', message: DEADLOCK_MESSAGE };
+
+/**
+ * Some goroutine is in an operation and none of those can move: each waits for a lock that a
+ * waiting (or finished) goroutine holds, so none will ever move again. New operations cannot
+ * help: they only take locks and give back their own.
+ */
+function stuck<S>(target: Target<S>, b: Bounds, s: S): boolean {
+  let busy = false;
+  for (let g = 0; g < b.goroutines; g++) {
+    if (target.idle(s, g)) continue;
+    if (target.enabled(s, g)) return false;
+    busy = true;
+  }
+  return busy;
+}
+
+/** The monitor slot of the operation goroutine g calls from inside a Range callback. */
+export function nestedSlot(b: Bounds, g: number): number {
+  return b.goroutines + g;
+}
+
+/**
+ * Whether an execution ending here breaks the target's contract: for the plain map only a
+ * race-free one that did not end ok; for the safe targets any that did not end ok.
+ */
+export function breaches<S>(target: Target<S>, n: Node<S>): boolean {
+  if (outcomeOf(n) === OUTCOME_OK) return false;
+  return target.contract === 'always' || !n.overlap;
 }
 
 /** Whether g stepping now switches away from a goroutine that is in the middle of an operation and could go on. */
@@ -150,7 +186,8 @@ export function nodeKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductio
   for (const order of r.symmetry ? permutations(b.goroutines) : [identity(b.goroutines)]) {
     const values = r.valueNaming ? new ValueNamer() : new IdentityNamer();
     const bound = b.preemptions === undefined ? '' : `^${order.indexOf(n.last)}.${n.preempted}`;
-    const text = `${target.encode(n.s, values, order)}#${encodeMonitor(n.mon, values, order)}${bound}`;
+    const slots = [...order, ...order.map((g) => g + b.goroutines)];
+    const text = `${target.encode(n.s, values, order)}#${encodeMonitor(n.mon, values, slots)}${bound}`;
     if (best === undefined || text < best) best = text;
   }
   return best + tail;

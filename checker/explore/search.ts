@@ -2,7 +2,7 @@ import type { MapConfig } from '../../spec/config.js';
 import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';
 import { FingerprintTable } from './fingerprints.js';
-import { ALL_REDUCTIONS, type Bounds, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions, successors } from './node.js';
+import { ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions, successors } from './node.js';
 
 export interface ExploreOptions extends Bounds {
   cfg: MapConfig;
@@ -51,7 +51,7 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
       const outcome = outcomeOf(n);
       result.executions++;
       result.outcomes.set(outcome, (result.outcomes.get(outcome) ?? 0) + 1);
-      if (!n.overlap && outcome !== 'ok') result.breached = true;
+      if (breaches(target, n)) result.breached = true;
     }
     const next = successors(target, o, n);
     for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!.node);

@@ -1,6 +1,6 @@
 import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';
-import { type Bounds, type Edge, initialNode, isEnd, type Node, nodeKey, outcomeOf, successors } from './node.js';
+import { type Bounds, breaches, type Edge, initialNode, isEnd, type Node, nodeKey, outcomeOf, successors } from './node.js';
 import { MinQueue, packCost, unpackCost } from './queue.js';
 import type { MapConfig } from '../../spec/config.js';
 
@@ -51,7 +51,7 @@ export function findWitnesses<S>(target: Target<S>, cfg: MapConfig, b: Bounds, w
     if (best.get(e.key)! < e.cost) continue;
     if (isEnd(target, b, e.node)) {
       const outcome = outcomeOf(e.node);
-      const tags = [outcome, ...(!e.node.overlap && outcome !== 'ok' ? [BREACH] : [])];
+      const tags = [outcome, ...(breaches(target, e.node) ? [BREACH] : [])];
       for (const tag of tags) {
         if (wanted.has(tag) && !found.has(tag)) found.set(tag, { outcome, edges: pathTo(entries, id), ...unpackCost(e.cost) });
       }

@@ -59,7 +59,7 @@ export function checkTarget(options: CheckOptions, io: CheckIo): TargetReport {
   const report: TargetReport = {
     target: target.name,
     contract: result.breached ? 'broken' : 'holds',
-    scenarios: scenarioCount(bounds.depth, bounds.goroutines, bounds.keys),
+    scenarios: scenarioCount(bounds.depth, bounds.goroutines, target.alphabet(bounds.keys, 1).length),
     executions: result.executions,
     states: result.states,
     seconds,

@@ -65,12 +65,24 @@ export function record<T>(shape: Shape<T>): Reader<T> {
     for (const key of Object.keys(shape) as Array<keyof T & string>) {
       const r = shape[key](v[key], join(path, key));
       if (!r.ok) return r;
-      out[key] = r.value;
+      // An absent optional field stays absent rather than becoming `key: undefined`.
+      if (r.value !== undefined) out[key] = r.value;
     }
     const unknown = Object.keys(v).find((k) => !Object.hasOwn(shape, k));
     if (unknown !== undefined) return fail(join(path, unknown), 'is not a known field');
     return good(out as T);
   };
+}
+
+/** A field that may be left out; when present it must read as `inner`. */
+export function optional<T>(inner: Reader<T>): Reader<T | undefined> {
+  return (v, path) => (v === undefined ? good(undefined) : inner(v, path));
+}
+
+/** One of a few strings. */
+export function oneOf<T extends string>(options: readonly T[]): Reader<T> {
+  return (v, path) => (typeof v === 'string' && (options as readonly string[]).includes(v)
+    ? good(v as T) : bad(v, path, `one of ${options.map((o) => JSON.stringify(o)).join(', ')}`));
 }
 
 /** A union tagged by `kind`: the tag picks the shape, so errors name the right fields. */

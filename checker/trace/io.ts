@@ -55,10 +55,17 @@ function inlineOp(op: Op): string {
   switch (op.kind) {
     case 'assign':
       return `{"kind": "assign", "key": ${op.key}, "value": ${op.value}}`;
+    case 'loadOrStore':
+      return `{"kind": "loadOrStore", "key": ${op.key}, "value": ${op.value}}`;
     case 'access':
     case 'delete':
+    case 'loadAndDelete':
       return `{"kind": ${json(op.kind)}, "key": ${op.key}}`;
-    case 'range':
+    case 'range': {
+      const body = op.body === undefined ? '' : `, "body": ${json(op.body)}`;
+      const value = op.value === undefined ? '' : `, "value": ${op.value}`;
+      return `{"kind": "range"${body}${value}}`;
+    }
     case 'clear':
     case 'len':
       return `{"kind": ${json(op.kind)}}`;

@@ -1,6 +1,6 @@
 import type { MapConfig } from '../../spec/config.js';
 import type { Op } from '../../spec/types.js';
-import { array, fail, integer, literal, nonEmptyString, record, string, tagged, type Checked } from './check-json.js';
+import { array, fail, integer, literal, nonEmptyString, oneOf, optional, record, string, tagged, type Checked } from './check-json.js';
 import type { ScheduledStep, TraceFile } from './types.js';
 
 /** The schema of a trace file, field by field in the order of the TraceFile interface. */
@@ -23,9 +23,11 @@ const opShape = tagged<Op>({
   assign: record({ kind: literal('assign'), key: natural, value: natural }),
   access: record({ kind: literal('access'), key: natural }),
   delete: record({ kind: literal('delete'), key: natural }),
-  range: record({ kind: literal('range') }),
+  range: record({ kind: literal('range'), body: optional(oneOf(['stop', 'delete', 'store'] as const)), value: optional(natural) }),
   clear: record({ kind: literal('clear') }),
   len: record({ kind: literal('len') }),
+  loadOrStore: record({ kind: literal('loadOrStore'), key: natural, value: natural }),
+  loadAndDelete: record({ kind: literal('loadAndDelete'), key: natural }),
 });
 
 const stepShape = record<ScheduledStep>({ g: natural, label: nonEmptyString });

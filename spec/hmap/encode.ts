@@ -40,7 +40,7 @@ function encodeGoroutine(fns: FunctionTable, g: GState, ptr: (id: number) => num
 }
 
 function opText(op: Op, values: ValueNamer): string {
-  return `${op.kind}${'key' in op ? op.key : ''}${'value' in op ? `=${values.name(op.value)}` : ''}`;
+  return `${op.kind}${'key' in op ? op.key : ''}${'value' in op && op.value !== undefined ? `=${values.name(op.value)}` : ''}`;
 }
 
 class Renumbering {

@@ -26,5 +26,9 @@ export const hmapEntry: OpEntry = (op: Op): { fn: string; args: Record<string, n
     case 'range': return { fn: RANGE.name, args: {} };
     case 'clear': return { fn: MAPCLEAR.name, args: {} };
     case 'len': return { fn: LEN.name, args: {} };
+    // sync.Map's methods, not the plain map's: the hmap alphabet never offers them.
+    case 'loadOrStore':
+    case 'loadAndDelete':
+      throw new Error(`the plain map has no ${op.kind} operation`);
   }
 };

@@ -8,11 +8,24 @@ import { IDLE, type MState, nextLabel, startOp, step } from './machine.js';
 import { makeHmap } from './state.js';
 import { describeOp } from '../describe.js';
 
+/** The plain map's operations: assign, access and delete per key, then range, clear and len. */
+export function hmapAlphabet(keys: number, value: number): Op[] {
+  const ops: Op[] = [];
+  for (let k = 0; k < keys; k++) ops.push({ kind: 'assign', key: k, value });
+  for (let k = 0; k < keys; k++) ops.push({ kind: 'access', key: k });
+  for (let k = 0; k < keys; k++) ops.push({ kind: 'delete', key: k });
+  ops.push({ kind: 'range' }, { kind: 'clear' }, { kind: 'len' });
+  return ops;
+}
+
 /** Go 1.19's runtime map as a target: a state machine over hmap and its buckets. */
 export function hmapTarget(cfg: MapConfig): Target<MState> {
   return {
     name: 'hmap',
     specVersion: 'hmap/go1.19.8/1',
+    contract: 'race-free',
+    range: 'snapshot',
+    alphabet: hmapAlphabet,
     init: (c, goroutines) => ({ h: makeHmap(c.initialB, c.bucketCnt), gs: new Array(goroutines).fill(IDLE) }),
     idle: (s, g) => s.gs[g]!.op === null,
     start: (s, g, op: Op, opIndex) => startOp(cfg, HMAP_FUNCTIONS, hmapEntry, s, g, op, opIndex),

@@ -31,6 +31,9 @@ function opArb(keyCount: number): fc.Arbitrary<Op> {
     fc.record({ kind: fc.constant('access' as const), key }),
     fc.record({ kind: fc.constant('delete' as const), key }),
     fc.constantFrom<Op>({ kind: 'range' }, { kind: 'clear' }, { kind: 'len' }),
+    fc.record({ kind: fc.constant('loadOrStore' as const), key, value: nat }),
+    fc.record({ kind: fc.constant('loadAndDelete' as const), key }),
+    fc.record({ kind: fc.constant('range' as const), body: fc.constantFrom('stop' as const, 'delete' as const, 'store' as const), value: nat }),
   );
 }
 
