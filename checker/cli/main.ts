@@ -11,6 +11,7 @@ import { formatJson } from '../report/json.js';
 import type { RunReport } from '../report/types.js';
 import { checkTarget } from '../run/check-target.js';
 import { runMain, UsageError } from './errors.js';
+import { expandTarget } from './targets.js';
 import { type CheckOptions, helpText, parseCheckArgs } from './options.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -34,8 +35,7 @@ function replay(file: string): number {
 }
 
 function check(options: CheckOptions): number {
-  // One target per run for now; `--target all` will list several here.
-  const targets = [options.target].map((target) =>
+  const targets = expandTarget(options.target).map((target) =>
     checkTarget({ ...options, target }, { stderr: process.stderr, cwd: process.cwd() }),
   );
   const report: RunReport = {

@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { CONFIGS, DEFAULT_CONFIG } from '../../spec/config.js';
 import { errorLine } from './errors.js';
-import { KNOWN_TARGETS } from './targets.js';
+import { ALL_TARGETS, KNOWN_TARGETS } from './targets.js';
 
 export interface CheckOptions {
   /** Most operations in a scenario, summed over all goroutines. */
@@ -42,7 +42,7 @@ const DEFAULTS: CheckOptions = {
   depth: 6,
   goroutines: 2,
   keys: 2,
-  target: 'hmap',
+  target: ALL_TARGETS,
   config: DEFAULT_CONFIG,
   json: false,
   traces: 'traces',
@@ -81,7 +81,7 @@ function buildProgram(): Command {
       .option('--depth <n>', `most operations per scenario, all goroutines together (default ${DEFAULTS.depth})`)
       .option('--goroutines <g>', `concurrent goroutines, 1 to ${MAX_GOROUTINES} (default ${DEFAULTS.goroutines})`)
       .option('--keys <k>', `distinct keys used by the operations (default ${DEFAULTS.keys})`)
-      .option('--target <name>', `what to check: ${KNOWN_TARGETS.join(', ')} (default ${DEFAULTS.target})`)
+      .option('--target <name>', `what to check: ${[...KNOWN_TARGETS, ALL_TARGETS].join(', ')} (default ${DEFAULTS.target})`)
       .option('--config <name>', `map constants and hashes: ${Object.keys(CONFIGS).join(', ')} (default ${DEFAULTS.config})`)
       .option('--preemptions <p>', 'explore only executions with at most p preemptions (bounded, not exhaustive)')
       .option('--json', 'print one JSON object instead of the human summary')
@@ -123,8 +123,8 @@ function checkValues(raw: RawOptions): ParseResult {
   if (keys === undefined) return fail(`--keys must be a whole number ≥ 1 (got "${raw.keys}")`);
 
   const target = raw.target ?? DEFAULTS.target;
-  if (!KNOWN_TARGETS.includes(target)) {
-    return fail(`unknown target "${target}" (known: ${KNOWN_TARGETS.join(', ')})`);
+  if (target !== ALL_TARGETS && !KNOWN_TARGETS.includes(target)) {
+    return fail(`unknown target "${target}" (known: ${[...KNOWN_TARGETS, ALL_TARGETS].join(', ')})`);
   }
   const config = raw.config ?? DEFAULTS.config;
   // Own-property check: 'toString' and friends are not configurations.

@@ -3,3 +3,11 @@
  * and the guarded maps later is a one-line change here and nowhere else in the option parser.
  */
 export const KNOWN_TARGETS: readonly string[] = ['hmap'];
+
+/** `--target all`: every known target, one after another, in KNOWN_TARGETS order. */
+export const ALL_TARGETS = 'all';
+
+/** The targets a `--target` value stands for. */
+export function expandTarget(name: string): string[] {
+  return name === ALL_TARGETS ? [...KNOWN_TARGETS] : [name];
+}

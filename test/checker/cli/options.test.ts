@@ -23,7 +23,7 @@ describe('parseCheckArgs', () => {
       depth: 6,
       goroutines: 2,
       keys: 2,
-      target: 'hmap',
+      target: 'all',
       config: DEFAULT_CONFIG,
       json: false,
       traces: 'traces',
@@ -67,7 +67,7 @@ describe('parseCheckArgs', () => {
     [['--goroutines', '5'], 'gomapcheck: --goroutines must be a whole number from 1 to 4 (got "5")'],
     [['--goroutines', '0'], 'gomapcheck: --goroutines must be a whole number from 1 to 4 (got "0")'],
     [['--keys', 'x'], 'gomapcheck: --keys must be a whole number ≥ 1 (got "x")'],
-    [['--target', 'foo'], 'gomapcheck: unknown target "foo" (known: hmap)'],
+    [['--target', 'foo'], 'gomapcheck: unknown target "foo" (known: hmap, all)'],
     [['--frob'], 'gomapcheck: unknown option --frob (see --help)'],
   ])('rejects %j with a message saying what is wrong', (argv, message) => {
     expect(error(argv)).toBe(message);
