@@ -3,20 +3,37 @@
  * traces, then renders every diagram (.mmd) under traces/ and docs/ to SVG in one batch.
  * CI runs it and fails when the committed files differ from what it writes.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMain } from '../cli/errors.js';
+import { ARCHITECTURE_DIAGRAM, architecturePage } from './architecture-page.js';
 import { hmapPage } from './hmap-page.js';
+import { traceFormatPage } from './trace-format-page.js';
+import { TRACE_SCHEMA } from '../trace/schema.js';
 import { renderSvgs } from './render-svg.js';
 import { DOCS, filesUnder, ROOT, TRACES, witnesses } from './witnesses.js';
 
 async function main(argv: string[]): Promise<number> {
   const svg = !argv.includes('--no-svg');
-  writeFileSync(join(DOCS, 'hmap.md'), hmapPage(witnesses('hmap')));
+  const hmap = witnesses('hmap');
+  writeFileSync(join(DOCS, 'hmap.md'), hmapPage(hmap));
+  const example = smallest(hmap);
+  writeFileSync(join(DOCS, 'trace-format.md'), traceFormatPage(example.view.trace, example.json.replace(/^\.\.\//, '')));
+  writeFileSync(join(DOCS, 'trace.schema.json'), `${JSON.stringify(TRACE_SCHEMA, null, 2)}\n`);
+  mkdirSync(join(DOCS, 'diagrams'), { recursive: true });
+  writeFileSync(join(DOCS, 'diagrams', 'architecture.mmd'), ARCHITECTURE_DIAGRAM);
+  writeFileSync(join(DOCS, 'architecture.md'), architecturePage(ROOT, 'diagrams/architecture.svg'));
   const diagrams = [...filesUnder(TRACES, '.mmd'), ...filesUnder(DOCS, '.mmd')];
   if (svg) renderSvgs(diagrams, join(ROOT, 'node_modules', '.bin', 'mmdc'));
-  process.stdout.write(`docs: wrote docs/hmap.md${svg ? `, rendered ${diagrams.length} diagrams to SVG` : ''}\n`);
+  process.stdout.write(`docs: wrote docs/hmap.md, trace-format.md, trace.schema.json, architecture.md${svg ? `, rendered ${diagrams.length} diagrams to SVG` : ''}\n`);
   return 0;
 }
 
 await runMain(() => main(process.argv.slice(2)));
+
+/** The example for the format page: the smallest fatal witness (short, and a real finding). */
+function smallest(ws: ReturnType<typeof witnesses>): ReturnType<typeof witnesses>[number] {
+  const fatal = ws.filter((w) => w.view.trace.outcome.startsWith('fatal: '));
+  const pool = fatal.length > 0 ? fatal : ws;
+  return pool.reduce((a, b) => (b.view.trace.steps < a.view.trace.steps || (b.view.trace.steps === a.view.trace.steps && b.json < a.json) ? b : a));
+}

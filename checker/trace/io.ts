@@ -1,5 +1,6 @@
 import type { Op } from '../../spec/types.js';
 import { checkTrace } from './trace-shape.js';
+import { fitsTraceSchema } from './validate.js';
 import type { TraceFile } from './types.js';
 
 export type ParsedTrace = { ok: true; trace: TraceFile } | { ok: false; error: string };
@@ -12,9 +13,13 @@ export function parseTrace(text: string, source: string): ParsedTrace {
   } catch (e) {
     return { ok: false, error: `${source}: not valid JSON (${oneLine(e instanceof Error ? e.message : String(e))})` };
   }
+  // The schema (docs/trace.schema.json) decides; the hand-written reader says why in our words
+  // and adds what a schema cannot say (keys that index config.hashes, goroutines in range).
+  const schema = fitsTraceSchema(json);
   const checked = checkTrace(json);
-  if (checked.ok) return { ok: true, trace: checked.value };
-  return { ok: false, error: oneLine(`${source}: ${checked.path || 'the trace'} ${checked.problem}`) };
+  if (!checked.ok) return { ok: false, error: oneLine(`${source}: ${checked.path || 'the trace'} ${checked.problem}`) };
+  if (!schema.ok) return { ok: false, error: oneLine(`${source}: ${schema.problem}`) };
+  return { ok: true, trace: checked.value };
 }
 
 /**
@@ -39,6 +44,7 @@ export function serializeTrace(t: TraceFile): string {
     `"version": ${t.version}`,
     `"specVersion": ${json(t.specVersion)}`,
     `"target": ${json(t.target)}`,
+    ...(t.mutant === undefined ? [] : [`"mutant": ${json(t.mutant)}`]),
     `"config": ${block(config, '{', '}', 4)}`,
     `"scenario": ${block(scenario, '[', ']', 4)}`,
     `"schedule": ${block(schedule, '[', ']', 4)}`,

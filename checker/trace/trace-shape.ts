@@ -37,6 +37,7 @@ const traceShape = record<TraceFile>({
   version: literal(1),
   specVersion: nonEmptyString,
   target: nonEmptyString,
+  mutant: optional(nonEmptyString),
   config: configShape,
   scenario: array(array(opShape), { nonEmpty: true }),
   schedule: array(stepShape),

@@ -18,6 +18,8 @@ export interface TraceFile {
   specVersion: string;
   /** 'hmap' now; later 'syncmap', 'rwmutex-map', ... */
   target: string;
+  /** Set when the trace comes from a mutant of the target (`--mutants`): the mutant's name. */
+  mutant?: string;
   config: MapConfig;
   scenario: Scenario;
   schedule: ScheduledStep[];
