@@ -24,6 +24,7 @@ export interface Target<S> {
    * or one under a lock). 'contract': by sync.Map's documented rule for a non-snapshot Range
    * (checker/verify/monitor.ts states it): no key twice, each visited value held at some moment
    * during the Range, and a key present and untouched throughout is visited unless it stopped.
+   * In both modes a Range whose callback stops visits at most one pair.
    */
   range: 'snapshot' | 'contract';
   /** Every operation a goroutine may start over keys 0..keys-1; `value` is the new operation's unique value. */

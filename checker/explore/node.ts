@@ -63,7 +63,7 @@ export interface Node<S> {
 export function initialNode<S>(target: Target<S>, cfg: Parameters<Target<S>['init']>[0], b: Bounds): Node<S> {
   return {
     // One monitor slot per goroutine, and one more each for calls made inside a Range callback.
-    s: target.init(cfg, b.goroutines), mon: monitorInit(2 * b.goroutines, b.keys), overlap: false,
+    s: target.init(cfg, b.goroutines), mon: monitorInit(2 * b.goroutines, b.keys, target.range), overlap: false,
     broken: undefined, crash: undefined, ops: 0, last: -1, preempted: 0,
   };
 }

@@ -34,6 +34,41 @@ interface Entry<S> {
  */
 export function findWitnesses<S>(target: Target<S>, cfg: MapConfig, b: Bounds, wanted: ReadonlySet<string>): Map<string, WitnessPath> {
   const found = new Map<string, WitnessPath>();
+  if (wanted.size === 0) return found;
+  searchByCost(target, cfg, b, (node, path) => {
+    if (!isEnd(target, b, node)) return false;
+    const outcome = outcomeOf(node);
+    for (const tag of [outcome, ...(breaches(target, node) ? [BREACH] : [])]) {
+      if (wanted.has(tag) && !found.has(tag)) found.set(tag, { outcome, ...path() });
+    }
+    return found.size >= wanted.size;
+  });
+  return found;
+}
+
+/** A minimal path in the same cost order: its edges and measures, without an outcome. */
+export type MinimalPath = Omit<WitnessPath, 'outcome'>;
+
+/**
+ * The cheapest path (fewest operations, then switches, then steps) to a state where `goal`
+ * holds, or undefined when no state within the bounds satisfies it. For claims about states in
+ * the middle of an execution, e.g. "both writers inside their window with the flag clear".
+ */
+export function findPathTo<S>(target: Target<S>, cfg: MapConfig, b: Bounds, goal: (n: Node<S>) => boolean): MinimalPath | undefined {
+  let result: MinimalPath | undefined;
+  searchByCost(target, cfg, b, (node, path) => {
+    if (!goal(node)) return false;
+    result = path();
+    return true;
+  });
+  return result;
+}
+
+/**
+ * Dijkstra over (state, last goroutine to run) in cost order; `visit` sees each state the first
+ * time it is popped at its least cost, with a way to build the path to it, and returns true to stop.
+ */
+function searchByCost<S>(target: Target<S>, cfg: MapConfig, b: Bounds, visit: (n: Node<S>, path: () => MinimalPath) => boolean): void {
   const entries: Array<Entry<S>> = [];
   const best = new Map<string, number>();
   const queue = new MinQueue();
@@ -46,23 +81,16 @@ export function findWitnesses<S>(target: Target<S>, cfg: MapConfig, b: Bounds, w
     queue.push(e.cost, entries.length - 1);
   };
   push({ node: initialNode(target, cfg, b), last: -1, cost: 0, parent: -1, edge: null });
-  for (let id = queue.pop(); id !== undefined && found.size < wanted.size; id = queue.pop()) {
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
     const e = entries[id]!;
     if (best.get(e.key)! < e.cost) continue;
-    if (isEnd(target, b, e.node)) {
-      const outcome = outcomeOf(e.node);
-      const tags = [outcome, ...(breaches(target, e.node) ? [BREACH] : [])];
-      for (const tag of tags) {
-        if (wanted.has(tag) && !found.has(tag)) found.set(tag, { outcome, edges: pathTo(entries, id), ...unpackCost(e.cost) });
-      }
-    }
+    if (visit(e.node, () => ({ edges: pathTo(entries, id), ...unpackCost(e.cost) }))) return;
     const { ops, switches, steps } = unpackCost(e.cost);
     for (const { edge, node } of successors(target, b, e.node)) {
       const switched = e.last >= 0 && e.last !== edge.g ? 1 : 0;
       push({ node, last: edge.g, cost: packCost(ops + (edge.op ? 1 : 0), switches + switched, steps + 1), parent: id, edge });
     }
   }
-  return found;
 }
 
 function pathTo<S>(entries: Array<Entry<S>>, id: number): Edge[] {

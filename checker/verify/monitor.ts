@@ -1,86 +1,145 @@
-import { type MapModelState, modelInit, modelStep, pairsKey } from '../../spec/model.js';
+import { type MapModelState, modelInit, modelStep } from '../../spec/model.js';
 import type { ValueNamer } from '../../spec/canon.js';
 import type { Op, OpResult } from '../../spec/types.js';
+import { contractViolation, type RangeWatch, watchCovers, watchKey, watchStart, watchStep } from './range-rule.js';
+import { resultKey, resultMismatch } from './results.js';
+
+// resultKey moved to results.ts (the offline verifier shares it); still exported from here.
+export { resultKey };
+
+/**
+ * How a Range's result is judged; both verifiers (this monitor and linearizability.ts) take it.
+ *
+ * 'snapshot' (a plain map, or one under a lock): a Range takes effect at one point between its
+ * call and its return, like every other operation, and yields exactly the pairs the map holds
+ * there, in any order; if its callback stops (body 'stop'), exactly one of them (none when the
+ * map is empty).
+ *
+ * 'contract' (sync.Map's documented rule: "Range does not necessarily correspond to any
+ * consistent snapshot of the Map's contents: no key will be visited more than once, but if the
+ * value for any key is stored or deleted concurrently (including by f), Range may reflect any
+ * mapping for that key from any point during the Range call"). A Range R takes no single point:
+ * its interval is everything linearized between R's call and R's return. The history is
+ * linearizable iff some linearization of the other operations (those R's callback called are
+ * ordinary operations whose real-time intervals lie inside R's, so they linearize inside R's
+ * interval) gives every operation its result and, for every Range R that returned the pairs P:
+ *   (a) no key occurs twice in P;
+ *   (b) for each (k, v) in P, v is not absent and k held v at some moment of R's interval: in the
+ *       map as R was called, or just after some operation linearized inside the interval;
+ *   (c) each key k that held a value at every moment of R's interval, and that no operation
+ *       linearized inside the interval wrote (a Store, Delete, LoadAndDelete or clear of k, or a
+ *       LoadOrStore of k that stored), occurs in P, unless R's callback stopped early (body
+ *       'stop' and P not empty);
+ *   (d) in both modes, a Range whose callback stops visits at most one pair (Go: "If f returns
+ *       false, range stops the iteration").
+ * R's interval starts at its call event and ends at its return event: the widest real time
+ * allows. Widening it only adds held values and writes, so every clause gets easier, and the
+ * widest choice decides the history.
+ */
+export type RangeMode = 'snapshot' | 'contract';
 
 /**
  * An online linearizability monitor (Wing–Gong search run forward, one event at a time). Its
  * state is every way the history so far can be explained: a sequential map state plus, for each
- * goroutine's pending operation, the result it was linearized with (or not yet). Because it is a
+ * slot's pending operation, the result it was linearized with (or not yet). Because it is a
  * function of the history's future-relevant part only, it can be part of the explorer's state
  * key, so state caching keeps every verdict.
  */
 export interface MonitorState {
-  /** The operation each goroutine has called and not yet returned from. */
+  /** How Range results are judged; fixed for the whole history. */
+  readonly range: RangeMode;
+  /** The operation each slot has called and not yet returned from. */
   readonly pending: ReadonlyArray<Op | null>;
   /** Sorted, distinct explanations; empty once the history cannot be linearized. */
   readonly configs: readonly Explanation[];
-  /** Set once an operation's return could not be placed: which goroutine and operation. */
+  /** Set once an operation's return could not be placed: which slot and operation. */
   readonly failed?: { goroutine: number; op: Op };
 }
 
 interface Explanation {
   readonly model: MapModelState;
-  /** Per goroutine: the result its pending op was linearized with, or null. */
+  /** Per slot: the result its pending op was linearized with, or null. */
   readonly done: ReadonlyArray<OpResult | null>;
+  /**
+   * 'contract' mode only, and only while some Range is pending (absent otherwise, so snapshot
+   * states are exactly what they always were): per slot, what that slot's pending Range has seen
+   * so far in this explanation, or null.
+   */
+  readonly watches?: ReadonlyArray<RangeWatch | null>;
 }
 
 const SAME = (v: number): number => v;
 
-/** A result as text; `name` renames values (see ValueNamer) when states are compared. */
-export function resultKey(r: OpResult, name: (v: number) => number = SAME): string {
-  switch (r.kind) {
-    case 'none': return '-';
-    case 'value': return r.ok ? `v${name(r.value)}` : 'absent';
-    case 'len': return `n${r.n}`;
-    case 'pairs': return `[${pairsKey(r.pairs.map(([k, v]) => [k, name(v)] as const))}]`;
-  }
-}
-
-export function monitorInit(goroutines: number, keys: number): MonitorState {
-  const done = new Array<OpResult | null>(goroutines).fill(null);
-  return { pending: done.map(() => null), configs: [{ model: modelInit(keys), done }] };
+/** `slots` sequential callers (node.ts: one per goroutine, one more each for Range callbacks) over keys 0..keys-1. */
+export function monitorInit(slots: number, keys: number, range: RangeMode = 'snapshot'): MonitorState {
+  const done = new Array<OpResult | null>(slots).fill(null);
+  return { range, pending: done.map(() => null), configs: [{ model: modelInit(keys), done }] };
 }
 
 export function monitorCall(m: MonitorState, g: number, op: Op): MonitorState {
   if (m.failed) return m;
   const pending = m.pending.slice();
   pending[g] = op;
-  return { pending, configs: m.configs };
+  if (!watched(m.range, op)) return { ...m, pending };
+  // A contract Range starts watching the map as each explanation has it now.
+  const configs = distinct(m.configs.map((e) => {
+    const watches = e.watches ? e.watches.slice() : m.pending.map(() => null);
+    watches[g] = watchStart(e.model);
+    return { ...e, watches };
+  }));
+  return { ...m, pending, configs };
 }
 
 /** g's pending operation returned `result`: keep the explanations in which it could have. */
 export function monitorReturn(m: MonitorState, g: number, result: OpResult): MonitorState {
   const op = m.pending[g];
   if (m.failed || !op) return m;
-  const want = resultKey(result);
   const pending = m.pending.slice();
   pending[g] = null;
-  const kept = new Map<string, Explanation>();
-  for (const e of closure(m.pending, m.configs)) {
-    const d = e.done[g];
-    if (!d || resultKey(d) !== want) continue;
+  const kept: Explanation[] = [];
+  for (const e of closure(m.range, m.pending, m.configs)) {
+    if (!explains(m.range, e, g, op, result)) continue;
     const done = e.done.slice();
     done[g] = null;
-    const next = { model: e.model, done };
-    kept.set(explanationKey(next), next);
+    kept.push(withoutWatch({ ...e, done }, g));
   }
-  if (kept.size === 0) return { pending, configs: [], failed: { goroutine: g, op } };
-  return { pending, configs: sortedValues(kept) };
+  if (kept.length === 0) return { ...m, pending, configs: [], failed: { goroutine: g, op } };
+  return { ...m, pending, configs: distinct(kept) };
+}
+
+/** Whether, in explanation e, slot g's operation `op` can have returned `result`. */
+function explains(range: RangeMode, e: Explanation, g: number, op: Op, result: OpResult): boolean {
+  if (op.kind === 'range' && range === 'contract') {
+    const w = e.watches?.[g];
+    return !!w && result.kind === 'pairs' && contractViolation(w, op, result.pairs) === undefined;
+  }
+  const d = e.done[g];
+  return !!d && resultMismatch(op, d, result) === undefined;
+}
+
+/** Whether `op` is a Range judged by the contract rule: it never linearizes at a point, it watches. */
+function watched(range: RangeMode, op: Op): boolean {
+  return range === 'contract' && op.kind === 'range';
+}
+
+function withoutWatch(e: Explanation, g: number): Explanation {
+  if (!e.watches?.[g]) return e;
+  const watches = e.watches.slice();
+  watches[g] = null;
+  if (watches.every((w) => w === null)) return { model: e.model, done: e.done };
+  return { ...e, watches };
 }
 
 /** Every explanation reachable by linearizing any of the pending, not yet linearized operations. */
-function closure(pending: ReadonlyArray<Op | null>, start: readonly Explanation[]): Explanation[] {
+function closure(range: RangeMode, pending: ReadonlyArray<Op | null>, start: readonly Explanation[]): Explanation[] {
   const seen = new Map<string, Explanation>();
   const work = [...start];
   for (const e of start) seen.set(explanationKey(e), e);
   while (work.length > 0) {
     const e = work.pop()!;
     pending.forEach((op, g) => {
-      if (!op || e.done[g] !== null) return;
-      const { state, result } = modelStep(e.model, op);
-      const done = e.done.slice();
-      done[g] = result;
-      const next = { model: state, done };
+      if (!op || e.done[g] !== null || watched(range, op)) return;
+      const next = linearize(e, g, op);
       const k = explanationKey(next);
       if (!seen.has(k)) {
         seen.set(k, next);
@@ -91,18 +150,58 @@ function closure(pending: ReadonlyArray<Op | null>, start: readonly Explanation[
   return [...seen.values()];
 }
 
-function explanationKey(e: Explanation, name: (v: number) => number = SAME, order?: readonly number[]): string {
-  const done = order ? order.map((g) => e.done[g]!) : e.done;
-  return `${e.model.map(name).join(',')}/${done.map((d) => (d ? resultKey(d, name) : '.')).join(' ')}`;
+/** e with slot g's `op` taking effect now; every pending contract Range sees its effect. */
+function linearize(e: Explanation, g: number, op: Op): Explanation {
+  const { state, result } = modelStep(e.model, op);
+  const done = e.done.slice();
+  done[g] = result;
+  if (!e.watches) return { model: state, done };
+  const watches = e.watches.map((w) => (w ? watchStep(w, op, e.model, state) : null));
+  return { model: state, done, watches };
 }
 
-function sortedValues(m: Map<string, Explanation>): Explanation[] {
-  return [...m.keys()].sort().map((k) => m.get(k)!);
+function explanationKey(e: Explanation, name: (v: number) => number = SAME, order?: readonly number[]): string {
+  const done = order ? order.map((g) => e.done[g]!) : e.done;
+  const base = `${e.model.map(name).join(',')}/${done.map((d) => (d ? resultKey(d, name) : '.')).join(' ')}`;
+  if (!e.watches) return base;
+  const watches = order ? order.map((g) => e.watches![g]!) : e.watches;
+  return `${base}/${watches.map((w) => (w ? watchKey(w, name) : '.')).join(' ')}`;
+}
+
+/**
+ * Sorted by key, duplicates dropped, and explanations whose Range watches another one with the
+ * same map and results covers dropped (see watchCovers): what is left is the unique set of
+ * maximal explanations, so equal situations are equal arrays, and no larger than needed.
+ */
+function distinct(es: readonly Explanation[]): Explanation[] {
+  const byKey = new Map<string, Explanation>();
+  for (const e of es) byKey.set(explanationKey(e), e);
+  // Only explanations with the same map and results can cover each other.
+  const groups = new Map<string, Explanation[]>();
+  for (const e of byKey.values()) {
+    if (!e.watches) continue;
+    const base = explanationKey({ model: e.model, done: e.done });
+    groups.set(base, [...(groups.get(base) ?? []), e]);
+  }
+  const kept = [...byKey.keys()].filter((k) => {
+    const e = byKey.get(k)!;
+    if (!e.watches) return true;
+    return !groups.get(explanationKey({ model: e.model, done: e.done }))!.some((o) => o !== e && covers(o, e));
+  });
+  return kept.sort().map((k) => byKey.get(k)!);
+}
+
+/** Each of a's Range watches covers b's (a and b have the same map and results). */
+function covers(a: Explanation, b: Explanation): boolean {
+  return a.watches!.every((w, g) => {
+    const v = b.watches![g];
+    return w && v ? watchCovers(w, v) : w === v;
+  });
 }
 
 /**
  * Canonical text for state caching: values renamed through `values` (after the target state
- * named its own), goroutines in `order`, explanations sorted.
+ * named its own), slots in `order`, explanations sorted.
  */
 export function encodeMonitor(m: MonitorState, values: ValueNamer, order: readonly number[]): string {
   if (m.failed) return 'X';
