@@ -9,7 +9,8 @@ import { replayVerdict } from '../replay/verdict.js';
 import { formatHuman } from '../report/human.js';
 import { formatJson } from '../report/json.js';
 import type { RunReport } from '../report/types.js';
-import { checkTarget } from '../run/check-target.js';
+import { writeHtmlReport } from '../report/html.js';
+import { checkTargetWithTraces } from '../run/check-target.js';
 import { runMain, UsageError } from './errors.js';
 import { expandTarget } from './targets.js';
 import { type CheckOptions, helpText, parseCheckArgs } from './options.js';
@@ -35,9 +36,10 @@ function replay(file: string): number {
 }
 
 function check(options: CheckOptions): number {
-  const targets = expandTarget(options.target).map((target) =>
-    checkTarget({ ...options, target }, { stderr: process.stderr, cwd: process.cwd() }),
+  const checked = expandTarget(options.target).map((target) =>
+    checkTargetWithTraces({ ...options, target }, { stderr: process.stderr, cwd: process.cwd() }),
   );
+  const targets = checked.map((c) => c.report);
   const report: RunReport = {
     version: 1,
     depth: options.depth,
@@ -47,6 +49,7 @@ function check(options: CheckOptions): number {
     ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }),
     targets,
   };
+  if (options.report !== undefined) writeHtmlReport(options.report, report, checked.flatMap((c) => c.traces));
   process.stdout.write(options.json ? formatJson(report) : formatHuman(report));
   return targets.some((t) => t.contract === 'broken') ? 1 : 0;
 }

@@ -31,6 +31,8 @@ export interface CheckOptions {
   help: boolean;
   /** --preemptions P: a context bound; the run is then reported as bounded, not exhaustive. */
   preemptions?: number;
+  /** --report FILE: also write the self-contained HTML report there. */
+  report?: string;
 }
 
 export type ParseResult = { ok: true; options: CheckOptions } | { ok: false; error: string };
@@ -63,6 +65,7 @@ interface RawOptions {
   write: boolean;
   help?: boolean;
   preemptions?: string;
+  report?: string;
 }
 
 /**
@@ -85,6 +88,7 @@ function buildProgram(): Command {
       .option('--config <name>', `map constants and hashes: ${Object.keys(CONFIGS).join(', ')} (default ${DEFAULTS.config})`)
       .option('--preemptions <p>', 'explore only executions with at most p preemptions (bounded, not exhaustive)')
       .option('--json', 'print one JSON object instead of the human summary')
+      .option('--report <file>', 'also write a self-contained HTML report (summary, diagrams, step-through)')
       .option('--replay <file>', 'replay a saved trace instead of exploring')
       .option('--traces <dir>', `where witness traces are written (default ${DEFAULTS.traces})`)
       .option('--no-write', 'do not write witness trace files')
@@ -154,6 +158,8 @@ function checkValues(raw: RawOptions): ParseResult {
     help: false,
   };
   if (raw.replay !== undefined) options.replay = raw.replay;
+  if (raw.report === '') return fail('--report needs a file name, e.g. --report report.html');
+  if (raw.report !== undefined) options.report = raw.report;
   if (raw.preemptions !== undefined) {
     const p = wholeNumber(raw.preemptions, 0, 0, 254);
     if (p === undefined) return fail(`--preemptions must be a whole number from 0 to 254 (got "${raw.preemptions}")`);

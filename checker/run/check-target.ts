@@ -7,6 +7,7 @@ import type { Bounds } from '../explore/node.js';
 import { explore, type ExploreResult } from '../explore/search.js';
 import { BREACH, findWitnesses, type WitnessPath } from '../explore/witness.js';
 import type { TargetReport, WitnessReport } from '../report/types.js';
+import type { TraceFile } from '../trace/types.js';
 import { saveWitness } from './save-witness.js';
 import { makeTarget } from './targets.js';
 import { witnessTrace } from './witness-trace.js';
@@ -25,6 +26,16 @@ export interface CheckIo {
  * Files are written only after the search has finished, so an interrupted run leaves none half-made.
  */
 export function checkTarget(options: CheckOptions, io: CheckIo): TargetReport {
+  return checkTargetWithTraces(options, io).report;
+}
+
+/** A target's report, and each witness's trace (for the HTML report, which draws them). */
+export interface CheckedTarget {
+  report: TargetReport;
+  traces: Array<{ outcome: string; trace: TraceFile }>;
+}
+
+export function checkTargetWithTraces(options: CheckOptions, io: CheckIo): CheckedTarget {
   const cfg = CONFIGS[options.config];
   const target = cfg && makeTarget(options.target, cfg);
   // parseCheckArgs has checked both names, so a miss here is a mismatch between our own lists.
@@ -48,8 +59,12 @@ export function checkTarget(options: CheckOptions, io: CheckIo): TargetReport {
   const seconds = (performance.now() - started) / 1000;
 
   const dir = join(resolve(io.cwd, options.traces), target.name);
-  const save = (path: WitnessPath): string =>
-    saveWitness(dir, witnessTrace(target, cfg, bounds, path).view, options.write, io.cwd);
+  const traces: CheckedTarget['traces'] = [];
+  const save = (path: WitnessPath): string => {
+    const { view } = witnessTrace(target, cfg, bounds, path);
+    traces.push({ outcome: path.outcome, trace: view.trace });
+    return saveWitness(dir, view, options.write, io.cwd);
+  };
   const outcomes = [...result.outcomes.keys()].sort(byCodeUnit);
   const witnesses: WitnessReport[] = outcomes.map((outcome) => {
     const path = found(paths, outcome);
@@ -69,9 +84,10 @@ export function checkTarget(options: CheckOptions, io: CheckIo): TargetReport {
   if (result.breached) {
     // Its own trace: the class's minimal witness may be a racy execution, which proves nothing here.
     const breach = found(paths, BREACH);
-    report.breaches = [`race-free execution ended ${breach.outcome}: see ${save(breach)}`];
+    const what = target.contract === 'always' ? 'an execution' : 'a race-free execution';
+    report.breaches = [`${what} ended ${breach.outcome}: see ${save(breach)}`];
   }
-  return report;
+  return { report, traces };
 }
 
 function found(paths: ReadonlyMap<string, WitnessPath>, wanted: string): WitnessPath {

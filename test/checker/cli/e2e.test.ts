@@ -92,6 +92,16 @@ describe('gomapcheck --depth 2 --json', () => {
     expect(r.stdout).toBe(`replay ${tampered}: expected ok, got ${FATAL[2]}\n`);
   });
 
+  it('writes the HTML report with --report, and exits 2 in one line when it cannot', async () => {
+    const file = join(traces, 'report.html');
+    const r = await gomapcheck(['--depth', '1', '--target', 'hmap', '--no-write', '--report', file]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    const bad = await gomapcheck(['--depth', '1', '--target', 'hmap', '--no-write', '--report', join(traces, 'no', 'such', 'r.html')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^gomapcheck: cannot write the HTML report to [^\n]*\n$/);
+  });
+
   it('says BOUNDED, and exhaustive: false, under --preemptions', async () => {
     const r = await gomapcheck(['--depth', '2', '--preemptions', '1', '--no-write']);
     expect(r.code).toBe(0);

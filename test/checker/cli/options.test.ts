@@ -134,6 +134,12 @@ describe('parseCheckArgs', () => {
     expect(error(['--preemptions', p])).toMatch(/^gomapcheck: --preemptions must be a whole number from 0 to 254 \(got "/);
   });
 
+  it('reads --report FILE, and says what to give when it is empty', () => {
+    expect(options(['--report', 'out/r.html']).report).toBe('out/r.html');
+    expect(options([]).report).toBeUndefined();
+    expect(error(['--report='])).toBe('gomapcheck: --report needs a file name, e.g. --report report.html');
+  });
+
   it('does not carry options over from one parse to the next', () => {
     options(['--depth', '3', '--no-write']);
     expect(options([])).toMatchObject({ depth: 6, write: true });
@@ -144,7 +150,7 @@ describe('helpText', () => {
   it('lists every option', () => {
     const text = helpText();
     for (const flag of [
-      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help', '--preemptions',
+      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help', '--preemptions', '--report',
     ]) {
       expect(text).toContain(flag);
     }
