@@ -43,7 +43,8 @@ export function describeResult(r: OpResult): string {
       return '—';
     case 'value':
       // An absent key reads as Go's zero value, which is not any v<N>.
-      return r.ok ? `(${value(r.value)}, true)` : `(${r.value === 0 ? '0' : value(r.value)}, false)`;
+      // Go's zero value (0) is not any v<N>: a read that says (0, true) saw a key without its value.
+      return `(${r.value === 0 ? '0' : value(r.value)}, ${r.ok})`;
     case 'len':
       return String(r.n);
     case 'pairs':
