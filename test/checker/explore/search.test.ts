@@ -71,7 +71,8 @@ describe('the context bound (--preemptions)', () => {
   });
 
   it('a bound no execution reaches gives exactly the exhaustive classes', () => {
-    expect(classes(run(2, 2, 2, ALL_REDUCTIONS, 200))).toEqual(classes(exhaustive));
+    // One key keeps this affordable: tracking the last goroutine multiplies the states.
+    expect(classes(run(2, 2, 1, ALL_REDUCTIONS, 200))).toEqual(classes(run(2, 2, 1, ALL_REDUCTIONS)));
   });
 });
 
