@@ -11,6 +11,8 @@ import { formatJson } from '../report/json.js';
 import type { RunReport } from '../report/types.js';
 import { writeHtmlReport } from '../report/html.js';
 import { checkTargetWithTraces } from '../run/check-target.js';
+import { checkMutants } from '../run/mutants.js';
+import { formatMutantsHuman, formatMutantsJson, type MutantsRun } from '../report/mutants.js';
 import { runMain, UsageError } from './errors.js';
 import { expandTarget } from './targets.js';
 import { type CheckOptions, helpText, parseCheckArgs } from './options.js';
@@ -23,7 +25,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(helpText());
     return 0;
   }
-  return options.replay !== undefined ? replay(options.replay) : check(options);
+  if (options.replay !== undefined) return replay(options.replay);
+  return options.mutants ? mutants(options) : check(options);
 }
 
 function replay(file: string): number {
@@ -52,6 +55,13 @@ function check(options: CheckOptions): number {
   if (options.report !== undefined) writeHtmlReport(options.report, report, checked.flatMap((c) => c.traces));
   process.stdout.write(options.json ? formatJson(report) : formatHuman(report));
   return targets.some((t) => t.contract === 'broken') ? 1 : 0;
+}
+
+function mutants(options: CheckOptions): number {
+  const results = checkMutants(options, { stderr: process.stderr, cwd: process.cwd() });
+  const run: MutantsRun = { version: 1, depth: options.depth, config: options.config, goroutines: options.goroutines, keys: options.keys, mutants: results };
+  process.stdout.write(options.json ? formatMutantsJson(run) : formatMutantsHuman(run));
+  return results.some((m) => m.status === 'survived') ? 1 : 0;
 }
 
 await runMain(() => main(process.argv.slice(2)));

@@ -33,6 +33,8 @@ export interface CheckOptions {
   preemptions?: number;
   /** --report FILE: also write the self-contained HTML report there. */
   report?: string;
+  /** --mutants: run the sync.Map mutation self-test instead of checking targets. */
+  mutants: boolean;
 }
 
 export type ParseResult = { ok: true; options: CheckOptions } | { ok: false; error: string };
@@ -50,6 +52,7 @@ const DEFAULTS: CheckOptions = {
   traces: 'traces',
   write: true,
   help: false,
+  mutants: false,
 };
 
 /** Raw option values as commander hands them over: strings, checked by parseCheckArgs. */
@@ -66,6 +69,7 @@ interface RawOptions {
   help?: boolean;
   preemptions?: string;
   report?: string;
+  mutants?: boolean;
 }
 
 /**
@@ -90,6 +94,7 @@ function buildProgram(): Command {
       .option('--json', 'print one JSON object instead of the human summary')
       .option('--report <file>', 'also write a self-contained HTML report (summary, diagrams, step-through)')
       .option('--replay <file>', 'replay a saved trace instead of exploring')
+      .option('--mutants', 'mutation self-test: check each sync.Map mutant up to --depth; exit 1 if one survives')
       .option('--traces <dir>', `where witness traces are written (default ${DEFAULTS.traces})`)
       .option('--no-write', 'do not write witness trace files')
       .option('-h, --help', 'show this help')
@@ -156,6 +161,7 @@ function checkValues(raw: RawOptions): ParseResult {
     traces,
     write: raw.write,
     help: false,
+    mutants: raw.mutants ?? false,
   };
   if (raw.replay !== undefined) options.replay = raw.replay;
   if (raw.report === '') return fail('--report needs a file name, e.g. --report report.html');

@@ -26,7 +26,10 @@ export type ReplayResult =
   | { kind: 'invalid'; reason: string };
 
 export function replayTrace(trace: TraceFile): ReplayResult {
-  const target = makeTarget(trace.target, trace.config);
+  const target = makeTarget(trace.target, trace.config, trace.mutant);
+  if (!target && trace.mutant !== undefined && targetNames().includes(trace.target)) {
+    return { kind: 'invalid', reason: `target "${trace.target}" has no mutant "${trace.mutant}"` };
+  }
   if (!target) return { kind: 'invalid', reason: `unknown target "${trace.target}" (known: ${targetNames().join(', ')})` };
   return replayWith(target, trace);
 }

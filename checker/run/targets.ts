@@ -1,19 +1,28 @@
 import type { MapConfig } from '../../spec/config.js';
 import { hmapTarget } from '../../spec/hmap/target.js';
+import { MUTANTS } from '../../spec/syncmap/mutants.js';
+import { syncmapTarget } from '../../spec/syncmap/target.js';
 import type { Target } from '../../spec/target.js';
 
 /**
  * Target name → spec factory, for the explorer and the replayer alike. The CLI's list of names
- * (checker/cli/targets.ts) must name exactly these; a test checks that they agree.
+ * (checker/cli/targets.ts) must name exactly these, in this order; a test checks that they agree.
  */
 const FACTORIES: Readonly<Record<string, (cfg: MapConfig) => Target<unknown>>> = {
   hmap: hmapTarget,
+  syncmap: (cfg) => syncmapTarget(cfg),
 };
 
-/** The target called `name` under `cfg`, or undefined when there is none by that name. */
-export function makeTarget(name: string, cfg: MapConfig): Target<unknown> | undefined {
+/**
+ * The target called `name` under `cfg` (a mutant of it when `mutant` names one: only sync.Map
+ * has mutants), or undefined when there is no such target or mutant.
+ */
+export function makeTarget(name: string, cfg: MapConfig, mutant?: string): Target<unknown> | undefined {
   // Own-property check: 'toString' and friends are not targets.
-  return Object.hasOwn(FACTORIES, name) ? FACTORIES[name]!(cfg) : undefined;
+  if (!Object.hasOwn(FACTORIES, name)) return undefined;
+  if (mutant === undefined) return FACTORIES[name]!(cfg);
+  const m = name === 'syncmap' ? MUTANTS.find((x) => x.name === mutant) : undefined;
+  return m ? (syncmapTarget(cfg, m) as Target<unknown>) : undefined;
 }
 
 export function targetNames(): string[] {

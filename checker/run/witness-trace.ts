@@ -12,7 +12,7 @@ import type { ExecutionView, TraceFile } from '../trace/types.js';
  * step does, so the trace's labels are the ones a replay will check against.
  */
 export function witnessTrace<S>(
-  target: Target<S>, cfg: MapConfig, b: Bounds, path: WitnessPath,
+  target: Target<S>, cfg: MapConfig, b: Bounds, path: WitnessPath, mutant?: string,
 ): { trace: TraceFile; view: ExecutionView } {
   const scenario: Op[][] = Array.from({ length: b.goroutines }, () => []);
   const parts = emptyParts();
@@ -33,6 +33,7 @@ export function witnessTrace<S>(
     version: 1,
     specVersion: target.specVersion,
     target: target.name,
+    ...(mutant === undefined ? {} : { mutant }),
     config: cfg,
     scenario,
     schedule: path.edges.map((e, i) => ({ g: e.g, label: parts.steps[i]!.label })),

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KNOWN_TARGETS } from '../../../checker/cli/targets.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -35,9 +36,9 @@ beforeAll(async () => {
   // Someone's own file in the trace directory must survive the runs.
   mkdirSync(join(traces, 'hmap'));
   writeFileSync(join(traces, 'hmap', 'keep.txt'), 'mine');
-  first = await gomapcheck(['--depth', '2', '--json', '--traces', traces]);
+  first = await gomapcheck(['--depth', '2', '--target', 'hmap', '--json', '--traces', traces]);
   // Sequential on purpose: the second run overwrites the first one's witnesses in place.
-  second = await gomapcheck(['--depth', '2', '--json', '--traces', traces]);
+  second = await gomapcheck(['--depth', '2', '--target', 'hmap', '--json', '--traces', traces]);
 });
 afterAll(() => rmSync(traces, { recursive: true, force: true }));
 
@@ -108,6 +109,31 @@ describe('gomapcheck --depth 2 --json', () => {
     expect(r.stdout.split('\n')[0]).toMatch(/BOUNDED to 1 preemption: not exhaustive\)$/);
     const j = await gomapcheck(['--depth', '2', '--preemptions', '1', '--no-write', '--json']);
     expect(JSON.parse(j.stdout)).toMatchObject({ exhaustive: false, preemptions: 1 });
+  });
+});
+
+describe('gomapcheck --target all and --mutants', () => {
+  it('checks every target by default, each safe one holding its contract', async () => {
+    const r = await gomapcheck(['--depth', '2', '--json', '--no-write']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.targets.map((t: { target: string }) => t.target)).toEqual(KNOWN_TARGETS);
+    for (const t of report.targets.filter((x: { target: string }) => x.target !== 'hmap')) {
+      expect(t.contract).toBe('holds');
+      expect(Object.keys(t.outcomes)).toEqual(['ok']);
+    }
+  });
+
+  it('exits 1 when a mutant survives (depth 1 is too shallow to kill most), with the JSON shape', async () => {
+    const r = await gomapcheck(['--mutants', '--depth', '1', '--json', '--no-write']);
+    expect(r.code).toBe(1);
+    const run = JSON.parse(r.stdout);
+    expect(run).toMatchObject({ version: 1, mode: 'mutants', depth: 1 });
+    expect(run.survived).toBeGreaterThan(0);
+    expect(run.killed + run.survived).toBe(run.mutants.length);
+    for (const m of run.mutants.filter((x: { status: string }) => x.status === 'killed')) {
+      expect(m).toMatchObject({ depth: 1, outcome: expect.any(String), trace: expect.stringMatching(/^traces\/mutants\//) });
+    }
   });
 });
 

@@ -29,17 +29,18 @@ describe('parseCheckArgs', () => {
       traces: 'traces',
       write: true,
       help: false,
+      mutants: false,
     });
   });
 
   it('reads every option, in both --flag value and --flag=value forms', () => {
     const o = options([
       '--depth', '4', '--goroutines=3', '--keys', '3', '--target', 'hmap', '--config', 'go',
-      '--json', '--replay', 't.json', '--traces', 'out', '--no-write',
+      '--json', '--replay', 't.json', '--traces', 'out', '--no-write', '--mutants',
     ]);
     expect(o).toEqual({
       depth: 4, goroutines: 3, keys: 3, target: 'hmap', config: 'go', json: true,
-      replay: 't.json', traces: 'out', write: false, help: false,
+      replay: 't.json', traces: 'out', write: false, help: false, mutants: true,
     });
   });
 
@@ -67,7 +68,7 @@ describe('parseCheckArgs', () => {
     [['--goroutines', '5'], 'gomapcheck: --goroutines must be a whole number from 1 to 4 (got "5")'],
     [['--goroutines', '0'], 'gomapcheck: --goroutines must be a whole number from 1 to 4 (got "0")'],
     [['--keys', 'x'], 'gomapcheck: --keys must be a whole number ≥ 1 (got "x")'],
-    [['--target', 'foo'], 'gomapcheck: unknown target "foo" (known: hmap, all)'],
+    [['--target', 'foo'], 'gomapcheck: unknown target "foo" (known: hmap, syncmap, all)'],
     [['--frob'], 'gomapcheck: unknown option --frob (see --help)'],
   ])('rejects %j with a message saying what is wrong', (argv, message) => {
     expect(error(argv)).toBe(message);
@@ -150,7 +151,7 @@ describe('helpText', () => {
   it('lists every option', () => {
     const text = helpText();
     for (const flag of [
-      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help', '--preemptions', '--report',
+      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help', '--preemptions', '--report', '--mutants',
     ]) {
       expect(text).toContain(flag);
     }

@@ -89,8 +89,14 @@ describe('replayTrace', () => {
   });
 
   it('refuses a target it does not know', () => {
-    expect(replayTrace(tampered((t) => (t.target = 'syncmap')))).toEqual({
-      kind: 'invalid', reason: 'unknown target "syncmap" (known: hmap)',
+    expect(replayTrace(tampered((t) => (t.target = 'treemap')))).toEqual({
+      kind: 'invalid', reason: 'unknown target "treemap" (known: hmap, syncmap)',
+    });
+  });
+
+  it('refuses a mutant the target does not have', () => {
+    expect(replayTrace(tampered((t) => (t.mutant = 'no-such-bug')))).toEqual({
+      kind: 'invalid', reason: 'target "hmap" has no mutant "no-such-bug"',
     });
   });
 });

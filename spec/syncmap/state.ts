@@ -1,0 +1,90 @@
+import type { Op } from '../types.js';
+import { NONE } from './constants.js';
+import type { Frame } from './program.js';
+
+/** readOnly (map.go:70-73): immutable once built; read.Store publishes a pointer to one. */
+export interface ReadOnly {
+  /** The map id of readOnly.m, or NONE for a nil map. */
+  readonly m: number;
+  /** true if dirty may hold keys m lacks. */
+  readonly amended: boolean;
+}
+
+/** A Go map[any]*entry over small integer keys: [key, entry id] pairs in ascending key order. */
+export type GoMap = ReadonlyArray<readonly [key: number, entry: number]>;
+
+/**
+ * Shared memory: the fields of one sync.Map (map.go:34-67) and the objects they reach. Heap
+ * objects are named by their index in their array and never freed; encode drops the garbage.
+ */
+export interface Mem {
+  /** m.read: id of the readOnly last stored, or NONE while the zero Map's read.Load() is nil. */
+  readonly read: number;
+  /** m.dirty: a map id, or NONE for nil. Plain field: touched only with mu held. */
+  readonly dirty: number;
+  /** m.misses: loads that took the lock since the last promotion. Plain, under mu. */
+  readonly misses: number;
+  /** m.mu: the goroutine holding it, or NONE when free. */
+  readonly mu: number;
+  /** Every readOnly ever built, by id. */
+  readonly readOnlys: readonly ReadOnly[];
+  /** Every Go map ever made, by id: published read.m maps and dirty maps alike. */
+  readonly maps: readonly GoMap[];
+  /** e.p of every entry ever made, by entry id (see P_NIL, EXPUNGED). */
+  readonly entries: readonly number[];
+}
+
+/** One goroutine: the operation it runs (null when idle) and its call stack. */
+export interface GState {
+  readonly op: Op | null;
+  /** Index of the running operation in this goroutine's program. */
+  readonly opIndex: number;
+  /** 1 once the operation made its first step (its call is then visible). */
+  readonly called: number;
+  readonly frames: readonly Frame[];
+  /** Pairs a Range has given its callback so far, flattened [k, v, k, v, ...]. */
+  readonly pairs: readonly number[];
+  /** The operation a Range callback is running (m.Delete or m.Store), or null. */
+  readonly nested: Op | null;
+  /** Index in `frames` of that operation's bottom frame (NONE without one). */
+  readonly nestedBase: number;
+  /** 1 once the nested operation made its first step. */
+  readonly nestedCalled: number;
+}
+
+export interface SyncMapState {
+  readonly mem: Mem;
+  readonly gs: readonly GState[];
+  /** The first transition invariant (I1, I7, I8) some step broke; sticky, reported by broken(). */
+  readonly violated: string | null;
+}
+
+export const IDLE: GState = { op: null, opIndex: -1, called: 0, frames: [], pairs: [], nested: null, nestedBase: NONE, nestedCalled: 0 };
+
+/** The zero Map: nothing stored, mu free. */
+export const ZERO_MEM: Mem = { read: NONE, dirty: NONE, misses: 0, mu: NONE, readOnlys: [], maps: [], entries: [] };
+
+/** The zero readOnly that `m.read.Load().(readOnly)` gives while nothing is stored (map.go:111). */
+const ZERO_READ_ONLY: ReadOnly = { m: NONE, amended: false };
+
+export function readOnlyOf(mem: Mem, id: number): ReadOnly {
+  return id === NONE ? ZERO_READ_ONLY : mem.readOnlys[id]!;
+}
+
+/** The map with this id; a nil map reads as empty. */
+export function mapOf(mem: Mem, id: number): GoMap {
+  return id === NONE ? [] : mem.maps[id]!;
+}
+
+/** m[key]: the entry id, or NONE when the key is absent (or the map nil). */
+export function lookup(mem: Mem, mapId: number, key: number): number {
+  for (const [k, e] of mapOf(mem, mapId)) if (k === key) return e;
+  return NONE;
+}
+
+/** The map with key set to entry (NONE deletes it), keys kept in ascending order. */
+export function withKey(m: GoMap, key: number, entry: number): GoMap {
+  const rest = m.filter(([k]) => k !== key);
+  if (entry === NONE) return rest;
+  return [...rest, [key, entry] as const].sort((a, b) => a[0] - b[0]);
+}
