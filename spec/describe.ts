@@ -9,7 +9,19 @@ import type { Op, OpResult } from './types.js';
 const key = (k: number): string => `k${k}`;
 const value = (v: number): string => `v${v}`;
 
-export function describeOp(op: Op): string {
+/**
+ * How operations are spelled: as Go code on a plain map (also the locked maps), or as calls of
+ * sync.Map's methods. The op kinds are shared (assign is Store, access is Load, ...); only the
+ * words differ.
+ */
+export type Dialect = 'map' | 'syncmap';
+
+export function dialectOf(target: string): Dialect {
+  return target === 'syncmap' ? 'syncmap' : 'map';
+}
+
+export function describeOp(op: Op, dialect: Dialect = 'map'): string {
+  if (dialect === 'syncmap') return describeSyncMapOp(op);
   switch (op.kind) {
     case 'assign':
       return `m[${key(op.key)}] = ${value(op.value)}`;
@@ -28,6 +40,16 @@ export function describeOp(op: Op): string {
       return `m.LoadOrStore(${key(op.key)}, ${value(op.value)})`;
     case 'loadAndDelete':
       return `m.LoadAndDelete(${key(op.key)})`;
+  }
+}
+
+function describeSyncMapOp(op: Op): string {
+  switch (op.kind) {
+    case 'assign': return `m.Store(${key(op.key)}, ${value(op.value)})`;
+    case 'access': return `m.Load(${key(op.key)})`;
+    case 'delete': return `m.Delete(${key(op.key)})`;
+    case 'range': return `m.Range(${op.body === undefined ? 'visit every pair' : RANGE_BODY[op.body](op.value ?? 0)})`;
+    default: return describeOp(op);
   }
 }
 
@@ -53,8 +75,8 @@ export function describeResult(r: OpResult): string {
 }
 
 /** One line for a whole scenario: 'G0: m[k0] = v1, len(m); G1: delete(m, k0)'. */
-export function describeScenario(scenario: Op[][]): string {
+export function describeScenario(scenario: Op[][], dialect: Dialect = 'map'): string {
   return scenario
-    .map((program, g) => `G${g}: ${program.length === 0 ? '(no operations)' : program.map(describeOp).join(', ')}`)
+    .map((program, g) => `G${g}: ${program.length === 0 ? '(no operations)' : program.map((op) => describeOp(op, dialect)).join(', ')}`)
     .join('; ');
 }

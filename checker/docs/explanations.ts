@@ -1,4 +1,4 @@
-import { describeResult, describeScenario } from '../../spec/describe.js';
+import { describeResult, describeScenario, dialectOf } from '../../spec/describe.js';
 import type { ExecutionView } from '../trace/types.js';
 
 /**
@@ -28,9 +28,9 @@ export function meaningOf(outcome: string): string {
 }
 
 /** What happened in this witness, step numbers as the diagram numbers its arrows. */
-export function narrate(view: ExecutionView): string {
+export function narrate(view: ExecutionView, minimal = true): string {
   const { trace, steps } = view;
-  const parts = [`Scenario: ${describeScenario(trace.scenario).replace(/; /g, ' ‖ ')}.`];
+  const parts = [`Scenario: ${describeScenario(trace.scenario, dialectOf(trace.target)).replace(/; /g, ' ‖ ')}.`];
   const flagChanges = steps
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => s.writes.includes('flags') && /flags \d+→\d+/.test(s.detail))
@@ -49,7 +49,8 @@ export function narrate(view: ExecutionView): string {
     const what = returned ? ` returns ${describeResult(returned)},` : ' returns';
     parts.push(`At step ${view.nonlinearizable.atStep + 1}, \`${view.nonlinearizable.op}\`${what} which no real-time-respecting order of the operations explains.`);
   }
-  parts.push(`${plural(trace.ops, 'operation')}, ${plural(trace.switches, 'context switch', 'context switches')}, ${plural(trace.steps, 'step')}: no execution of this class has fewer.`);
+  const measures = `${plural(trace.ops, 'operation')}, ${plural(trace.switches, 'context switch', 'context switches')}, ${plural(trace.steps, 'step')}`;
+  parts.push(minimal ? `${measures}: no execution of this class has fewer.` : `${measures}.`);
   return parts.join(' ');
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describeOp } from '../../spec/describe.js';
+import { describeOp, dialectOf } from '../../spec/describe.js';
 import type { Target } from '../../spec/target.js';
 import { crashClass, type OutcomeClass } from '../../spec/types.js';
 import { applyEdge, type Bounds, initialNode, isEnd, type Node, outcomeOf } from '../explore/node.js';
@@ -77,9 +77,9 @@ function leftover<S>(target: Target<S>, trace: TraceFile, node: Node<S>, next: n
   const out: string[] = [];
   trace.scenario.forEach((program, g) => {
     const running = target.idle(node.s, g) ? undefined : program[next[g]! - 1];
-    if (running) out.push(`G${g} is still in ${describeOp(running)}`);
+    if (running) out.push(`G${g} is still in ${describeOp(running, dialectOf(trace.target))}`);
     const unstarted = program.slice(next[g]);
-    if (unstarted.length > 0) out.push(`G${g} never started ${unstarted.map(describeOp).join(', ')}`);
+    if (unstarted.length > 0) out.push(`G${g} never started ${unstarted.map((op) => describeOp(op, dialectOf(trace.target))).join(', ')}`);
   });
   return out;
 }

@@ -3,7 +3,7 @@
  * through the spec (the same replay `--replay` runs, so the page shows what the spec does now),
  * its Mermaid diagram, one row per step, and the shared state before and after every step.
  */
-import { describeOp, describeResult, describeScenario } from '../../spec/describe.js';
+import { describeOp, describeResult, describeScenario, dialectOf } from '../../spec/describe.js';
 import { crashClass, type StepInfo } from '../../spec/types.js';
 import { replayTrace, type ReplayResult } from '../replay/replay.js';
 import { renderMermaid } from '../trace/mermaid.js';
@@ -60,7 +60,7 @@ export function witnessData(report: RunReport, witnesses: ReadonlyArray<{ outcom
       target: trace.target,
       outcome,
       path: listed?.trace,
-      scenario: describeScenario(trace.scenario),
+      scenario: describeScenario(trace.scenario, dialectOf(trace.target)),
       ops: trace.ops,
       switches: trace.switches,
       steps: trace.schedule.length,
@@ -106,7 +106,7 @@ function stepRows(view: ExecutionView): StepRow[] {
 function stepEvents(view: ExecutionView, s: StepInfo, i: number): string[] {
   const events: string[] = [];
   if (s.call) events.push(`G${s.goroutine} calls ${s.op}`);
-  if (s.nestedCall) events.push(`the Range callback calls ${describeOp(s.nestedCall)}`);
+  if (s.nestedCall) events.push(`the Range callback calls ${describeOp(s.nestedCall, 'syncmap')}`);
   if (s.nestedReturns) events.push(`the callback's call returns ${describeResult(s.nestedReturns)}`);
   if (s.returns) events.push(`${s.op} returns ${describeResult(s.returns)}`);
   if (s.crash) events.push(`the program stops: ${crashClass(s.crash)}`);

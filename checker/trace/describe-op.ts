@@ -3,4 +3,4 @@
  * spec writes it into every StepInfo.op; the trace tools use the very same functions, so a
  * diagram's call notes always match the steps' op text.
  */
-export { describeOp, describeResult, describeScenario } from '../../spec/describe.js';
+export { describeOp, describeResult, describeScenario, dialectOf } from '../../spec/describe.js';

@@ -1,5 +1,5 @@
 import type { Crash, StepInfo } from '../../spec/types.js';
-import { describeResult, describeScenario } from './describe-op.js';
+import { describeResult, describeScenario, dialectOf } from './describe-op.js';
 import { escapeMermaidText as esc } from './mermaid-escape.js';
 import { collectParticipants, objectOf, touchedObjects, type Participants } from './participants.js';
 import type { ExecutionView } from './types.js';
@@ -18,7 +18,7 @@ export function renderMermaid(view: ExecutionView): string {
     'sequenceDiagram',
     '  autonumber',
     ...[...ps.goroutines, ...ps.objects.values()].map((p) => `  participant ${p.id} as ${esc(p.alias)}`),
-    `  ${noteOverAll(ps, describeScenario(trace.scenario))}`,
+    `  ${noteOverAll(ps, describeScenario(trace.scenario, dialectOf(trace.target)))}`,
   ];
   const broken = view.brokenInvariant;
   const invariantLine = broken && `  ${noteOverAll(ps, `invariant broken: ${broken.name}`)}`;

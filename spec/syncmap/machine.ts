@@ -148,7 +148,7 @@ export function step(fns: FunctionTable, s: SyncMapState, g: number): { state: S
   const info: StepInfo = {
     goroutine: g,
     opIndex: gst.opIndex,
-    op: describeOp(gst.op),
+    op: describeOp(gst.op, 'syncmap'),
     label: labelOf(fns, top),
     goLine: `sync/map.go:${point.line}`,
     reads: r.log.reads,

@@ -45,14 +45,14 @@ export function completed<S>(target: Target<S>, cfg: MapConfig, b: Bounds, path:
 }
 
 /** Writes a witness into `dir` (under docs/) and returns what the claims page shows of it. */
-export function writeWitness<S>(target: Target<S>, cfg: MapConfig, b: Bounds, path: WitnessPath, dir: string, docs: string): WrittenWitness {
+export function writeWitness<S>(target: Target<S>, cfg: MapConfig, b: Bounds, path: WitnessPath, dir: string, docs: string, minimal = true): WrittenWitness {
   const { trace, view } = witnessTrace(target, cfg, b, path);
   const mmdText = renderMermaid(view);
   const files = writeTraceFiles(dir, trace, mmdText);
   return {
     json: relative(docs, files.json),
     svg: relative(docs, files.mmd.replace(/\.mmd$/, '.svg')),
-    mmdText, trace, narrative: narrate(view),
+    mmdText, trace, narrative: narrate(view, minimal),
   };
 }
 

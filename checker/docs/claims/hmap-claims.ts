@@ -59,7 +59,7 @@ export function hmapClaims(dir: string, docs: string): Claim[] {
     const bothInClear = (n: Node<MState>): boolean => !n.crash && inWriteWindow(n.s, 0) && inWriteWindow(n.s, 1) && (n.s.h.flags & HASH_WRITING) === 0;
     const path = findPathTo(writers, cfg, b, bothInClear);
     if (!path) throw new Error('claim 2: no state with both writers in their window and the flag clear');
-    const w = writeWitness(writers, cfg, b, completed(writers, cfg, b, path), dir, docs);
+    const w = writeWitness(writers, cfg, b, completed(writers, cfg, b, path), dir, docs, false);
     claims.push({
       n: 2, text: 'If two goroutines toggle the writing flag (`h.flags ^= hashWriting`) at the same time, the flag can end up cleared while both are writing.', verdict: 'holds',
       condition: `\`^=\` is a separate load and store. A writer that passed the check while the flag was clear, and then loads it after the other writer has set it, XORs it back to clear: both are inside their windows with \`hashWriting\` off. The cheapest such state is reached after step ${path.steps} below; from there the first writer to reach its closing check usually finds the flag clear and reports \`concurrent map writes\`, but no later writer or reader can see that a write is going on.`,
@@ -73,7 +73,7 @@ export function hmapClaims(dir: string, docs: string): Claim[] {
     const growing = (n: Node<MState>): boolean => n.ops > 0 && !n.crash && hmap.idle(n.s, 0) && n.s.h.oldbuckets !== NIL && (n.s.h.flags & HASH_WRITING) === 0;
     const path = findPathTo(hmap, cfg, seq, growing);
     if (!path) throw new Error('claim 3: no quiescent state in the middle of a grow');
-    const w = writeWitness(hmap, cfg, seq, completed(hmap, cfg, seq, path), dir, docs);
+    const w = writeWitness(hmap, cfg, seq, completed(hmap, cfg, seq, path), dir, docs, false);
     const race = explore(hmap, { depth: 3, goroutines: 1, keys: 2, cfg });
     claims.push({
       n: 3, text: '`flags & hashWriting == 0` while `oldbuckets != nil` means the map is in a seriously inconsistent state.', verdict: 'wrong',
