@@ -32,7 +32,12 @@ export interface Target<S> {
   init(cfg: MapConfig, goroutines: number): S;
   /** True when goroutine g runs no operation (between operations). */
   idle(s: S, g: number): boolean;
-  /** Begins `op` on idle goroutine g; makes no access (the first step does). */
+  /**
+   * Begins `op` on idle goroutine g; makes no access (the first step does). The first step must
+   * always be able to run (the explorer starts an operation and takes its first step as one
+   * choice): an operation that may have to wait, like Lock, begins with a step that can always
+   * run (the fast-path CAS, which may fail) and waits after it.
+   */
   start(s: S, g: number, op: Op, opIndex: number): S;
   /** Whether busy goroutine g can take its next step now (one blocked on a mutex cannot). */
   enabled(s: S, g: number): boolean;

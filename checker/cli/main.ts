@@ -39,9 +39,14 @@ function replay(file: string): number {
 }
 
 function check(options: CheckOptions): number {
-  const checked = expandTarget(options.target).map((target) =>
-    checkTargetWithTraces({ ...options, target }, { stderr: process.stderr, cwd: process.cwd() }),
-  );
+  const header = { version: 1 as const, depth: options.depth, config: options.config, goroutines: options.goroutines, keys: options.keys,
+    ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }) };
+  const checked = expandTarget(options.target).map((target, i) => {
+    const c = checkTargetWithTraces({ ...options, target }, { stderr: process.stderr, cwd: process.cwd() });
+    // The human summary shows each target as soon as it is done: a long run is not silent.
+    if (!options.json) process.stdout.write(`${i > 0 ? '\n' : ''}${formatHuman({ ...header, targets: [c.report] })}`);
+    return c;
+  });
   const targets = checked.map((c) => c.report);
   const report: RunReport = {
     version: 1,
@@ -53,7 +58,7 @@ function check(options: CheckOptions): number {
     targets,
   };
   if (options.report !== undefined) writeHtmlReport(options.report, report, checked.flatMap((c) => c.traces));
-  process.stdout.write(options.json ? formatJson(report) : formatHuman(report));
+  if (options.json) process.stdout.write(formatJson(report));
   return targets.some((t) => t.contract === 'broken') ? 1 : 0;
 }
 

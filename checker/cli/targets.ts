@@ -2,7 +2,7 @@
  * The names `--target` accepts. A plain list (not a union type) so that adding 'all', 'syncmap'
  * and the guarded maps later is a one-line change here and nowhere else in the option parser.
  */
-export const KNOWN_TARGETS: readonly string[] = ['hmap', 'syncmap'];
+export const KNOWN_TARGETS: readonly string[] = ['syncmap', 'rwmutex-map', 'mutex-map', 'sharded-map', 'hmap'];
 
 /** `--target all`: every known target, one after another, in KNOWN_TARGETS order. */
 export const ALL_TARGETS = 'all';

@@ -1,4 +1,5 @@
 import type { MapConfig } from '../../spec/config.js';
+import { mutexMapTarget, rwmutexMapTarget, shardedMapTarget } from '../../spec/guarded/index.js';
 import { hmapTarget } from '../../spec/hmap/target.js';
 import { MUTANTS } from '../../spec/syncmap/mutants.js';
 import { syncmapTarget } from '../../spec/syncmap/target.js';
@@ -9,8 +10,12 @@ import type { Target } from '../../spec/target.js';
  * (checker/cli/targets.ts) must name exactly these, in this order; a test checks that they agree.
  */
 const FACTORIES: Readonly<Record<string, (cfg: MapConfig) => Target<unknown>>> = {
-  hmap: hmapTarget,
+  // The safe targets first: `--target all` prints each as it finishes, and hmap takes longest.
   syncmap: (cfg) => syncmapTarget(cfg),
+  'rwmutex-map': rwmutexMapTarget,
+  'mutex-map': mutexMapTarget,
+  'sharded-map': (cfg) => shardedMapTarget(cfg),
+  hmap: hmapTarget,
 };
 
 /**

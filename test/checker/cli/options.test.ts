@@ -68,7 +68,7 @@ describe('parseCheckArgs', () => {
     [['--goroutines', '5'], 'gomapcheck: --goroutines must be a whole number from 1 to 4 (got "5")'],
     [['--goroutines', '0'], 'gomapcheck: --goroutines must be a whole number from 1 to 4 (got "0")'],
     [['--keys', 'x'], 'gomapcheck: --keys must be a whole number ≥ 1 (got "x")'],
-    [['--target', 'foo'], 'gomapcheck: unknown target "foo" (known: hmap, syncmap, all)'],
+    [['--target', 'foo'], 'gomapcheck: unknown target "foo" (known: syncmap, rwmutex-map, mutex-map, sharded-map, hmap, all)'],
     [['--frob'], 'gomapcheck: unknown option --frob (see --help)'],
   ])('rejects %j with a message saying what is wrong', (argv, message) => {
     expect(error(argv)).toBe(message);

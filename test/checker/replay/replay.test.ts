@@ -90,7 +90,7 @@ describe('replayTrace', () => {
 
   it('refuses a target it does not know', () => {
     expect(replayTrace(tampered((t) => (t.target = 'treemap')))).toEqual({
-      kind: 'invalid', reason: 'unknown target "treemap" (known: hmap, syncmap)',
+      kind: 'invalid', reason: 'unknown target "treemap" (known: syncmap, rwmutex-map, mutex-map, sharded-map, hmap)',
     });
   });
 

@@ -1,0 +1,41 @@
+import type { ValueNamer } from '../canon.js';
+import { encodeMachine } from '../hmap/encode.js';
+import { HMAP_FUNCTIONS } from '../hmap/functions.js';
+import type { Op, OpResult } from '../types.js';
+import type { Scheme } from './plan.js';
+import type { GuardedState, GuardG } from './state.js';
+
+/**
+ * Canonical text of a guarded state: the locks, then each shard's map as the hmap spec encodes it
+ * (heap renumbered, goroutine slots in `order`), then the goroutines in `order`. Every value goes
+ * through `values` in this one walk, so states equal up to renaming values encode alike.
+ */
+export function encodeGuarded<L>(scheme: Scheme<L>, s: GuardedState<L>, values: ValueNamer, order: readonly number[]): string {
+  const locks = s.locks.map((l) => scheme.lock.encode(l)).join(';');
+  const maps = s.maps.map((m) => encodeMachine(HMAP_FUNCTIONS, m, values, order)).join('||');
+  const gs = order.map((g) => encodeG(s.gs[g]!, values));
+  return `${locks}||${maps}||${gs.join('|')}`;
+}
+
+function encodeG(g: GuardG, values: ValueNamer): string {
+  if (!g.op) return '-';
+  const sync = g.sync ? `${g.sync.method}.${g.sync.pc}.${g.sync.r}` : '';
+  const acc = g.acc ? resultText(g.acc, values) : '';
+  return `${opText(g.op, values)}${g.called}@${g.part}${sync}>${acc}`;
+}
+
+function opText(op: Op, values: ValueNamer): string {
+  const key = 'key' in op ? op.key : '';
+  const value = 'value' in op && op.value !== undefined ? `=${values.name(op.value)}` : '';
+  return `${op.kind}${key}${value}`;
+}
+
+/** Pairs stay in yield order: the order is part of what a trace shows, so it is kept apart. */
+function resultText(r: OpResult, values: ValueNamer): string {
+  switch (r.kind) {
+    case 'none': return '-';
+    case 'value': return r.ok ? `v${values.name(r.value)}` : 'absent';
+    case 'len': return `n${r.n}`;
+    case 'pairs': return `[${r.pairs.map(([k, v]) => `${k}:${values.name(v)}`).join(',')}]`;
+  }
+}

@@ -1,0 +1,125 @@
+import type { MapConfig } from '../config.js';
+import { describeOp } from '../describe.js';
+import { HMAP_FUNCTIONS, hmapEntry } from '../hmap/functions.js';
+import { type MState, nextLabel as hmapNextLabel, startOp as hmapStart, step as hmapStep } from '../hmap/machine.js';
+import { beginSync, runSync, syncLabel, syncPoint, syncReady } from '../sync/run.js';
+import type { Crash, Op, OpResult, StepInfo } from '../types.js';
+import type { Part, Scheme } from './plan.js';
+import { type GuardedState, type GuardG, IDLE_G, withAt } from './state.js';
+
+/**
+ * Runs a guarded operation: its lock parts through the lock type's step programs, its map parts
+ * through the unchanged hmap machine (startOp/step/nextLabel) on the shard's map. The operation's
+ * call is its first step and its return its last, whatever part they fall in: the map part's own
+ * call and return are inner events, and the result waits in `acc` until the unlock is done.
+ */
+
+function partOf<L>(scheme: Scheme<L>, gst: GuardG): Part {
+  const part = gst.op && scheme.plan(gst.op)[gst.part];
+  if (!part) throw new Error(`the spec is inconsistent: no part ${gst.part} to run`);
+  return part;
+}
+
+/**
+ * Moves goroutine g to part `index` of its plan: a lock method is entered, a map operation is
+ * started on its shard's map (starting makes no access). Past the last part the goroutine is idle.
+ */
+function enter<L>(cfg: MapConfig, scheme: Scheme<L>, maps: readonly MState[], g: number, gst: GuardG, index: number): { maps: readonly MState[]; gst: GuardG } {
+  const part = scheme.plan(gst.op!)[index];
+  if (!part) return { maps, gst: IDLE_G };
+  if (part.kind === 'sync') return { maps, gst: { ...gst, part: index, sync: beginSync(scheme.lock, part.method) } };
+  const map = hmapStart(cfg, HMAP_FUNCTIONS, hmapEntry, maps[part.shard]!, g, part.op, gst.opIndex);
+  return { maps: withAt(maps, part.shard, map), gst: { ...gst, part: index, sync: null } };
+}
+
+export function startGuarded<L>(cfg: MapConfig, scheme: Scheme<L>, s: GuardedState<L>, g: number, op: Op, opIndex: number): GuardedState<L> {
+  if (s.gs[g]!.op) throw new Error(`goroutine ${g} is already running an operation`);
+  const first = scheme.plan(op)[0];
+  if (first?.kind !== 'sync') throw new Error('the spec is inconsistent: a guarded operation must begin with a lock step');
+  const out = enter(cfg, scheme, s.maps, g, { ...IDLE_G, op, opIndex }, 0);
+  return { locks: s.locks, maps: out.maps, gs: withAt(s.gs, g, out.gst) };
+}
+
+/** Idle goroutines count as enabled: every plan's first step (a fast path) can always run. */
+export function enabledGuarded<L>(scheme: Scheme<L>, s: GuardedState<L>, g: number): boolean {
+  const gst = s.gs[g]!;
+  if (!gst.op) return true;
+  const part = partOf(scheme, gst);
+  return part.kind === 'map' || syncReady(scheme.lock, s.locks[part.shard]!, gst.sync!);
+}
+
+export function nextLabelGuarded<L>(scheme: Scheme<L>, s: GuardedState<L>, g: number): string | undefined {
+  const gst = s.gs[g]!;
+  if (!gst.op) return undefined;
+  const part = partOf(scheme, gst);
+  if (part.kind === 'sync') return syncLabel(syncPoint(scheme.lock, gst.sync!));
+  return hmapNextLabel(HMAP_FUNCTIONS, s.maps[part.shard]!, g);
+}
+
+/** Folds one map part's result into what the earlier parts returned. */
+function combine(acc: OpResult | null, r: OpResult): OpResult {
+  if (acc === null) return r;
+  if (acc.kind === 'pairs' && r.kind === 'pairs') return { kind: 'pairs', pairs: [...acc.pairs, ...r.pairs] };
+  if (acc.kind === 'len' && r.kind === 'len') return { kind: 'len', n: acc.n + r.n };
+  if (acc.kind === 'none' && r.kind === 'none') return acc;
+  throw new Error(`the spec is inconsistent: cannot combine a ${acc.kind} result with a ${r.kind} one`);
+}
+
+/** One step of a lock part. */
+function syncStep<L>(scheme: Scheme<L>, s: GuardedState<L>, g: number, gst: GuardG, shard: number) {
+  const r = runSync(scheme.lock, s.locks[shard]!, gst.sync!);
+  const name = scheme.lockName(shard);
+  const info: StepInfo = {
+    goroutine: g, opIndex: gst.opIndex, op: describeOp(gst.op!),
+    label: syncLabel(r.point),
+    goLine: `${r.point.file}:${r.point.line}`,
+    reads: r.point.reads.map((l) => `${name}.${l}`),
+    writes: r.point.writes.map((l) => `${name}.${l}`),
+    // Semaphore operations are atomics of the runtime too.
+    access: 'atomic',
+    detail: `${name}.${r.detail}`,
+  };
+  return { locks: withAt(s.locks, shard, r.lock), maps: s.maps, gst: { ...gst, sync: r.call }, info, crash: r.crash, partDone: r.call === null };
+}
+
+/** One step of a map part: the hmap machine's step, with locations named after the shard. */
+function mapStep<L>(cfg: MapConfig, scheme: Scheme<L>, s: GuardedState<L>, g: number, gst: GuardG, shard: number) {
+  const r = hmapStep(cfg, HMAP_FUNCTIONS, describeOp, s.maps[shard]!, g);
+  const prefix = scheme.mapPrefix(shard);
+  const { call: _call, returns, crash: _crash, ...inner } = r.info;
+  const info: StepInfo = {
+    ...inner,
+    op: describeOp(gst.op!),
+    reads: inner.reads.map((l) => prefix + l),
+    writes: inner.writes.map((l) => prefix + l),
+    detail: prefix && inner.detail ? `${prefix} ${inner.detail}` : inner.detail,
+  };
+  const next = returns ? { ...gst, acc: combine(gst.acc, returns) } : gst;
+  return { locks: s.locks, maps: withAt(s.maps, shard, r.state), gst: next, info, crash: r.crash, partDone: returns !== undefined };
+}
+
+export function stepGuarded<L>(cfg: MapConfig, scheme: Scheme<L>, s: GuardedState<L>, g: number): { state: GuardedState<L>; info: StepInfo; crash?: Crash } {
+  const gst = s.gs[g]!;
+  if (!gst.op) throw new Error(`goroutine ${g} has no step to run`);
+  const part = partOf(scheme, gst);
+  const r = part.kind === 'sync' ? syncStep(scheme, s, g, gst, part.shard) : mapStep(cfg, scheme, s, g, gst, part.shard);
+  const info = r.info;
+  if (!gst.called) info.call = true;
+  let maps = r.maps;
+  let next: GuardG = { ...r.gst, called: 1 };
+  if (r.crash) {
+    // A crash ends the program; the hmap machine has already left its own slot idle.
+    info.crash = r.crash;
+    next = IDLE_G;
+  } else if (r.partDone) {
+    const entered = enter(cfg, scheme, maps, g, next, gst.part + 1);
+    maps = entered.maps;
+    if (!entered.gst.op) {
+      if (!next.acc) throw new Error('the spec is inconsistent: a guarded operation ended without a map result');
+      info.returns = next.acc;
+    }
+    next = entered.gst;
+  }
+  const state: GuardedState<L> = { locks: r.locks, maps, gs: withAt(s.gs, g, next) };
+  return r.crash ? { state, info, crash: r.crash } : { state, info };
+}

@@ -1,0 +1,46 @@
+import type { MapConfig } from '../config.js';
+import { IDLE } from '../hmap/machine.js';
+import { makeHmap } from '../hmap/state.js';
+import type { Target } from '../target.js';
+import type { Op } from '../types.js';
+import { encodeGuarded } from './encode.js';
+import { brokenGuarded } from './invariants.js';
+import { enabledGuarded, nextLabelGuarded, startGuarded, stepGuarded } from './machine.js';
+import type { Scheme } from './plan.js';
+import { type GuardedState, IDLE_G } from './state.js';
+
+/** What tells one guarded target from another; the machinery is shared. */
+export interface GuardedSpec<L> {
+  name: string;
+  specVersion: string;
+  range: 'snapshot' | 'contract';
+  alphabet(keys: number, value: number): Op[];
+  scheme: Scheme<L>;
+}
+
+/** A plain Go map (or several) guarded by locks, as a target whose every execution must end ok. */
+export function guardedTarget<L>(cfg: MapConfig, spec: GuardedSpec<L>): Target<GuardedState<L>> {
+  const { scheme } = spec;
+  return {
+    name: spec.name,
+    specVersion: spec.specVersion,
+    contract: 'always',
+    range: spec.range,
+    alphabet: spec.alphabet,
+    init: (c, goroutines) => {
+      const map = { h: makeHmap(c.initialB, c.bucketCnt), gs: new Array(goroutines).fill(IDLE) };
+      return {
+        locks: new Array<L>(scheme.shards).fill(scheme.lock.zero),
+        maps: new Array(scheme.shards).fill(map),
+        gs: new Array(goroutines).fill(IDLE_G),
+      };
+    },
+    idle: (s, g) => s.gs[g]!.op === null,
+    start: (s, g, op, opIndex) => startGuarded(cfg, scheme, s, g, op, opIndex),
+    enabled: (s, g) => enabledGuarded(scheme, s, g),
+    step: (s, g) => stepGuarded(cfg, scheme, s, g),
+    nextLabel: (s, g) => nextLabelGuarded(scheme, s, g),
+    broken: (s) => brokenGuarded(cfg, scheme, s),
+    encode: (s, values, order) => encodeGuarded(scheme, s, values, order),
+  };
+}
