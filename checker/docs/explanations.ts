@@ -41,6 +41,9 @@ export function narrate(view: ExecutionView, minimal = true): string {
     const s = steps[crashAt]!;
     parts.push(`At step ${crashAt + 1}, G${s.goroutine} in \`${s.label}\` (${s.goLine}) sees ${s.detail || 'the state'} and the program stops: ${trace.outcome}.`);
   }
+  if (crashAt < 0 && trace.outcome.startsWith('fatal: ')) {
+    parts.push(`After step ${steps.length}, every goroutine still in an operation waits for a lock nobody will give back: ${trace.outcome}.`);
+  }
   if (view.brokenInvariant) {
     parts.push(`After step ${view.brokenInvariant.afterStep + 1}, with every goroutine between operations, the invariant "${view.brokenInvariant.name}" no longer holds.`);
   }

@@ -10,10 +10,12 @@ import { join } from 'node:path';
 import { runMain } from '../cli/errors.js';
 import { ARCHITECTURE_DIAGRAM, architecturePage } from './architecture-page.js';
 import { hmapPage } from './hmap-page.js';
+import { syncmapPage } from './syncmap-page.js';
 import { traceFormatPage } from './trace-format-page.js';
 import { claimsDir } from './claims/evidence.js';
 import { hmapClaims } from './claims/hmap-claims.js';
 import { syncmapClaims } from './claims/syncmap-claims.js';
+import { guardedClaims } from './claims/guarded-claims.js';
 
 /** Depth of the exhaustive runs behind the safe targets' claims: seconds, not minutes, per docs build. */
 const CLAIMS_DEPTH = 4;
@@ -27,17 +29,19 @@ async function main(argv: string[]): Promise<number> {
   const redrawn = redrawTraceDiagrams();
   const hmap = witnesses('hmap');
   writeFileSync(join(DOCS, 'hmap.md'), hmapPage(hmap));
+  const mutants = witnesses('mutants').map((w) => ({ trace: w.view.trace, json: w.json }));
+  writeFileSync(join(DOCS, 'syncmap.md'), syncmapPage(CLAIMS_DEPTH, mutants));
   const example = smallest(hmap);
   writeFileSync(join(DOCS, 'trace-format.md'), traceFormatPage(example.view.trace, example.json.replace(/^\.\.\//, '')));
   writeFileSync(join(DOCS, 'trace.schema.json'), `${JSON.stringify(TRACE_SCHEMA, null, 2)}\n`);
   mkdirSync(join(DOCS, 'diagrams'), { recursive: true });
   writeFileSync(join(DOCS, 'diagrams', 'architecture.mmd'), ARCHITECTURE_DIAGRAM);
   writeFileSync(join(DOCS, 'architecture.md'), architecturePage(ROOT, 'diagrams/architecture.svg'));
-  const claims = [...hmapClaims(claimsDir(DOCS), DOCS), ...syncmapClaims(claimsDir(DOCS), DOCS, CLAIMS_DEPTH)];
+  const claims = [...hmapClaims(claimsDir(DOCS), DOCS), ...syncmapClaims(claimsDir(DOCS), DOCS, CLAIMS_DEPTH), ...guardedClaims(claimsDir(DOCS), DOCS, CLAIMS_DEPTH)];
   writeFileSync(join(DOCS, 'claims.md'), claimsPage(claims));
   const diagrams = [...filesUnder(TRACES, '.mmd'), ...filesUnder(DOCS, '.mmd')];
   if (svg) renderSvgs(diagrams, join(ROOT, 'node_modules', '.bin', 'mmdc'));
-  process.stdout.write(`docs: redrew ${redrawn} trace diagrams; wrote docs/hmap.md, trace-format.md, trace.schema.json, architecture.md, claims.md${svg ? `, rendered ${diagrams.length} diagrams to SVG` : ''}\n`);
+  process.stdout.write(`docs: redrew ${redrawn} trace diagrams; wrote docs/hmap.md, syncmap.md, trace-format.md, trace.schema.json, architecture.md, claims.md${svg ? `, rendered ${diagrams.length} diagrams to SVG` : ''}\n`);
   return 0;
 }
 

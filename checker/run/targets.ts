@@ -1,5 +1,5 @@
 import type { MapConfig } from '../../spec/config.js';
-import { mutexMapTarget, rwmutexMapTarget, shardedMapTarget } from '../../spec/guarded/index.js';
+import { mutexMapTarget, RWMUTEX_MISUSES, rwmutexMapTarget, rwmutexMisuseTarget, shardedMapTarget } from '../../spec/guarded/index.js';
 import { hmapTarget } from '../../spec/hmap/target.js';
 import { MUTANTS } from '../../spec/syncmap/mutants.js';
 import { syncmapTarget } from '../../spec/syncmap/target.js';
@@ -19,13 +19,17 @@ const FACTORIES: Readonly<Record<string, (cfg: MapConfig) => Target<unknown>>> =
 };
 
 /**
- * The target called `name` under `cfg` (a mutant of it when `mutant` names one: only sync.Map
- * has mutants), or undefined when there is no such target or mutant.
+ * The target called `name` under `cfg`, or a named variant of it when `mutant` names one (a
+ * sync.Map mutant, or a misuse of the RWMutex map), or undefined when there is no such thing.
  */
 export function makeTarget(name: string, cfg: MapConfig, mutant?: string): Target<unknown> | undefined {
   // Own-property check: 'toString' and friends are not targets.
   if (!Object.hasOwn(FACTORIES, name)) return undefined;
   if (mutant === undefined) return FACTORIES[name]!(cfg);
+  if (name === 'rwmutex-map') {
+    const misuse = RWMUTEX_MISUSES.find((x) => x.name === mutant);
+    return misuse ? (rwmutexMisuseTarget(cfg, misuse) as Target<unknown>) : undefined;
+  }
   const m = name === 'syncmap' ? MUTANTS.find((x) => x.name === mutant) : undefined;
   return m ? (syncmapTarget(cfg, m) as Target<unknown>) : undefined;
 }

@@ -34,7 +34,7 @@ export const TRACE_SCHEMA = {
     version: { const: 1 },
     specVersion: { type: 'string', minLength: 1, description: 'the spec that produced it, e.g. hmap/go1.19.8/1' },
     target: { type: 'string', minLength: 1, description: 'hmap, syncmap, rwmutex-map, mutex-map, sharded-map' },
-    mutant: { type: 'string', minLength: 1, description: 'present for a mutant of the target (--mutants)' },
+    mutant: { type: 'string', minLength: 1, description: 'present for a named variant of the target: a sync.Map mutant (--mutants) or a misuse of the RWMutex map' },
     config: {
       type: 'object',
       properties: {

@@ -18,7 +18,7 @@ export interface TraceFile {
   specVersion: string;
   /** 'hmap' now; later 'syncmap', 'rwmutex-map', ... */
   target: string;
-  /** Set when the trace comes from a mutant of the target (`--mutants`): the mutant's name. */
+  /** Set for a named variant of the target: a sync.Map mutant (`--mutants`) or a misuse of the RWMutex map. */
   mutant?: string;
   config: MapConfig;
   scenario: Scenario;

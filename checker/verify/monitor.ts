@@ -15,10 +15,9 @@ export { resultKey };
  * there, in any order; if its callback stops (body 'stop'), exactly one of them (none when the
  * map is empty).
  *
- * 'contract' (sync.Map's documented rule: "Range does not necessarily correspond to any
- * consistent snapshot of the Map's contents: no key will be visited more than once, but if the
- * value for any key is stored or deleted concurrently (including by f), Range may reflect any
- * mapping for that key from any point during the Range call"). A Range R takes no single point:
+ * 'contract' (sync.Map's documented rule, sync/map.go:319-326, in our words: a Range is not a
+ * snapshot; it never visits a key twice, and a key written while it runs, by another goroutine
+ * or by its own callback, may show any value it held during the call). A Range R takes no single point:
  * its interval is everything linearized between R's call and R's return. The history is
  * linearizable iff some linearization of the other operations (those R's callback called are
  * ordinary operations whose real-time intervals lie inside R's, so they linearize inside R's
@@ -30,8 +29,8 @@ export { resultKey };
  *       linearized inside the interval wrote (a Store, Delete, LoadAndDelete or clear of k, or a
  *       LoadOrStore of k that stored), occurs in P, unless R's callback stopped early (body
  *       'stop' and P not empty);
- *   (d) in both modes, a Range whose callback stops visits at most one pair (Go: "If f returns
- *       false, range stops the iteration").
+ *   (d) in both modes, a Range whose callback stops visits at most one pair (a callback that
+ *       returns false ends the iteration).
  * R's interval starts at its call event and ends at its return event: the widest real time
  * allows. Widening it only adds held values and writes, so every clause gets easier, and the
  * widest choice decides the history.

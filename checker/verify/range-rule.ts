@@ -126,7 +126,7 @@ export function snapshotViolation(live: Pairs, op: RangeOp, pairs: Pairs): strin
   return undefined;
 }
 
-/** (d) A callback that returns false stops the iteration ("If f returns false, range stops"). */
+/** (d) A callback that returns false ends the iteration, so such a Range visits at most one pair. */
 function stopViolation(op: RangeOp, pairs: Pairs): string | undefined {
   return op.body === 'stop' && pairs.length > 1 ? `(d) its callback stops at the first pair, but it visits ${pairs.length}` : undefined;
 }

@@ -3,4 +3,5 @@ export { mutexMapTarget } from './mutex-map.js';
 export { rwmutexMapTarget } from './rwmutex-map.js';
 export { shardedMapTarget } from './sharded-map.js';
 export { shardOf } from './shard.js';
+export { type Misuse, RWMUTEX_MISUSES, rwmutexMisuseTarget } from './misuse.js';
 export type { GuardedState, GuardG } from './state.js';

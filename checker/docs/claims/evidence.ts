@@ -45,8 +45,8 @@ export function completed<S>(target: Target<S>, cfg: MapConfig, b: Bounds, path:
 }
 
 /** Writes a witness into `dir` (under docs/) and returns what the claims page shows of it. */
-export function writeWitness<S>(target: Target<S>, cfg: MapConfig, b: Bounds, path: WitnessPath, dir: string, docs: string, minimal = true): WrittenWitness {
-  const { trace, view } = witnessTrace(target, cfg, b, path);
+export function writeWitness<S>(target: Target<S>, cfg: MapConfig, b: Bounds, path: WitnessPath, dir: string, docs: string, minimal = true, variant?: string): WrittenWitness {
+  const { trace, view } = witnessTrace(target, cfg, b, path, variant);
   const mmdText = renderMermaid(view);
   const files = writeTraceFiles(dir, trace, mmdText);
   return {

@@ -45,7 +45,7 @@ export function syncmapClaims(dir: string, docs: string, depth: number): Claim[]
     const r = explore(deleting, { ...b, cfg });
     claims.push({
       n: 6, text: 'sync.Map does not allow deleting entries during Range.', verdict: 'wrong',
-      condition: 'Range holds no lock while it calls f (sync/map.go:327-358, and its documentation: "f may call any method on m"). A Delete from inside f is an ordinary Delete: it clears the entry with a CAS, and the Range goes on with the keys of the read.m it loaded at its start.',
+      condition: 'Range holds no lock while it calls f (sync/map.go:327-358), and its documentation allows the callback to call any method of the map. A Delete from inside f is an ordinary Delete: it clears the entry with a CAS, and the Range goes on with the keys of the read.m it loaded at its start.',
       evidence: [...witnessMarkdown(w, 'One goroutine stores two keys, then ranges deleting each key it is given; a second Range finds the map empty:'), '',
         `And concurrently: every interleaving of every scenario of up to ${depth} operations on 2 goroutines and 2 keys, with Store, Load, Delete and a Range that deletes each key it visits (${r.states.toLocaleString('en-US')} states): ${counts(r.outcomes)} distinct end states: every history linearizable (Range judged by its documented contract), every invariant I1-I8 holding.`],
     });
