@@ -4,11 +4,11 @@
  * and a Content-Security-Policy forbids the page every network source, so even a future Mermaid
  * that wanted a font or an icon from the web could not reach out.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../cli/errors.js';
 import type { TraceFile } from '../trace/types.js';
+import { writeAtomically } from '../trace/write.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './html-client.js';
 import { type WitnessData, witnessData } from './html-data.js';
 import { html, inlineScriptText, jsonForScript, raw, type SafeHtml } from './html-escape.js';
@@ -195,20 +195,3 @@ function fsProblem(code: string): string {
   }
 }
 
-/** Temp file beside the target, flushed, then renamed over it; the temp file never outlives a failure. */
-function writeAtomically(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      writeFileSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
-}

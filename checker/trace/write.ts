@@ -23,7 +23,7 @@ export function writeTraceFiles(dir: string, trace: TraceFile, mmd: string): { j
  * crash sees the old file or the whole new one, never half of one. The temp name is hidden and
  * carries the pid so concurrent writers (worker processes) do not share one.
  */
-function writeAtomically(path: string, text: string): void {
+export function writeAtomically(path: string, text: string): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     const fd = openSync(temp, 'w');
