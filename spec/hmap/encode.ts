@@ -2,7 +2,7 @@ import type { ValueNamer } from '../canon.js';
 import type { Op } from '../types.js';
 import { NIL, WILD } from './constants.js';
 import type { FunctionTable, GState, MState } from './machine.js';
-import type { Hmap } from './state.js';
+import type { Bucket, Hmap } from './state.js';
 
 /**
  * Canonical text of a machine state. Bucket ids depend on allocation order, which differs
@@ -26,21 +26,52 @@ export function encodeMachine(fns: FunctionTable, s: MState, values: ValueNamer,
 function encodeGoroutine(fns: FunctionTable, g: GState, ptr: (id: number) => number, values: ValueNamer): string {
   if (!g.op) return '-';
   const frames = g.frames.map((f) => {
-    const fn = fns[f.fn];
-    const ptrs = fn?.pointerVars ?? [];
-    const vals = fn?.valueVars ?? [];
-    const vars = Object.keys(f.v).sort().map((k) => {
+    const kinds = varKinds(fns, f.fn);
+    let vars = '';
+    for (const k of Object.keys(f.v).sort()) {
       const x = f.v[k]!;
-      return `${k}=${ptrs.includes(k) ? ptr(x) : vals.includes(k) ? values.name(x) : x}`;
-    });
-    return `${f.fn}.${f.pc}(${vars.join(',')})`;
+      const kind = kinds.get(k);
+      vars += `${vars ? ',' : ''}${k}=${kind === 'ptr' ? ptr(x) : kind === 'value' ? values.name(x) : x}`;
+    }
+    return `${f.fn}.${f.pc}(${vars})`;
   });
   const pairs = g.pairs.map((x, i) => (i % 2 ? values.name(x) : x));
   return `${opText(g.op, values)}${g.called}[${frames.join('/')}]p${pairs.join(',')}`;
 }
 
+/** Which locals of a function hold bucket pointers or map values, looked up once per function. */
+const VAR_KINDS = new WeakMap<FunctionTable, Map<string, Map<string, 'ptr' | 'value'>>>();
+
+function varKinds(fns: FunctionTable, name: string): Map<string, 'ptr' | 'value'> {
+  let byFn = VAR_KINDS.get(fns);
+  if (!byFn) VAR_KINDS.set(fns, (byFn = new Map()));
+  let kinds = byFn.get(name);
+  if (!kinds) {
+    const fn = fns[name];
+    kinds = new Map([...(fn?.valueVars ?? []).map((v) => [v, 'value'] as const), ...(fn?.pointerVars ?? []).map((v) => [v, 'ptr'] as const)]);
+    byFn.set(name, kinds);
+  }
+  return kinds;
+}
+
 function opText(op: Op, values: ValueNamer): string {
   return `${op.kind}${'key' in op ? op.key : ''}${'value' in op && op.value !== undefined ? `=${values.name(op.value)}` : ''}`;
+}
+
+/**
+ * The part of a bucket's text that no renaming touches (tophash and keys). Buckets are never
+ * changed in place (a write makes a new one), so the text is cached per bucket object: most
+ * buckets are shared by many states.
+ */
+const FIXED_TEXT = new WeakMap<Bucket, string>();
+
+function fixedText(b: Bucket): string {
+  let t = FIXED_TEXT.get(b);
+  if (t === undefined) {
+    t = `${b.tophash.join(',')}:${b.keys.join(',')}`;
+    FIXED_TEXT.set(b, t);
+  }
+  return t;
 }
 
 class Renumbering {
@@ -71,8 +102,9 @@ class Renumbering {
       const a = this.order[k]!;
       for (let id = a.first; id < a.first + a.size; id++) {
         const b = this.h.heap[id]!;
-        const elems = b.elems.map((e) => values.name(e));
-        parts.push(`${b.tophash.join(',')}:${b.keys.join(',')}:${elems.join(',')}>${this.of(b.overflow)}`);
+        let elems = '';
+        for (let i = 0; i < b.elems.length; i++) elems += (i > 0 ? ',' : '') + values.name(b.elems[i]!);
+        parts.push(`${fixedText(b)}:${elems}>${this.of(b.overflow)}`);
       }
     }
     return parts.join(';');
