@@ -183,7 +183,7 @@ export function nodeKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductio
   const tail = `#${n.overlap ? 1 : 0}${n.broken ?? ''}${crash}${ops}`;
   if (!r.canonicalHeap) return `${JSON.stringify([n.s, n.mon.configs, n.mon.pending, n.last, n.preempted])}${tail}`;
   let best: string | undefined;
-  for (const order of r.symmetry ? permutations(b.goroutines) : [identity(b.goroutines)]) {
+  for (const order of r.symmetry ? sortingOrders(target, b, n) : [identity(b.goroutines)]) {
     const values = r.valueNaming ? new ValueNamer() : new IdentityNamer();
     const bound = b.preemptions === undefined ? '' : `^${order.indexOf(n.last)}.${n.preempted}`;
     const slots = [...order, ...order.map((g) => g + b.goroutines)];
@@ -191,6 +191,18 @@ export function nodeKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductio
     if (best === undefined || text < best) best = text;
   }
   return best + tail;
+}
+
+/**
+ * The goroutine orders worth encoding: those that list goroutines by what they do next (idle
+ * first, then by next step label), any order among ties. Renaming goroutines permutes these
+ * orders along with the goroutines, so the smallest text over them is still the same for every
+ * renaming of a state; it just needs one encoding instead of G! when the goroutines differ.
+ */
+function sortingOrders<S>(target: Target<S>, b: Bounds, n: Node<S>): number[][] {
+  const sig: string[] = [];
+  for (let g = 0; g < b.goroutines; g++) sig.push(target.idle(n.s, g) ? '' : `~${target.nextLabel(n.s, g) ?? ''}`);
+  return permutations(b.goroutines).filter((order) => order.every((g, i) => i === 0 || sig[order[i - 1]!]! <= sig[g]!));
 }
 
 /** A namer that keeps every value as it is: value naming switched off. */
