@@ -3,13 +3,15 @@
  * counts the naive interleavings, and prints one JSON line of measured figures on stdout.
  */
 import { CONFIGS } from '../spec/config.js';
-import { hmapTarget } from '../spec/hmap/target.js';
+import { makeTarget } from '../checker/run/targets.js';
 import { scenarioCount } from '../checker/explore/alphabet.js';
 import { countInterleavings } from '../checker/explore/count.js';
 import { explore } from '../checker/explore/search.js';
 
 export interface BenchCase {
   name: string;
+  /** A target name of checker/run/targets.ts; hmap when absent. */
+  target?: string;
   depth: number;
   goroutines: number;
   keys: number;
@@ -35,7 +37,8 @@ export interface BenchFigures {
 function measure(c: BenchCase): BenchFigures {
   const cfg = CONFIGS[c.config];
   if (!cfg) throw new Error(`unknown config ${c.config}`);
-  const target = hmapTarget(cfg);
+  const target = makeTarget(c.target ?? 'hmap', cfg);
+  if (!target) throw new Error(`unknown target ${c.target}`);
   const bounds = { depth: c.depth, goroutines: c.goroutines, keys: c.keys, ...(c.preemptions === undefined ? {} : { preemptions: c.preemptions }) };
   const started = performance.now();
   const r = explore(target, { ...bounds, cfg });

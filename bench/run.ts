@@ -8,17 +8,22 @@ import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { targetNames } from '../checker/run/targets.js';
+import { CONFIGS } from '../spec/config.js';
 import type { BenchCase, BenchFigures } from './case.js';
 
 const DEFAULT_CASES: BenchCase[] = [
   { name: 'hmap exhaustive', depth: 2, goroutines: 2, keys: 2, config: 'small', countNaive: true },
   { name: 'hmap exhaustive', depth: 3, goroutines: 2, keys: 1, config: 'small', countNaive: true },
   { name: 'hmap bounded', depth: 6, goroutines: 2, keys: 2, config: 'small', preemptions: 1, countNaive: false },
+  // The safe targets at depth 4 (depth 6 takes minutes each; figures in docs/performance.md).
+  ...['syncmap', 'rwmutex-map', 'mutex-map', 'sharded-map'].map((target): BenchCase => (
+    { name: `${target} exhaustive`, target, depth: 4, goroutines: 2, keys: 2, config: 'small', countNaive: false })),
 ];
 
 function parseCases(argv: string[]): BenchCase[] {
   const program = new Command('bench').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
-    .option('--depth <n>').option('--keys <k>').option('--goroutines <g>').option('--preemptions <p>').option('--config <name>')
+    .option('--depth <n>').option('--target <name>').option('--keys <k>').option('--goroutines <g>').option('--preemptions <p>').option('--config <name>')
     .option('--naive', 'also count the naive interleavings');
   program.parse(argv, { from: 'user' });
   const o = program.opts<Record<string, string | boolean | undefined>>();
@@ -30,10 +35,14 @@ function parseCases(argv: string[]): BenchCase[] {
     return Number(v);
   };
   const preemptions = o['preemptions'] === undefined ? undefined : num('preemptions', 0);
+  const target = typeof o['target'] === 'string' ? o['target'] : 'hmap';
+  if (!targetNames().includes(target)) throw new Error(`unknown target "${target}" (known: ${targetNames().join(', ')})`);
+  const config = typeof o['config'] === 'string' ? o['config'] : 'small';
+  if (!Object.hasOwn(CONFIGS, config)) throw new Error(`unknown config "${config}" (known: ${Object.keys(CONFIGS).join(', ')})`);
   return [{
-    name: preemptions === undefined ? 'hmap exhaustive' : 'hmap bounded',
+    name: `${target} ${preemptions === undefined ? 'exhaustive' : 'bounded'}`, target,
     depth: num('depth', 6), goroutines: num('goroutines', 2), keys: num('keys', 2),
-    config: typeof o['config'] === 'string' ? o['config'] : 'small',
+    config,
     ...(preemptions === undefined ? {} : { preemptions }), countNaive: o['naive'] === true,
   }];
 }
