@@ -12,6 +12,7 @@ import type { RunReport } from '../report/types.js';
 import { writeHtmlReport } from '../report/html.js';
 import { checkTargetWithTraces } from '../run/check-target.js';
 import { checkMutants } from '../run/mutants.js';
+import { CONFORMING_TARGETS, conformanceFiles, conformFiles } from '../conformance/corpus.js';
 import { formatMutantsHuman, formatMutantsJson, type MutantsRun } from '../report/mutants.js';
 import { runMain, UsageError } from './errors.js';
 import { expandTarget } from './targets.js';
@@ -29,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (options.replay !== undefined) return replay(options.replay);
+  if (options.conformance) return conformance(options);
   return options.mutants ? mutants(options) : check(options);
 }
 
@@ -66,6 +68,15 @@ function check(options: CheckOptions): number {
   if (options.report !== undefined) writeHtmlReport(options.report, report, checked.flatMap((c) => c.traces));
   if (options.json) process.stdout.write(formatJson(report));
   return targets.some((t) => t.contract === 'broken') ? 1 : 0;
+}
+
+/** Each committed trace of a target that has a real implementation, run on real workers. */
+async function conformance(options: CheckOptions): Promise<number> {
+  const files = conformanceFiles(options.traces);
+  if (files.length === 0) throw new UsageError(`no traces to run under ${options.traces}/ (conformance covers ${CONFORMING_TARGETS.join(', ')})`);
+  const r = await conformFiles(files, {}, options.json ? undefined : (line) => process.stdout.write(`${line}\n`));
+  if (options.json) process.stdout.write(`${JSON.stringify({ version: 1, mode: 'conformance', code: r.code, lines: r.lines }, null, 2)}\n`);
+  return r.code === 2 ? 2 : r.code;
 }
 
 function mutants(options: CheckOptions): number {

@@ -35,6 +35,8 @@ export interface CheckOptions {
   report?: string;
   /** --mutants: run the sync.Map mutation self-test instead of checking targets. */
   mutants: boolean;
+  /** --conformance: run the committed traces on the real implementation (impl/) instead. */
+  conformance: boolean;
 }
 
 export type ParseResult = { ok: true; options: CheckOptions } | { ok: false; error: string };
@@ -53,6 +55,7 @@ const DEFAULTS: CheckOptions = {
   write: true,
   help: false,
   mutants: false,
+  conformance: false,
 };
 
 /** Raw option values as commander hands them over: strings, checked by parseCheckArgs. */
@@ -70,6 +73,7 @@ interface RawOptions {
   preemptions?: string;
   report?: string;
   mutants?: boolean;
+  conformance?: boolean;
 }
 
 /**
@@ -95,6 +99,7 @@ function buildProgram(): Command {
       .option('--report <file>', 'also write a self-contained HTML report (summary, diagrams, step-through)')
       .option('--replay <file>', 'replay a saved trace instead of exploring')
       .option('--mutants', 'mutation self-test: check each sync.Map mutant up to --depth; exit 1 if one survives')
+      .option('--conformance', 'run every committed trace of a target with a real implementation (impl/) on worker threads, step by step')
       .option('--traces <dir>', `where witness traces are written (default ${DEFAULTS.traces})`)
       .option('--no-write', 'do not write witness trace files')
       .option('-h, --help', 'show this help')
@@ -162,6 +167,7 @@ function checkValues(raw: RawOptions): ParseResult {
     write: raw.write,
     help: false,
     mutants: raw.mutants ?? false,
+    conformance: raw.conformance ?? false,
   };
   if (raw.replay !== undefined) options.replay = raw.replay;
   if (raw.report === '') return fail('--report needs a file name, e.g. --report report.html');

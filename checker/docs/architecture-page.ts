@@ -16,7 +16,7 @@ flowchart LR
   replay --> spec
   diagram --> docs["docs/<br/>checker/docs"]
   classes --> report["human / --json report<br/>checker/report"]
-  impl["real maps on SharedArrayBuffer<br/>impl/ (planned)"] -. same schedules .-> trace
+  impl["real maps on SharedArrayBuffer<br/>impl/ + checker/conformance"] -. same schedules .-> trace
 `;
 
 /**
@@ -24,7 +24,7 @@ flowchart LR
  * leading comment, read from the tree so the map of the code is never out of date.
  */
 export function architecturePage(root: string, diagramSvg: string): string {
-  const sections = ['spec', 'checker', 'bench'].flatMap((dir) => fileTable(root, dir));
+  const sections = ['spec', 'checker', 'impl', 'bench'].flatMap((dir) => fileTable(root, dir));
   return `${[
     GENERATED, '', '# Architecture', '',
     'A scenario (one program of map operations per goroutine) goes into the explorer, which runs every interleaving of the spec\'s steps; the verifiers judge each finished execution (a crash, a broken structural invariant, a history no sequential order explains); the witness search picks the smallest execution of each outcome class; each witness becomes a replayable trace and a sequence diagram, which the docs embed. The spec is pure: all I/O sits at the edges (the CLI, trace writing, the docs generator).', '',

@@ -137,6 +137,24 @@ describe('gomapcheck --target all and --mutants', () => {
   });
 });
 
+describe('gomapcheck --conformance', () => {
+  it('runs the committed plain-map traces on real workers, each conforming', async () => {
+    const r = await gomapcheck(['--conformance']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^conformance traces\/hmap\/\S+\.json: conforms /);
+  });
+
+  it('exits 2 in one line when there is nothing to run', async () => {
+    const empty = join(traces, 'empty');
+    mkdirSync(empty);
+    const r = await gomapcheck(['--conformance', '--traces', empty]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^gomapcheck: no traces to run under [^\n]*\n$/);
+  });
+});
+
 describe('gomapcheck usage errors', () => {
   it.each([
     [['--bogus'], /unknown option --bogus/],

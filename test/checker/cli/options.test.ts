@@ -30,17 +30,18 @@ describe('parseCheckArgs', () => {
       write: true,
       help: false,
       mutants: false,
+      conformance: false,
     });
   });
 
   it('reads every option, in both --flag value and --flag=value forms', () => {
     const o = options([
       '--depth', '4', '--goroutines=3', '--keys', '3', '--target', 'hmap', '--config', 'go',
-      '--json', '--replay', 't.json', '--traces', 'out', '--no-write', '--mutants',
+      '--json', '--replay', 't.json', '--traces', 'out', '--no-write', '--mutants', '--conformance',
     ]);
     expect(o).toEqual({
       depth: 4, goroutines: 3, keys: 3, target: 'hmap', config: 'go', json: true,
-      replay: 't.json', traces: 'out', write: false, help: false, mutants: true,
+      replay: 't.json', traces: 'out', write: false, help: false, mutants: true, conformance: true,
     });
   });
 
@@ -151,7 +152,7 @@ describe('helpText', () => {
   it('lists every option', () => {
     const text = helpText();
     for (const flag of [
-      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help', '--preemptions', '--report', '--mutants',
+      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help', '--preemptions', '--report', '--mutants', '--conformance',
     ]) {
       expect(text).toContain(flag);
     }

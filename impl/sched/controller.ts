@@ -1,0 +1,180 @@
+import { Worker } from 'node:worker_threads';
+import type { OpResult } from '../../spec/types.js';
+import { controlBuffer, DEFAULT_PAYLOAD_CHARS, type Report, REPORT_KIND, Slot } from './protocol.js';
+import type { ThrownError, WorkerInput } from './types.js';
+
+/** Where a controlled goroutine stands between two grants. */
+export type GoroutineState =
+  /** Blocked at a scheduling point, before the access this label names. */
+  | { kind: 'at'; label: string }
+  /** Ran its whole program. */
+  | { kind: 'done' }
+  /** Its operation threw: a Go crash (goKind set) or another error. The program ended there. */
+  | { kind: 'threw'; error: ThrownError }
+  /** The worker failed outside any operation (a bug of the harness or the worker). */
+  | { kind: 'failed'; message: string };
+
+/** A worker that did not report within the time allowed (it hangs, or it died). */
+export class Unresponsive extends Error {
+  constructor(readonly g: number, readonly waitedMs: number, what: string) {
+    super(`G${g} did not report within ${waitedMs} ms ${what}`);
+    this.name = 'Unresponsive';
+  }
+}
+
+export interface ControllerOptions {
+  /** One input per goroutine, without the fields the controller fills in. */
+  goroutines: Array<Pick<WorkerInput, 'target' | 'config' | 'map' | 'program' | 'fault'>>;
+  /** Step label of each id on the wire (HMAP_LABELS for the plain map). */
+  labels: readonly string[];
+  /** How long a granted worker may take to report before it counts as hung or dead. */
+  stepTimeoutMs?: number;
+  /** How long starting a worker (loading TypeScript through tsx) may take. */
+  readyTimeoutMs?: number;
+  payloadChars?: number;
+  /** Called with each worker as it is created (to watch its 'exit', say). */
+  onWorker?: (w: Worker, g: number) => void;
+}
+
+export const DEFAULT_STEP_TIMEOUT_MS = 5_000;
+const DEFAULT_READY_TIMEOUT_MS = 60_000;
+
+const WORKER_FILE = new URL('./worker.ts', import.meta.url);
+/** Workers start with a fresh loader: this preload registers tsx there (Node 20 cannot run .ts). */
+export const TSX_PRELOAD = new URL('../tsx-register.mjs', import.meta.url).href;
+
+/**
+ * Drives one worker per goroutine along a schedule: `step(g)` lets goroutine g make exactly one
+ * shared access and waits until it stands at its next scheduling point (or has returned, thrown,
+ * or finished). The waits block the calling thread (Atomics.wait, always with a timeout): the
+ * hand-off is as fast as the memory allows, and a hung or dead worker is noticed after
+ * stepTimeoutMs. Always close() it (try/finally): that terminates every worker.
+ */
+export class Controller {
+  private readonly states: GoroutineState[];
+  private readonly returned: OpResult[][];
+
+  private constructor(
+    private readonly workers: Worker[],
+    private readonly slots: Slot[],
+    private readonly labels: readonly string[],
+    private readonly stepTimeoutMs: number,
+  ) {
+    this.states = slots.map(() => ({ kind: 'done' }));
+    this.returned = slots.map(() => []);
+  }
+
+  /** Starts the workers, waits until each is ready, then until each stands at its first point. */
+  static async start(opts: ControllerOptions): Promise<Controller> {
+    const payloadChars = opts.payloadChars ?? DEFAULT_PAYLOAD_CHARS;
+    const control = controlBuffer(opts.goroutines.length, payloadChars);
+    const stepTimeoutMs = opts.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+    // Generous: a dead controller is the only reason to give up, and terminate() ends workers first.
+    const patienceMs = Math.max(60_000, 4 * stepTimeoutMs);
+    const workers: Worker[] = [];
+    let started = false;
+    try {
+      const ready: Array<Promise<void>> = [];
+      for (const [g, input] of opts.goroutines.entries()) {
+        const workerData: WorkerInput = { ...input, control, payloadChars, g, patienceMs };
+        const w = new Worker(WORKER_FILE, { workerData, execArgv: ['--import', TSX_PRELOAD] });
+        workers.push(w);
+        opts.onWorker?.(w, g);
+        ready.push(readyOf(w, g));
+      }
+      await withTimeout(Promise.all(ready), opts.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, 'workers did not start');
+      const slots = opts.goroutines.map((_, g) => new Slot(control, g, payloadChars));
+      const c = new Controller(workers, slots, opts.labels, stepTimeoutMs);
+      for (let g = 0; g < slots.length; g++) c.settle(g, 'after starting');
+      started = true;
+      return c;
+    } finally {
+      if (!started) await terminateAll(workers);
+    }
+  }
+
+  get goroutines(): number {
+    return this.slots.length;
+  }
+
+  state(g: number): GoroutineState {
+    return this.states[g]!;
+  }
+
+  /** Results of g's operations that returned, in order. */
+  results(g: number): readonly OpResult[] {
+    return this.returned[g]!;
+  }
+
+  /**
+   * Grants goroutine g (standing at a scheduling point) its step and returns where it stands
+   * next. Throws Unresponsive when it does not report in time.
+   */
+  step(g: number): GoroutineState {
+    const s = this.states[g];
+    if (s?.kind !== 'at') throw new Error(`G${g} is not at a scheduling point (${s?.kind ?? 'no such goroutine'})`);
+    this.slots[g]!.grant();
+    return this.settle(g, `after being granted "${s.label}"`);
+  }
+
+  /** Terminates every worker and waits until each has exited; gives their exit codes. */
+  close(): Promise<number[]> {
+    return terminateAll(this.workers);
+  }
+
+  /** Reads g's reports until it stands somewhere: past returns (each granted on at once) to a point or an end. */
+  private settle(g: number, what: string): GoroutineState {
+    const slot = this.slots[g]!;
+    for (;;) {
+      const r = slot.awaitReport(this.stepTimeoutMs);
+      if (r === undefined) throw new Unresponsive(g, this.stepTimeoutMs, what);
+      if (r.kind === REPORT_KIND.returned) {
+        this.returned[g]!.push(JSON.parse(r.payload) as OpResult);
+        // Starting the next operation makes no shared access: let it run to its first point.
+        slot.grant();
+        continue;
+      }
+      return (this.states[g] = this.stateOf(r));
+    }
+  }
+
+  private stateOf(r: Report): GoroutineState {
+    switch (r.kind) {
+      case REPORT_KIND.at:
+        return { kind: 'at', label: this.labels[r.label] ?? `<unknown label id ${r.label}>` };
+      case REPORT_KIND.done:
+        return { kind: 'done' };
+      case REPORT_KIND.threw:
+        return { kind: 'threw', error: JSON.parse(r.payload) as ThrownError };
+      case REPORT_KIND.failed:
+        return { kind: 'failed', message: (JSON.parse(r.payload) as ThrownError).message };
+      default:
+        return { kind: 'failed', message: `unexpected report kind ${r.kind}` };
+    }
+  }
+}
+
+/** Resolves on the worker's 'ready' message; rejects if it errors or exits first. */
+function readyOf(w: Worker, g: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    w.on('message', (m: unknown) => {
+      if ((m as { type?: string }).type === 'ready') resolve();
+    });
+    // Kept for the worker's whole life: an 'error' event without a listener would crash us.
+    w.on('error', (e) => reject(new Error(`G${g}'s worker failed to start: ${e.message}`)));
+    w.on('exit', (code) => reject(new Error(`G${g}'s worker exited with code ${code} before it was ready`)));
+  });
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** terminate() resolves once the thread has stopped, whatever it was doing (even in Atomics.wait). */
+function terminateAll(workers: readonly Worker[]): Promise<number[]> {
+  return Promise.all(workers.map((w) => w.terminate()));
+}

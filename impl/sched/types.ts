@@ -1,0 +1,39 @@
+import type { MapConfig } from '../../spec/config.js';
+import type { Op } from '../../spec/types.js';
+import type { GoCrashKind } from '../hmap/errors.js';
+
+/**
+ * A fault a test can plant in a worker to check that the harness copes: after `afterSteps`
+ * scheduling points the worker stops answering ('hang'), exits ('exit'), or reports the wrong
+ * label ('mislabel'). Never set outside the harness's own tests.
+ */
+export interface Fault {
+  afterSteps: number;
+  kind: 'hang' | 'exit' | 'mislabel';
+}
+
+/** What one controlled worker is given (structured-cloned; the buffers are shared, not copied). */
+export interface WorkerInput {
+  /** Which implementation to run: only the plain map so far. */
+  target: 'hmap';
+  config: MapConfig;
+  /** The map's memory, shared by every worker. */
+  map: SharedArrayBuffer;
+  /** The control slots (protocol.ts), shared with the controller. */
+  control: SharedArrayBuffer;
+  payloadChars: number;
+  /** This worker's goroutine number: its slot, and its program in the scenario. */
+  g: number;
+  program: Op[];
+  /** How long the worker waits for a grant before it gives up (the controller is gone). */
+  patienceMs: number;
+  fault?: Fault;
+}
+
+/** How an operation's exception crosses the wire. */
+export interface ThrownError {
+  /** Set when it stands for a Go crash (fatal, throw, panic, or a wild access). */
+  goKind?: GoCrashKind;
+  name: string;
+  message: string;
+}
