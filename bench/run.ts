@@ -4,7 +4,7 @@
  * depth 3 with one key), each with the naive interleaving count beside it, and a context-bounded
  * run at depth 6. `--depth N [--keys K] [--preemptions P]` runs one case of your choosing instead.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
@@ -62,9 +62,17 @@ function describeCase(c: BenchCase): string {
 }
 
 function main(): void {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--vs-spin')) {
+    // The SPIN comparison has its own flags (--goroutines N --writes K); it runs as its own script.
+    const script = fileURLToPath(new URL('./spin/run.ts', import.meta.url));
+    const rest = argv.filter((a) => a !== '--vs-spin');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...rest], { stdio: 'inherit' });
+    process.exit(r.status ?? 1);
+  }
   let cases: BenchCase[];
   try {
-    cases = parseCases(process.argv.slice(2));
+    cases = parseCases(argv);
   } catch (e) {
     const message = e instanceof CommanderError ? e.message.split('\n')[0]!.replace(/^error: /, '') : (e as Error).message;
     process.stderr.write(`bench: ${message}\n`);
