@@ -13,6 +13,7 @@ import { writeHtmlReport } from '../report/html.js';
 import { checkTargetWithTraces } from '../run/check-target.js';
 import { checkMutants } from '../run/mutants.js';
 import { CONFORMING_TARGETS, conformanceFiles, conformFiles } from '../conformance/corpus.js';
+import { formatStressHuman, formatStressJson, runStress } from '../stress/index.js';
 import { formatMutantsHuman, formatMutantsJson, type MutantsRun } from '../report/mutants.js';
 import { runMain, UsageError } from './errors.js';
 import { expandTarget } from './targets.js';
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (options.replay !== undefined) return replay(options.replay);
   if (options.conformance) return conformance(options);
+  if (options.stress) return stress(options);
   return options.mutants ? mutants(options) : check(options);
 }
 
@@ -68,6 +70,29 @@ function check(options: CheckOptions): number {
   if (options.report !== undefined) writeHtmlReport(options.report, report, checked.flatMap((c) => c.traces));
   if (options.json) process.stdout.write(formatJson(report));
   return targets.some((t) => t.contract === 'broken') ? 1 : 0;
+}
+
+/** Free-running workers on the real plain map: how often Go's checks catch a race, and what slips by. */
+async function stress(options: CheckOptions): Promise<number> {
+  const s = options.stress!;
+  const num = (name: string, text: string | undefined): number | undefined => {
+    if (text === undefined) return undefined;
+    if (!/^[0-9]+$/.test(text)) throw new UsageError(`--${name} must be a whole number (got "${text}")`);
+    return Number(text);
+  };
+  const target = options.target === 'all' ? 'hmap' : options.target;
+  const ops = num('ops', s.ops) ?? 100_000;
+  const workers = num('workers', s.workers);
+  const seed = num('seed', s.seed);
+  const keys = num('keys', s.keys);
+  const report = await runStress({
+    target, ops, config: options.config,
+    ...(workers === undefined ? {} : { workers }), ...(seed === undefined ? {} : { seed }),
+    ...(keys === undefined ? {} : { keys }), ...(s.mix === undefined ? {} : { mix: s.mix }),
+  });
+  process.stdout.write(options.json ? formatStressJson(report) : formatStressHuman(report));
+  // Crashes and silent damage are the plain map's expected findings; a race-free round that went wrong is a bug.
+  return report.anomalies > 0 ? 1 : 0;
 }
 
 /** Each committed trace of a target that has a real implementation, run on real workers. */

@@ -37,6 +37,8 @@ export interface CheckOptions {
   mutants: boolean;
   /** --conformance: run the committed traces on the real implementation (impl/) instead. */
   conformance: boolean;
+  /** --stress: free-running workers on the real implementation; the raw values, checked by runStress. */
+  stress?: { ops?: string; workers?: string; seed?: string; mix?: string; keys?: string };
 }
 
 export type ParseResult = { ok: true; options: CheckOptions } | { ok: false; error: string };
@@ -74,6 +76,11 @@ interface RawOptions {
   report?: string;
   mutants?: boolean;
   conformance?: boolean;
+  stress?: boolean;
+  ops?: string;
+  workers?: string;
+  seed?: string;
+  mix?: string;
 }
 
 /**
@@ -100,6 +107,11 @@ function buildProgram(): Command {
       .option('--replay <file>', 'replay a saved trace instead of exploring')
       .option('--mutants', 'mutation self-test: check each sync.Map mutant up to --depth; exit 1 if one survives')
       .option('--conformance', 'run every committed trace of a target with a real implementation (impl/) on worker threads, step by step')
+      .option('--stress', 'run free worker threads on the real implementation (--target hmap) with a random op mix and check every round')
+      .option('--ops <n>', 'with --stress: operations in total (default 100000)')
+      .option('--workers <w>', 'with --stress: worker threads (default 2)')
+      .option('--seed <s>', 'with --stress: seed of the op mix (default 1)')
+      .option('--mix <name>', 'with --stress: balanced or read-mostly (default balanced)')
       .option('--traces <dir>', `where witness traces are written (default ${DEFAULTS.traces})`)
       .option('--no-write', 'do not write witness trace files')
       .option('-h, --help', 'show this help')
@@ -170,6 +182,12 @@ function checkValues(raw: RawOptions): ParseResult {
     conformance: raw.conformance ?? false,
   };
   if (raw.replay !== undefined) options.replay = raw.replay;
+  if (raw.stress) {
+    options.stress = {};
+    for (const k of ['ops', 'workers', 'seed', 'mix', 'keys'] as const) if (raw[k] !== undefined) options.stress[k] = raw[k];
+  } else if (raw.ops !== undefined || raw.workers !== undefined || raw.seed !== undefined || raw.mix !== undefined) {
+    return fail('--ops, --workers, --seed and --mix belong to --stress (add --stress)');
+  }
   if (raw.report === '') return fail('--report needs a file name, e.g. --report report.html');
   if (raw.report !== undefined) options.report = raw.report;
   if (raw.preemptions !== undefined) {

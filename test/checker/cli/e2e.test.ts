@@ -155,6 +155,22 @@ describe('gomapcheck --conformance', () => {
   });
 });
 
+describe('gomapcheck --stress', () => {
+  it('runs free workers on the real plain map and reports rounds that add up', async () => {
+    const r = await gomapcheck(['--stress', '--target', 'hmap', '--ops', '4000', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.ops).toBe(4000);
+    expect(report.anomalies).toBe(0);
+  });
+
+  it('refuses a target without a real implementation in one line', async () => {
+    const r = await gomapcheck(['--stress', '--target', 'syncmap', '--ops', '10']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^gomapcheck: stress mode covers only the plain map so far[^\n]*\n$/);
+  });
+});
+
 describe('gomapcheck usage errors', () => {
   it.each([
     [['--bogus'], /unknown option --bogus/],

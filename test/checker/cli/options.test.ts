@@ -142,6 +142,13 @@ describe('parseCheckArgs', () => {
     expect(error(['--report='])).toBe('gomapcheck: --report needs a file name, e.g. --report report.html');
   });
 
+  it('collects the stress flags only with --stress, and refuses them without it', () => {
+    expect(options(['--stress', '--ops', '50', '--workers', '3', '--seed', '7', '--mix', 'read-mostly']).stress)
+      .toEqual({ ops: '50', workers: '3', seed: '7', mix: 'read-mostly' });
+    expect(options([]).stress).toBeUndefined();
+    expect(error(['--ops', '50'])).toBe('gomapcheck: --ops, --workers, --seed and --mix belong to --stress (add --stress)');
+  });
+
   it('does not carry options over from one parse to the next', () => {
     options(['--depth', '3', '--no-write']);
     expect(options([])).toMatchObject({ depth: 6, write: true });
@@ -152,7 +159,7 @@ describe('helpText', () => {
   it('lists every option', () => {
     const text = helpText();
     for (const flag of [
-      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help', '--preemptions', '--report', '--mutants', '--conformance',
+      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help', '--preemptions', '--report', '--mutants', '--conformance', '--stress', '--ops', '--workers', '--seed', '--mix',
     ]) {
       expect(text).toContain(flag);
     }

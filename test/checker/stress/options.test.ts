@@ -1,0 +1,38 @@
+/** Bad stress options are one line saying what to do, thrown before any worker starts. */
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../../checker/cli/errors.js';
+import { resolveStressOptions, StressInputError } from '../../../checker/stress/options.js';
+import { runStress } from '../../../checker/stress/run.js';
+
+describe('stress options', () => {
+  it('fills in the defaults: 2 workers, seed 1, 4 keys, config small, rounds of 200, the balanced mix', () => {
+    const o = resolveStressOptions({ target: 'hmap', ops: 10 });
+    expect({ ...o, config: o.config.name, mix: undefined }).toEqual({
+      target: 'hmap', ops: 10, workers: 2, seed: 1, keys: 4, config: 'small', roundOps: 200, mixName: 'balanced', mix: undefined,
+    });
+  });
+
+  it.each([
+    [{ ops: 0 }, '--ops must be a whole number ≥ 1 (got 0)'],
+    [{ ops: 2.5 }, '--ops must be a whole number ≥ 1 (got 2.5)'],
+    [{ workers: 0 }, '--workers must be a whole number from 1 to 8 (got 0)'],
+    [{ workers: 9 }, '--workers must be a whole number from 1 to 8 (got 9)'],
+    [{ seed: -1 }, '--seed must be a whole number from 0 to 4294967295 (got -1)'],
+    [{ keys: 5 }, '--keys must be a whole number from 1 to 4 (got 5)'],
+    [{ roundOps: 0 }, '--round-ops must be a whole number from 1 to 10000 (got 0)'],
+    [{ config: 'huge' }, 'unknown config "huge" (known: small, go)'],
+    [{ config: 'toString' }, 'unknown config "toString" (known: small, go)'],
+    [{ mix: 'odd' }, 'unknown mix "odd" (known: balanced, read-mostly)'],
+    [{ target: 'syncmap' }, 'stress mode covers only the plain map so far: use --target hmap (got "syncmap")'],
+  ])('rejects %o', (bad, message) => {
+    const attempt = () => resolveStressOptions({ target: 'hmap', ops: 10, ...bad });
+    expect(attempt).toThrow(StressInputError);
+    expect(attempt).toThrow(UsageError); // so the CLI exits 2 with this one line
+    expect(attempt).toThrow(message);
+    expect(message).not.toContain('\n');
+  });
+
+  it('rejects in runStress before starting a worker', async () => {
+    await expect(runStress({ target: 'hmap', ops: 10, workers: 99 }, { onWorker: () => expect.unreachable() })).rejects.toThrow(StressInputError);
+  });
+});
