@@ -46,6 +46,9 @@ export class MapCore {
   }
 }
 
+// These formulas also exist in spec/hmap/fns/shared.ts. They are written again here on purpose:
+// conformance compares this implementation with the spec, and shared code would hide a shared mistake.
+
 /** tooManyOverflowBuckets (map.go:1092-1102). */
 export function tooManyOverflowBuckets(noverflow: number, B: number): boolean {
   return noverflow >= 2 ** Math.min(B, 15);
