@@ -1,5 +1,5 @@
 import type { MapConfig } from '../../spec/config.js';
-import { MIN_TOPHASH, SAME_SIZE_GROW } from './constants.js';
+import { EMPTY_REST, MIN_TOPHASH, NIL, SAME_SIZE_GROW } from './constants.js';
 import type { HmapMemory } from './memory.js';
 
 /**
@@ -63,4 +63,30 @@ export function noldbuckets(B: number, flags: number): number {
 /** x & (n-1) for a power of two n that may exceed 32 bits. */
 export function maskBelow(x: number, n: number): number {
   return n > 2 ** 30 ? x : x & (n - 1);
+}
+
+/**
+ * The scan of one bucket chain for key, as mapaccess and mapdelete both do it: each cell's
+ * tophash, the key where the tophash matches, then the overflow link. Where the key is, or
+ * undefined when an emptyRest or the chain's end comes first. `L` names the caller's steps.
+ */
+export function scanChain(
+  c: MapCore, b: number, top: number, key: number, L: { tophash: string; key: string; overflow: string },
+): { b: number; i: number } | undefined {
+  const m = c.mem;
+  for (;;) {
+    for (let i = 0; i < c.bucketCnt; i++) {
+      c.hook(L.tophash);
+      const t = m.tophash(b, i);
+      if (t !== top) {
+        if (t === EMPTY_REST) return undefined;
+        continue;
+      }
+      c.hook(L.key);
+      if (m.key(b, i) === key) return { b, i };
+    }
+    c.hook(L.overflow);
+    b = m.overflow(b);
+    if (b === NIL) return undefined;
+  }
 }

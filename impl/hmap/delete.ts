@@ -1,5 +1,5 @@
 import { EMPTY_ONE, EMPTY_REST, NIL } from './constants.js';
-import type { MapCore } from './core.js';
+import { type MapCore, scanChain } from './core.js';
 import { growWork } from './grow.js';
 import { DELETE as L } from './labels.js';
 import { closeWriteWindow, openWriteWindow } from './window.js';
@@ -20,7 +20,7 @@ export function mapdelete(c: MapCore, key: number): void {
   if (m.oldbuckets() !== NIL) growWork(c, bucket);
   c.hook(L.bucketLoad);
   const bOrig = m.ptr(m.buckets(), bucket);
-  const at = find(c, bOrig, key);
+  const at = scanChain(c, bOrig, c.top(key), key, L);
   if (at !== undefined) {
     c.hook(L.clearElem);
     m.setElem(at.b, at.i, 0);
@@ -33,27 +33,6 @@ export function mapdelete(c: MapCore, key: number): void {
     m.setCount(n - 1);
   }
   closeWriteWindow(c, L);
-}
-
-/** The chain's scan: where key is, or undefined when an emptyRest or the chain's end comes first. */
-function find(c: MapCore, b: number, key: number): { b: number; i: number } | undefined {
-  const m = c.mem;
-  const top = c.top(key);
-  for (;;) {
-    for (let i = 0; i < c.bucketCnt; i++) {
-      c.hook(L.tophash);
-      const t = m.tophash(b, i);
-      if (t !== top) {
-        if (t === EMPTY_REST) return undefined;
-        continue;
-      }
-      c.hook(L.key);
-      if (m.key(b, i) === key) return { b, i };
-    }
-    c.hook(L.overflow);
-    b = m.overflow(b);
-    if (b === NIL) return undefined;
-  }
 }
 
 /** Whether every cell after (b, i) in the chain is empty-rest, i.e. (b, i) may become emptyRest. */

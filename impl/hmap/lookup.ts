@@ -1,5 +1,5 @@
-import { EMPTY_REST, FATAL_READ_WRITE, HASH_WRITING, isEvacuatedMark, NIL, SAME_SIZE_GROW } from './constants.js';
-import type { MapCore } from './core.js';
+import { FATAL_READ_WRITE, HASH_WRITING, isEvacuatedMark, NIL, SAME_SIZE_GROW } from './constants.js';
+import { type MapCore, scanChain } from './core.js';
 import { goFatal } from './errors.js';
 import { ACCESS2, ACCESS_DEREF, ACCESS_K, LEN, type LookupLabels } from './labels.js';
 
@@ -42,21 +42,7 @@ function scan(c: MapCore, L: LookupLabels, key: number, checkFlags: boolean): Fo
     c.hook(L.oldTophash);
     if (!isEvacuatedMark(m.tophash(oldb, 0))) b = oldb;
   }
-  for (;;) {
-    for (let i = 0; i < c.bucketCnt; i++) {
-      c.hook(L.tophash);
-      const t = m.tophash(b, i);
-      if (t !== top) {
-        if (t === EMPTY_REST) return undefined;
-        continue;
-      }
-      c.hook(L.key);
-      if (m.key(b, i) === key) return { b, i };
-    }
-    c.hook(L.overflow);
-    b = m.overflow(b);
-    if (b === NIL) return undefined;
-  }
+  return scanChain(c, b, top, key, L);
 }
 
 /** `v, ok := m[k]`: mapaccess2, then the caller's read through the returned pointer. */
