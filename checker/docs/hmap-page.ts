@@ -44,12 +44,12 @@ export function hmapPage(witnesses: PageWitness[]): string {
     lines.push(`| \`${c.name}\` | ${c.bucketCnt} | ${c.loadFactorNum}/${c.loadFactorDen} | ${c.initialB} | ${hashes} | ${c.description} |`);
   }
   lines.push('');
-  lines.push(...stepTables(witnesses.map((w) => w.view.steps)));
+  lines.push(...stepTables(witnesses.map((w) => w.view)));
   lines.push(...outcomeSections(witnesses));
   return `${lines.join('\n')}\n`;
 }
 
-function stepTables(extra: ExecutionView['steps'][]): string[] {
+function stepTables(extra: ExecutionView[]): string[] {
   const { byLabel, fnsByOp } = observeSteps(3, extra);
   const all = staticSteps();
   const lines = ['## Operations and their steps', '',

@@ -3,6 +3,9 @@ import { CONFIGS } from '../../spec/config.js';
 import { HMAP_FUNCTIONS } from '../../spec/hmap/functions.js';
 import { hmapAlphabet, hmapTarget } from '../../spec/hmap/target.js';
 import type { Op, StepInfo } from '../../spec/types.js';
+import { describeOp } from '../../spec/describe.js';
+import type { Target } from '../../spec/target.js';
+import type { ExecutionView } from '../trace/types.js';
 
 /** One row of an operation's step table. */
 export interface StepRow {
@@ -38,44 +41,56 @@ export function locationClass(loc: string): string {
 }
 
 /**
+ * Gathers, per step label, what the step was seen to read and write (as location classes) and
+ * how it accessed memory, over however many executions are fed to it; rows come out in the
+ * order labels were first seen.
+ */
+export class StepTable {
+  private readonly rows = new Map<string, { reads: Set<string>; writes: Set<string>; access: Set<string>; goLine: string }>();
+
+  record(info: StepInfo): void {
+    const row = this.rows.get(info.label) ?? { reads: new Set(), writes: new Set(), access: new Set(), goLine: info.goLine };
+    info.reads.forEach((r) => row.reads.add(locationClass(r)));
+    info.writes.forEach((w) => row.writes.add(locationClass(w)));
+    row.access.add(info.access);
+    this.rows.set(info.label, row);
+  }
+
+  result(): Map<string, StepRow> {
+    const list = (s: Set<string>): string => [...s].sort().join(', ') || '—';
+    return new Map([...this.rows].map(([label, r]) => [label, { label, goLine: r.goLine, reads: list(r.reads), writes: list(r.writes), access: [...r.access].sort().join(', ') }]));
+  }
+}
+
+/**
  * What each step was seen to touch, and which Go functions each operation reaches, from every
  * sequential program of up to `length` operations under both configurations (4 keys, so growth,
  * overflow and same-size growth are reached) and from the executions passed in (the racy
  * witnesses, which reach paths no sequential program does).
  */
-export function observeSteps(length: number, extra: StepInfo[][]): { byLabel: Map<string, StepRow>; fnsByOp: Map<string, string[]> } {
-  const byLabel = new Map<string, { reads: Set<string>; writes: Set<string>; access: Set<string>; goLine: string }>();
+export function observeSteps(length: number, extra: ExecutionView[]): { byLabel: Map<string, StepRow>; fnsByOp: Map<string, string[]> } {
+  const table = new StepTable();
   const fnsByOp = new Map<string, string[]>();
   const record = (opKind: string, info: StepInfo): void => {
-    const row = byLabel.get(info.label) ?? { reads: new Set(), writes: new Set(), access: new Set(), goLine: info.goLine };
-    info.reads.forEach((r) => row.reads.add(locationClass(r)));
-    info.writes.forEach((w) => row.writes.add(locationClass(w)));
-    row.access.add(info.access);
-    byLabel.set(info.label, row);
+    table.record(info);
     const fn = info.label.slice(0, info.label.indexOf(':'));
     const fns = fnsByOp.get(opKind) ?? [];
     if (!fns.includes(fn)) fns.push(fn);
     fnsByOp.set(opKind, fns);
   };
   for (const cfg of Object.values(CONFIGS)) runAllPrograms(cfg, length, record);
-  for (const steps of extra) for (const info of steps) record(opKindOf(info.op), info);
-  const rows = new Map<string, StepRow>();
-  for (const [label, r] of byLabel) {
-    rows.set(label, { label, goLine: r.goLine, reads: list(r.reads), writes: list(r.writes), access: [...r.access].sort().join(', ') });
+  // A witness's step belongs to the operation its goroutine is running: each goroutine starts
+  // its program's operations in order, one per call step.
+  for (const view of extra) {
+    const started = view.trace.scenario.map(() => 0);
+    const running: string[] = [];
+    for (const info of view.steps) {
+      const g = info.goroutine;
+      if (info.call) running[g] = view.trace.scenario[g]![started[g]!++]!.kind;
+      record(running[g]!, info);
+    }
   }
-  return { byLabel: rows, fnsByOp };
-}
-
-const list = (s: Set<string>): string => [...s].sort().join(', ') || '—';
-
-/** The op kind behind an operation's text ('m[k0] = v1' → 'assign'), as describeOp writes it. */
-function opKindOf(text: string): string {
-  if (text.startsWith('v, ok :=')) return 'access';
-  if (text.startsWith('delete(')) return 'delete';
-  if (text.startsWith('for k, v := range')) return 'range';
-  if (text.startsWith('mapclear(')) return 'clear';
-  if (text.startsWith('len(')) return 'len';
-  return 'assign';
+  return { byLabel: table.result(), fnsByOp };
 }
 
 function runAllPrograms(cfg: MapConfig, length: number, record: (opKind: string, info: StepInfo) => void): void {
@@ -83,18 +98,22 @@ function runAllPrograms(cfg: MapConfig, length: number, record: (opKind: string,
   const keys = Math.min(4, cfg.hashes.length);
   const walk = (s: ReturnType<typeof t.init>, depth: number): void => {
     if (depth === length) return;
-    for (const op of hmapAlphabet(keys, depth + 1)) walk(runOne(t, s, op, depth, record), depth + 1);
+    for (const op of hmapAlphabet(keys, depth + 1)) walk(runToEnd(t, s, op, depth, (info) => record(op.kind, info)), depth + 1);
   };
   walk(t.init(cfg, 1), 0);
 }
 
-function runOne(t: ReturnType<typeof hmapTarget>, s: ReturnType<ReturnType<typeof hmapTarget>['init']>, op: Op, index: number, record: (opKind: string, info: StepInfo) => void) {
+/**
+ * Runs `op` on goroutine 0 of a one-goroutine state to its end, passing each step to `onStep`.
+ * A sequential operation never crashes; one that does means the spec is wrong.
+ */
+export function runToEnd<S>(t: Target<S>, s: S, op: Op, index: number, onStep?: (info: StepInfo) => void): S {
   let state = t.start(s, 0, op, index);
   while (!t.idle(state, 0)) {
     const r = t.step(state, 0);
-    record(op.kind, r.info);
+    onStep?.(r.info);
     state = r.state;
-    if (r.crash) throw new Error(`a sequential ${op.kind} crashed: the spec is wrong`);
+    if (r.crash) throw new Error(`a sequential ${describeOp(op)} crashed: the spec is wrong`);
   }
   return state;
 }

@@ -4,6 +4,7 @@ import { NIL, SAME_SIZE_GROW } from '../../../spec/hmap/constants.js';
 import type { MState } from '../../../spec/hmap/machine.js';
 import { hmapTarget } from '../../../spec/hmap/target.js';
 import { describeOp } from '../../../spec/describe.js';
+import { runToEnd } from '../step-catalogue.js';
 import type { Op } from '../../../spec/types.js';
 
 /** The hmap fields after one operation of a sequential program. */
@@ -20,12 +21,7 @@ export function runSequential(cfg: MapConfig, ops: Op[]): SequentialRow[] {
   const t = hmapTarget(cfg);
   let s: MState = t.init(cfg, 1);
   return ops.map((op, i) => {
-    s = t.start(s, 0, op, i);
-    while (!t.idle(s, 0)) {
-      const r = t.step(s, 0);
-      if (r.crash) throw new Error(`a sequential ${describeOp(op)} crashed: the spec is wrong`);
-      s = r.state;
-    }
+    s = runToEnd(t, s, op, i);
     const h = s.h;
     const growing = h.oldbuckets === NIL ? 'no' : h.flags & SAME_SIZE_GROW ? 'same size' : 'doubling';
     return { op: describeOp(op), count: h.count, B: h.B, noverflow: h.noverflow, growing };
