@@ -46,7 +46,7 @@ function replay(file: string): number {
 }
 
 function check(options: CheckOptions): number {
-  const header = { version: 1 as const, depth: options.depth, config: options.config, goroutines: options.goroutines, keys: options.keys,
+  const header: Omit<RunReport, 'targets'> = { version: 1, depth: options.depth, config: options.config, goroutines: options.goroutines, keys: options.keys,
     ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }) };
   const checked = expandTarget(options.target).map((target, i) => {
     if (target === 'hmap' && options.depth > HMAP_EXHAUSTIVE_REACH && options.preemptions === undefined) {
@@ -58,15 +58,7 @@ function check(options: CheckOptions): number {
     return c;
   });
   const targets = checked.map((c) => c.report);
-  const report: RunReport = {
-    version: 1,
-    depth: options.depth,
-    config: options.config,
-    goroutines: options.goroutines,
-    keys: options.keys,
-    ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }),
-    targets,
-  };
+  const report: RunReport = { ...header, targets };
   if (options.report !== undefined) writeHtmlReport(options.report, report, checked.flatMap((c) => c.traces));
   if (options.json) process.stdout.write(formatJson(report));
   return targets.some((t) => t.contract === 'broken') ? 1 : 0;
