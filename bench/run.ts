@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { formatCount } from '../checker/report/human.js';
 import { targetNames } from '../checker/run/targets.js';
 import { CONFIGS } from '../spec/config.js';
 import type { BenchCase, BenchFigures } from './case.js';
@@ -53,8 +54,7 @@ function runCase(c: BenchCase): BenchFigures {
   return JSON.parse(out) as BenchFigures;
 }
 
-/** Digits grouped by thousands; takes a bigint's text too, since naive counts pass 2^53. */
-const count = (n: number | string): string => (typeof n === 'string' ? n : Math.round(n).toString()).replace(/\B(?=(\d{3})+$)/g, ',');
+const count = formatCount;
 
 function describeCase(c: BenchCase): string {
   const bound = c.preemptions === undefined ? '' : `, ≤${c.preemptions} preemption${c.preemptions === 1 ? '' : 's'}`;
@@ -90,7 +90,7 @@ function main(): void {
       ['time (s)', f.seconds.toFixed(2)],
       ['states/s', count(f.statesPerSecond)],
       ...(f.naiveInterleavings === undefined ? [] : [
-        ['naive interleavings', count(f.naiveInterleavings)] as [string, string],
+        ['naive interleavings', count(BigInt(f.naiveInterleavings))] as [string, string],
         ['  (counting them took, s)', (f.countSeconds ?? 0).toFixed(2)] as [string, string],
       ]),
       ['visited set (MiB)', (f.visitedBytes / 2 ** 20).toFixed(1)],

@@ -7,6 +7,8 @@ import { explore } from '../explore/search.js';
 import type { TraceFile } from '../trace/types.js';
 import { GENERATED } from './hmap-page.js';
 import { observeTarget } from './observe.js';
+import { outcomeCounts } from './claims/format.js';
+import { formatCount } from '../report/human.js';
 
 /** A committed mutant trace, as the page lists it. */
 export interface MutantWitness {
@@ -45,8 +47,8 @@ export function syncmapPage(depth: number, mutants: MutantWitness[]): string {
   const targets: Array<Target<unknown>> = [sm as Target<unknown>, rwmutexMapTarget(cfg) as Target<unknown>, mutexMapTarget(cfg) as Target<unknown>, shardedMapTarget(cfg) as Target<unknown>];
   for (const t of targets) {
     const r = explore(t, { ...b, cfg });
-    const outcomes = [...r.outcomes.entries()].map(([c, n]) => `${n} \`${c}\``).join(', ');
-    lines.push(`| \`${t.name}\` | ${r.states.toLocaleString('en-US')} | ${r.executions.toLocaleString('en-US')} | ${outcomes}${r.breached ? ' (**contract broken**)' : ''} | ${WHY[t.name] ?? ''} |`);
+    const outcomes = outcomeCounts(r.outcomes);
+    lines.push(`| \`${t.name}\` | ${formatCount(r.states)} | ${formatCount(r.executions)} | ${outcomes}${r.breached ? ' (**contract broken**)' : ''} | ${WHY[t.name] ?? ''} |`);
   }
   lines.push('');
   for (const t of targets.slice(1)) lines.push(...stepTable(`## Steps of \`${t.name}\``, t, { depth: 2, goroutines: 2, keys: 2 }));

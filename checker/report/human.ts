@@ -8,10 +8,12 @@ import type { RunReport, TargetReport, WitnessReport } from './types.js';
  * 1234567 → '1,234,567'. Not toLocaleString: its output depends on the machine's locale and ICU,
  * and this text is compared in tests and diffed between runs.
  */
-export function formatCount(n: number): string {
-  const digits = String(Math.round(Math.abs(n)));
+export function formatCount(n: number | bigint): string {
+  // bigint for counts past 2^53 (the naive interleaving counts of the benchmark).
+  const negative = n < 0;
+  const digits = typeof n === 'bigint' ? (negative ? -n : n).toString() : String(Math.round(Math.abs(n)));
   const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ',');
-  return n < 0 ? `-${grouped}` : grouped;
+  return negative ? `-${grouped}` : grouped;
 }
 
 export function formatHuman(report: RunReport): string {

@@ -7,8 +7,8 @@ import { findWitnesses } from '../../explore/witness.js';
 import { writeWitness } from './evidence.js';
 import { witnessMarkdown } from './hmap-claims.js';
 import type { Claim } from './types.js';
-
-const counts = (m: Map<string, number>): string => [...m.entries()].map(([c, n]) => `${n} \`${c}\``).join(', ');
+import { outcomeCounts } from './format.js';
+import { formatCount } from '../../report/human.js';
 
 export function guardedClaims(dir: string, docs: string, depth: number): Claim[] {
   const cfg = SMALL;
@@ -26,6 +26,6 @@ export function guardedClaims(dir: string, docs: string, depth: number): Claim[]
   return [{
     n: 8, text: 'A map guarded by a sync.RWMutex is safe for any mix of reads and writes.', verdict: 'partly right',
     condition: 'Every mix of whole operations, each taking the lock once (RLock for m[k], range and len, Lock for writes), is linearizable and leaves the map sound. It stops being safe when the locking is not that simple: RWMutex is not reentrant, so writing under a read lock the same goroutine holds deadlocks, and so does taking the read lock twice while a writer waits in between (Go\'s writer preference blocks the second RLock).',
-    evidence: [`Every interleaving of every scenario of up to ${depth} operations on 2 goroutines and 2 keys, readers and writers mixed (${r.states.toLocaleString('en-US')} states): ${counts(r.outcomes)} distinct end states.`, '', ...misuses],
+    evidence: [`Every interleaving of every scenario of up to ${depth} operations on 2 goroutines and 2 keys, readers and writers mixed (${formatCount(r.states)} states): ${outcomeCounts(r.outcomes)} distinct end states.`, '', ...misuses],
   }];
 }

@@ -9,6 +9,8 @@ import { findPathTo, findWitnesses, type WitnessPath } from '../../explore/witne
 import { completed, restricted, type WrittenWitness, writeWitness } from './evidence.js';
 import { goWithKeys, rowsTable, runSequential } from './sequential.js';
 import type { Claim } from './types.js';
+import { outcomeCounts } from './format.js';
+import { formatCount } from '../../report/human.js';
 
 const WRITERS = new Set(['assign', 'delete', 'clear']);
 const isWriter = (op: Op): boolean => WRITERS.has(op.kind);
@@ -17,10 +19,6 @@ const isWriter = (op: Op): boolean => WRITERS.has(op.kind);
 export function witnessMarkdown(w: WrittenWitness, caption: string): string[] {
   return [`${caption} ${w.narrative}`, '', `Trace: [${w.json}](${w.json}) · diagram: [SVG](${w.svg}) · replay: \`npm run check -- --replay docs/${w.json}\``, '',
     '```mermaid', w.mmdText.trimEnd(), '```'];
-}
-
-function countsLine(outcomes: Map<string, number>): string {
-  return [...outcomes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, n]) => `${n} \`${c}\``).join(', ');
 }
 
 const cheapest = (paths: WitnessPath[]): WitnessPath =>
@@ -49,7 +47,7 @@ export function hmapClaims(dir: string, docs: string): Claim[] {
     claims.push({
       n: 1, text: 'Concurrent writes to a Go map always crash with `fatal error: concurrent map writes`.', verdict: 'wrong',
       condition: 'The check is a plain load of `hashWriting` at the start of each write and again before the flag is cleared. Two writers that both load the flag before either stores it, and both pass the closing check before either clears it, finish without any fatal, and the map can be left corrupt or its results unexplainable.',
-      evidence: [`Every interleaving of every scenario of two writer operations (assign, delete, clear) on one key, config \`small\` (${r.states.toLocaleString('en-US')} states): ${countsLine(r.outcomes)} distinct end states. The fatal is the common case, not the only one.`, '',
+      evidence: [`Every interleaving of every scenario of two writer operations (assign, delete, clear) on one key, config \`small\` (${formatCount(r.states)} states): ${outcomeCounts(r.outcomes)} distinct end states. The fatal is the common case, not the only one.`, '',
         ...witnessMarkdown(w, `The smallest silent one, \`${w.trace.outcome}\`:`)],
     });
   }
@@ -79,7 +77,7 @@ export function hmapClaims(dir: string, docs: string): Claim[] {
       n: 3, text: '`flags & hashWriting == 0` while `oldbuckets != nil` means the map is in a seriously inconsistent state.', verdict: 'wrong',
       condition: 'Growth is incremental: after hashGrow, each later write evacuates one or two old buckets, so between operations a perfectly sound map routinely has `oldbuckets != nil` and no writer. It is the normal state of a map in the middle of a grow.',
       evidence: [...witnessMarkdown(w, 'One goroutine, no race at all: after the second assign the map is growing, between operations, with the flag clear, and every invariant holds.'), '',
-        `And every sequential program of up to 3 operations on 2 keys (config \`small\`, ${race.states.toLocaleString('en-US')} states) ends: ${countsLine(race.outcomes)}.`],
+        `And every sequential program of up to 3 operations on 2 keys (config \`small\`, ${formatCount(race.states)} states) ends: ${outcomeCounts(race.outcomes)}.`],
     });
   }
 
@@ -118,7 +116,7 @@ export function hmapClaims(dir: string, docs: string): Claim[] {
     claims.push({
       n: 5, text: 'Reading a map while another goroutine writes it is always detected.', verdict: 'wrong',
       condition: 'mapaccess checks `hashWriting` once, when it starts. A read that starts before a writer sets the flag, or after it cleared it while the caller\'s value store is still to come, reads whatever the cells hold at that moment, with no check.',
-      evidence: [`Every interleaving of one \`m[k0] = v\` and one \`v, ok := m[k0]\` (and of the sequential pairs), config \`small\`: ${countsLine(r.outcomes)} distinct end states.`, '',
+      evidence: [`Every interleaving of one \`m[k0] = v\` and one \`v, ok := m[k0]\` (and of the sequential pairs), config \`small\`: ${outcomeCounts(r.outcomes)} distinct end states.`, '',
         ...witnessMarkdown(w, 'The smallest undetected one:')],
     });
   }

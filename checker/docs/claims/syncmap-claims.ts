@@ -8,6 +8,8 @@ import type { WitnessPath } from '../../explore/witness.js';
 import { restricted, writeWitness } from './evidence.js';
 import { witnessMarkdown } from './hmap-claims.js';
 import type { Claim } from './types.js';
+import { outcomeCounts } from './format.js';
+import { formatCount } from '../../report/human.js';
 
 /** One goroutine running `ops` to the end, as a witness path (a sequential scenario). */
 export function sequentialPath<S>(target: Target<S>, b: Bounds, ops: Op[]): WitnessPath {
@@ -24,8 +26,6 @@ export function sequentialPath<S>(target: Target<S>, b: Bounds, ops: Op[]): Witn
   if (!isEnd(target, b, node)) throw new Error('a sequential scenario did not finish');
   return { outcome: outcomeOf(node), edges, ops: ops.length, switches: 0, steps: edges.length };
 }
-
-const counts = (m: Map<string, number>): string => [...m.entries()].map(([c, n]) => `${n} \`${c}\``).join(', ');
 
 export function syncmapClaims(dir: string, docs: string, depth: number): Claim[] {
   const cfg = SMALL;
@@ -47,7 +47,7 @@ export function syncmapClaims(dir: string, docs: string, depth: number): Claim[]
       n: 6, text: 'sync.Map does not allow deleting entries during Range.', verdict: 'wrong',
       condition: 'Range holds no lock while it calls f (sync/map.go:327-358), and its documentation allows the callback to call any method of the map. A Delete from inside f is an ordinary Delete: it clears the entry with a CAS, and the Range goes on with the keys of the read.m it loaded at its start.',
       evidence: [...witnessMarkdown(w, 'One goroutine stores two keys, then ranges deleting each key it is given; a second Range finds the map empty:'), '',
-        `And concurrently: every interleaving of every scenario of up to ${depth} operations on 2 goroutines and 2 keys, with Store, Load, Delete and a Range that deletes each key it visits (${r.states.toLocaleString('en-US')} states): ${counts(r.outcomes)} distinct end states: every history linearizable (Range judged by its documented contract), every invariant I1-I8 holding.`],
+        `And concurrently: every interleaving of every scenario of up to ${depth} operations on 2 goroutines and 2 keys, with Store, Load, Delete and a Range that deletes each key it visits (${formatCount(r.states)} states): ${outcomeCounts(r.outcomes)} distinct end states: every history linearizable (Range judged by its documented contract), every invariant I1-I8 holding.`],
     });
   }
 

@@ -92,6 +92,11 @@ describe('formatCount', () => {
     ]);
   });
 
+  it('groups bigints past 2^53 exactly', () => {
+    expect(formatCount(762928890358063872310580467226490893486607175144n)).toBe('762,928,890,358,063,872,310,580,467,226,490,893,486,607,175,144');
+    expect(formatCount(-1234n)).toBe('-1,234');
+  });
+
   it('marks a context-bounded run as not exhaustive in its first line', () => {
     const first = formatHuman({ ...run(broken), preemptions: 1 }).split('\n')[0];
     expect(first).toBe('hmap: contract BROKEN  (depth 6, config small, 2 goroutines, 1 key, BOUNDED to 1 preemption: not exhaustive)');
