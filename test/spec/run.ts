@@ -3,6 +3,8 @@
  * generate programs, and freeze states so a spec that mutates its input fails loudly.
  */
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import { type MapModelState, modelStep, resultsMatch } from '../../spec/model.js';
 import type { MapConfig } from '../../spec/config.js';
 import type { Target } from '../../spec/target.js';
 import type { Crash, Op, OpResult, StepInfo } from '../../spec/types.js';
@@ -41,6 +43,20 @@ export function runOp<S>(t: Target<S>, s: S, g: number, op: Op, opIndex: number,
     }
   }
   return { state, steps, result, crash };
+}
+
+/**
+ * Checks one sequential operation's run against the model: no crash, the model's result, the
+ * goroutine idle again and every invariant holding. Returns the model's next state.
+ */
+export function expectLikeModel<S>(t: Target<S>, r: OpRun<S>, model: MapModelState, op: Op, where: string): MapModelState {
+  expect(r.crash, `${where}: crashed`).toBeUndefined();
+  const want = modelStep(model, op);
+  expect(r.result, `${where}: no result`).toBeDefined();
+  expect(resultsMatch(want.result, r.result!), `${where}: got ${JSON.stringify(r.result)}, model ${JSON.stringify(want.result)}`).toBe(true);
+  expect(t.idle(r.state, 0)).toBe(true);
+  expect(t.broken(r.state), `${where}: invariant broken`).toBeUndefined();
+  return want.state;
 }
 
 /** Runs a whole program on goroutine 0 of a one-goroutine machine; stops at the first crash. */
