@@ -1,4 +1,5 @@
 import { CONFIGS } from '../../spec/config.js';
+import { packCost } from '../explore/queue.js';
 import type { ExecutionView } from '../trace/types.js';
 import { meaningOf, narrate } from './explanations.js';
 import { observeSteps, staticSteps } from './step-catalogue.js';
@@ -72,10 +73,11 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|');
 
 function outcomeSections(witnesses: PageWitness[]): string[] {
   const best = new Map<string, PageWitness>();
-  const cost = (w: PageWitness): number[] => [w.view.trace.ops, w.view.trace.switches, w.view.trace.steps];
+  // The search's own order (packCost), then the file name, so the choice does not depend on listing order.
+  const cost = (w: PageWitness): number => packCost(w.view.trace.ops, w.view.trace.switches, w.view.trace.steps);
   for (const w of witnesses) {
     const known = best.get(w.view.trace.outcome);
-    if (!known || lexLess([...cost(w), 0], [...cost(known), 0]) || (sameCost(w, known) && w.json < known.json)) best.set(w.view.trace.outcome, w);
+    if (!known || cost(w) < cost(known) || (cost(w) === cost(known) && w.json < known.json)) best.set(w.view.trace.outcome, w);
   }
   const lines = ['## Outcome classes and their minimal witnesses', '',
     'Each class with the smallest witness in `traces/hmap/` (fewest operations, then context switches, then steps). Replay one with `npm run check -- --replay <file>`.', ''];
@@ -86,15 +88,4 @@ function outcomeSections(witnesses: PageWitness[]): string[] {
       `Trace: [${w.json.replace(/^\.\.\//, '')}](${w.json}) · diagram: [SVG](${svg})`, '', '```mermaid', w.mmdText.trimEnd(), '```', '');
   }
   return lines;
-}
-
-function lexLess(a: number[], b: number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
-  return false;
-}
-
-function sameCost(a: PageWitness, b: PageWitness): boolean {
-  const ta = a.view.trace;
-  const tb = b.view.trace;
-  return ta.ops === tb.ops && ta.switches === tb.switches && ta.steps === tb.steps;
 }

@@ -4,6 +4,7 @@ import type { MState } from '../../../spec/hmap/machine.js';
 import { hmapTarget } from '../../../spec/hmap/target.js';
 import type { Op } from '../../../spec/types.js';
 import type { Bounds, Node } from '../../explore/node.js';
+import { packCost } from '../../explore/queue.js';
 import { explore } from '../../explore/search.js';
 import { findPathTo, findWitnesses, type WitnessPath } from '../../explore/witness.js';
 import { completed, restricted, type WrittenWitness, writeWitness } from './evidence.js';
@@ -21,8 +22,9 @@ export function witnessMarkdown(w: WrittenWitness, caption: string): string[] {
     '```mermaid', w.mmdText.trimEnd(), '```'];
 }
 
+/** The cheapest of several witnesses in the search's own order (the first of equals). */
 const cheapest = (paths: WitnessPath[]): WitnessPath =>
-  paths.reduce((a, b) => (b.ops < a.ops || (b.ops === a.ops && (b.switches < a.switches || (b.switches === a.switches && b.steps < a.steps))) ? b : a));
+  paths.reduce((a, b) => (packCost(b.ops, b.switches, b.steps) < packCost(a.ops, a.switches, a.steps) ? b : a));
 
 /** Which goroutines are inside a write window: past their hashWriting store, before its clear. */
 function inWriteWindow(s: MState, g: number): boolean {
