@@ -3,33 +3,32 @@
  * traces, then renders every diagram (.mmd) under traces/ and docs/ to SVG in one batch.
  * CI runs it and fails when the committed files differ from what it writes.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { replayFile } from '../replay/replay.js';
-import { renderMermaid } from '../trace/mermaid.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMain } from '../cli/errors.js';
+import { TRACE_SCHEMA } from '../trace/schema.js';
 import { ARCHITECTURE_DIAGRAM, architecturePage } from './architecture-page.js';
+import { claimsDir } from './claims/evidence.js';
+import { guardedClaims } from './claims/guarded-claims.js';
+import { hmapClaims } from './claims/hmap-claims.js';
+import { claimsPage } from './claims/page.js';
+import { syncmapClaims } from './claims/syncmap-claims.js';
 import { hmapPage } from './hmap-page.js';
+import { renderSvgs } from './render-svg.js';
 import { syncmapPage } from './syncmap-page.js';
 import { traceFormatPage } from './trace-format-page.js';
-import { claimsDir } from './claims/evidence.js';
-import { hmapClaims } from './claims/hmap-claims.js';
-import { syncmapClaims } from './claims/syncmap-claims.js';
-import { guardedClaims } from './claims/guarded-claims.js';
+import { DOCS, filesUnder, redrawDiagrams, ROOT, TRACES, traceDirs, witnesses } from './witnesses.js';
 
 /** Depth of the exhaustive runs behind the safe targets' claims: seconds, not minutes, per docs build. */
 const CLAIMS_DEPTH = 4;
-import { claimsPage } from './claims/page.js';
-import { TRACE_SCHEMA } from '../trace/schema.js';
-import { renderSvgs } from './render-svg.js';
-import { DOCS, filesUnder, ROOT, TRACES, witnesses } from './witnesses.js';
 
 async function main(argv: string[]): Promise<number> {
   const svg = !argv.includes('--no-svg');
-  const redrawn = redrawTraceDiagrams();
-  const hmap = witnesses('hmap');
+  const byTarget = new Map(traceDirs().map((dir) => [dir, witnesses(dir)]));
+  const redrawn = redrawDiagrams([...byTarget.values()].flat());
+  const hmap = byTarget.get('hmap') ?? [];
   writeFileSync(join(DOCS, 'hmap.md'), hmapPage(hmap));
-  const mutants = witnesses('mutants').map((w) => ({ trace: w.view.trace, json: w.json }));
+  const mutants = (byTarget.get('mutants') ?? []).map((w) => ({ trace: w.view.trace, json: w.json }));
   writeFileSync(join(DOCS, 'syncmap.md'), syncmapPage(CLAIMS_DEPTH, mutants));
   const example = smallest(hmap);
   writeFileSync(join(DOCS, 'trace-format.md'), traceFormatPage(example.view.trace, example.json.replace(/^\.\.\//, '')));
@@ -52,32 +51,4 @@ function smallest(ws: ReturnType<typeof witnesses>): ReturnType<typeof witnesses
   const fatal = ws.filter((w) => w.view.trace.outcome.startsWith('fatal: '));
   const pool = fatal.length > 0 ? fatal : ws;
   return pool.reduce((a, b) => (b.view.trace.steps < a.view.trace.steps || (b.view.trace.steps === a.view.trace.steps && b.json < a.json) ? b : a));
-}
-
-/**
- * A trace's diagram is derived from its JSON: redraw every committed one with the current
- * generator (a changed description of a result, say), so traces/ never holds a stale .mmd.
- */
-function redrawTraceDiagrams(): number {
-  let changed = 0;
-  for (const file of filesUnder(TRACES, '.json')) {
-    const r = replayFile(file);
-    if (!r.ok) throw new Error(r.error);
-    if (r.result.kind !== 'same') throw new Error(`${file} no longer replays to its outcome: regenerate it with npm run check`);
-    const mmd = file.replace(/\.json$/, '.mmd');
-    const text = renderMermaid(r.result.view);
-    if (readOr(mmd) !== text) {
-      writeFileSync(mmd, text);
-      changed++;
-    }
-  }
-  return changed;
-}
-
-function readOr(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
