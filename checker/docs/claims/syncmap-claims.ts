@@ -2,7 +2,8 @@ import { SMALL } from '../../../spec/config.js';
 import { SYNCMAP_FUNCTIONS, syncmapTarget } from '../../../spec/syncmap/index.js';
 import type { Target } from '../../../spec/target.js';
 import type { Op } from '../../../spec/types.js';
-import { applyEdge, type Bounds, type Edge, initialNode, isEnd, outcomeOf } from '../../explore/node.js';
+import { applyEdge, type Bounds, type Edge, initialNode, isEnd, nodeKey, outcomeOf } from '../../explore/node.js';
+import { observeTarget } from '../observe.js';
 import { explore } from '../../explore/search.js';
 import type { WitnessPath } from '../../explore/witness.js';
 import { restricted, writeWitness } from './evidence.js';
@@ -66,23 +67,9 @@ export function syncmapClaims(dir: string, docs: string, depth: number): Claim[]
   return claims;
 }
 
-/** The shared locations written by lock and unlock steps over every sequential program within `b`. */
+/** The shared locations written by lock and unlock steps in every execution within `b`. */
 function lockLocations<S>(target: Target<S>, b: Bounds): string[] {
-  const seen = new Set<string>();
-  const walk = (node: ReturnType<typeof initialNode<S>>, depth: number): void => {
-    if (depth === b.depth) return;
-    for (const op of target.alphabet(b.keys, depth + 1)) {
-      let n = node;
-      let edge: Edge = { g: 0, op };
-      do {
-        const r = applyEdge(target, b, n, edge);
-        if (/\bmu\.(Lock|Unlock)\b|\bLock\(\)|\bUnlock\(\)/.test(r.info.label)) r.info.writes.forEach((w) => seen.add(w));
-        n = r.node;
-        edge = { g: 0, op: null };
-      } while (!target.idle(n.s, 0) && !n.crash);
-      walk(n, depth + 1);
-    }
-  };
-  walk(initialNode(target, SMALL, b), 0);
-  return [...seen].sort();
+  const rows = observeTarget(target, SMALL, b, (n) => `${nodeKey(target, b, n)}/${n.ops}`);
+  const written = [...rows.values()].filter((r) => /\bmu\.(Lock|Unlock)\b|\bLock\(\)|\bUnlock\(\)/.test(r.label)).flatMap((r) => r.writes.split(', '));
+  return [...new Set(written)].sort();
 }
