@@ -52,4 +52,11 @@ export interface Target<S> {
    * named through `values`, goroutines listed in the order `order` gives).
    */
   encode(s: S, values: ValueNamer, order: readonly number[]): string;
+  /**
+   * Present on targets the partial-order reduction may explore: no goroutine ever waits (every
+   * busy goroutine can always step), and this maps a location name of StepInfo onto a name that
+   * does not depend on which heap id an allocation got ('b3.tophash[0]' -> 'b.tophash[0]'), so
+   * accesses remembered from one execution can be compared with another's.
+   */
+  locationClass?(loc: string): string;
 }

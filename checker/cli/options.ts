@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { CONFIGS, DEFAULT_CONFIG } from '../../spec/config.js';
 import { errorLine } from './errors.js';
-import { ALL_TARGETS, KNOWN_TARGETS } from './targets.js';
+import { ALL_TARGETS, KNOWN_TARGETS, POR_TARGETS } from './targets.js';
 
 export interface CheckOptions {
   /** Most operations in a scenario, summed over all goroutines. */
@@ -33,6 +33,8 @@ export interface CheckOptions {
   preemptions?: number;
   /** --report FILE: also write the self-contained HTML report there. */
   report?: string;
+  /** --por: dynamic partial-order reduction on the targets that support it (hmap). */
+  por: boolean;
   /** --mutants: run the sync.Map mutation self-test instead of checking targets. */
   mutants: boolean;
   /** --conformance: run the committed traces on the real implementation (impl/) instead. */
@@ -58,6 +60,7 @@ const DEFAULTS: CheckOptions = {
   help: false,
   mutants: false,
   conformance: false,
+  por: false,
 };
 
 /** Raw option values as commander hands them over: strings, checked by parseCheckArgs. */
@@ -73,6 +76,7 @@ interface RawOptions {
   write: boolean;
   help?: boolean;
   preemptions?: string;
+  por?: boolean;
   report?: string;
   mutants?: boolean;
   conformance?: boolean;
@@ -102,6 +106,7 @@ function buildProgram(): Command {
       .option('--target <name>', `what to check: ${[...KNOWN_TARGETS, ALL_TARGETS].join(', ')} (default ${DEFAULTS.target})`)
       .option('--config <name>', `map constants and hashes: ${Object.keys(CONFIGS).join(', ')} (default ${DEFAULTS.config})`)
       .option('--preemptions <p>', 'explore only executions with at most p preemptions (bounded, not exhaustive)')
+      .option('--por', 'dynamic partial-order reduction (hmap only): fewer states, same outcome classes; see docs/performance.md')
       .option('--json', 'print one JSON object instead of the human summary')
       .option('--report <file>', 'also write a self-contained HTML report (summary, diagrams, step-through)')
       .option('--replay <file>', 'replay a saved trace instead of exploring')
@@ -180,6 +185,7 @@ function checkValues(raw: RawOptions): ParseResult {
     help: false,
     mutants: raw.mutants ?? false,
     conformance: raw.conformance ?? false,
+    por: raw.por ?? false,
   };
   if (raw.replay !== undefined) options.replay = raw.replay;
   if (raw.stress) {
@@ -194,6 +200,10 @@ function checkValues(raw: RawOptions): ParseResult {
     const p = wholeNumber(raw.preemptions, 0, 0, 254);
     if (p === undefined) return fail(`--preemptions must be a whole number from 0 to 254 (got "${raw.preemptions}")`);
     options.preemptions = p;
+  }
+  if (options.por && options.preemptions !== undefined) return fail('--por and --preemptions do not combine: a bounded run explores every successor within its bound');
+  if (options.por && options.target !== ALL_TARGETS && !POR_TARGETS.includes(options.target)) {
+    return fail(`--por supports ${POR_TARGETS.join(', ')} only (goroutines that never block), not ${options.target}`);
   }
   return { ok: true, options };
 }

@@ -11,3 +11,9 @@ export const ALL_TARGETS = 'all';
 export function expandTarget(name: string): string[] {
   return name === ALL_TARGETS ? [...KNOWN_TARGETS] : [name];
 }
+
+/**
+ * The targets --por applies to: those whose spec has Target.locationClass (no goroutine ever
+ * blocks). With --target all, --por applies to these and the rest are explored in full.
+ */
+export const POR_TARGETS: readonly string[] = ['hmap'];

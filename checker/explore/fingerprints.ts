@@ -7,12 +7,15 @@
 export class FingerprintTable {
   private slots: Uint32Array;
   private payload: Uint8Array;
+  /** A second, 32-bit payload per state, for callers that keep more than a byte (the DPOR summaries). */
+  private aux: Int32Array | undefined;
   private mask: number;
   private count = 0;
 
-  constructor(log2Capacity = 20) {
+  constructor(log2Capacity = 20, withAux = false) {
     this.slots = new Uint32Array(3 << log2Capacity);
     this.payload = new Uint8Array(1 << log2Capacity);
+    this.aux = withAux ? new Int32Array(1 << log2Capacity) : undefined;
     this.mask = (1 << log2Capacity) - 1;
   }
 
@@ -22,7 +25,22 @@ export class FingerprintTable {
 
   /** Bytes held by the table. */
   get bytes(): number {
-    return this.slots.byteLength + this.payload.byteLength;
+    return this.slots.byteLength + this.payload.byteLength + (this.aux?.byteLength ?? 0);
+  }
+
+  /** The 32-bit payload stored for `key` (0 when absent or never set). */
+  getAux(key: string): number {
+    const [a, b, c] = fingerprint(key);
+    const i = this.find(a, b, c);
+    return this.isFree(i) || !this.aux ? 0 : this.aux[i]!;
+  }
+
+  /** Sets the 32-bit payload of a key already in the table. */
+  setAux(key: string, value: number): void {
+    const [a, b, c] = fingerprint(key);
+    const i = this.find(a, b, c);
+    if (this.isFree(i) || !this.aux) throw new Error('setAux: the key is not in the table, or the table keeps no second payload');
+    this.aux[i] = value;
   }
 
   /** The payload stored for `key`, or -1 when absent. */
@@ -69,9 +87,11 @@ export class FingerprintTable {
   private grow(): void {
     const old = this.slots;
     const oldPayload = this.payload;
+    const oldAux = this.aux;
     const capacity = (this.mask + 1) * 2;
     this.slots = new Uint32Array(3 * capacity);
     this.payload = new Uint8Array(capacity);
+    this.aux = oldAux ? new Int32Array(capacity) : undefined;
     this.mask = capacity - 1;
     for (let j = 0; j < oldPayload.length; j++) {
       const c = old[3 * j + 2]!;
@@ -83,6 +103,7 @@ export class FingerprintTable {
       this.slots[3 * i + 1] = b;
       this.slots[3 * i + 2] = c;
       this.payload[i] = oldPayload[j]!;
+      if (oldAux) this.aux![i] = oldAux[j]!;
     }
   }
 }

@@ -30,6 +30,12 @@ export interface Reductions {
   canonicalHeap: boolean;
   /** A state met again with no more operations left to start is not explored again. */
   subsumption: boolean;
+  /**
+   * Dynamic partial-order reduction with the state cache (checker/explore/dpor.ts), for targets
+   * that name their locations without heap ids (Target.locationClass). Off or absent: every
+   * successor of every state is explored.
+   */
+  dpor?: boolean;
 }
 
 export const ALL_REDUCTIONS: Readonly<Reductions> = { symmetry: true, valueNaming: true, canonicalHeap: true, subsumption: true };
@@ -178,19 +184,31 @@ function preempts<S>(target: Target<S>, b: Bounds, n: Node<S>, g: number): boole
  * preemptions taken are part of the state too.
  */
 export function nodeKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions = ALL_REDUCTIONS): string {
+  return keyWithOrders(target, b, n, r).key;
+}
+
+/**
+ * The state key and every goroutine order whose text is the key: orders[k][c] is the goroutine
+ * listed c-th. More than one order means the state maps onto itself under a renaming of goroutines.
+ */
+export function keyWithOrders<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions = ALL_REDUCTIONS): { key: string; orders: number[][] } {
   const crash = n.crash ? `!${n.crash.kind}:${n.crash.message}` : '';
   const ops = r.subsumption ? '' : `@${n.ops}`;
   const tail = `#${n.overlap ? 1 : 0}${n.broken ?? ''}${crash}${ops}`;
-  if (!r.canonicalHeap) return `${JSON.stringify([n.s, n.mon.configs, n.mon.pending, n.last, n.preempted])}${tail}`;
+  if (!r.canonicalHeap) return { key: `${JSON.stringify([n.s, n.mon.configs, n.mon.pending, n.last, n.preempted])}${tail}`, orders: [identity(b.goroutines)] };
   let best: string | undefined;
+  let orders: number[][] = [];
   for (const order of r.symmetry ? sortingOrders(target, b, n) : [identity(b.goroutines)]) {
     const values = r.valueNaming ? new ValueNamer() : new IdentityNamer();
     const bound = b.preemptions === undefined ? '' : `^${order.indexOf(n.last)}.${n.preempted}`;
     const slots = [...order, ...order.map((g) => g + b.goroutines)];
     const text = `${target.encode(n.s, values, order)}#${encodeMonitor(n.mon, values, slots)}${bound}`;
-    if (best === undefined || text < best) best = text;
+    if (best === undefined || text < best) {
+      best = text;
+      orders = [order];
+    } else if (text === best) orders.push(order);
   }
-  return best + tail;
+  return { key: best + tail, orders };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { MapConfig } from '../../spec/config.js';
 import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';
+import { exploreDpor } from './dpor.js';
 import { FingerprintTable } from './fingerprints.js';
 import { ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions, successors } from './node.js';
 
@@ -8,6 +9,8 @@ export interface ExploreOptions extends Bounds {
   cfg: MapConfig;
   /** Called now and then with the number of states explored so far. */
   onProgress?: (states: number) => void;
+  /** Called once per distinct end state with its key, so tests can compare the end states of two searches. */
+  onEnd?: (key: string) => void;
   /** Which reductions to use; all by default. Tests switch them off one by one. */
   reductions?: Reductions;
 }
@@ -35,11 +38,15 @@ const PROGRESS_EVERY = 8192;
  * the first visit could not), and one met with more is explored again.
  */
 export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult {
+  const reductions = o.reductions ?? ALL_REDUCTIONS;
+  if (reductions.dpor && target.locationClass && o.preemptions === undefined) {
+    const { transitions: _, ...reduced } = exploreDpor(target, o, reductions);
+    return reduced;
+  }
   const result: ExploreResult = { states: 0, executions: 0, outcomes: new Map(), breached: false, visitedBytes: 0 };
   const visited = new FingerprintTable();
   const ended = new FingerprintTable(12);
   const stack: Array<Node<S>> = [initialNode(target, o.cfg, o)];
-  const reductions = o.reductions ?? ALL_REDUCTIONS;
   while (stack.length > 0) {
     const n = stack.pop()!;
     const key = nodeKey(target, o, n, reductions);
@@ -50,6 +57,7 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
     if (isEnd(target, o, n) && ended.set(key, 0) < 0) {
       const outcome = outcomeOf(n);
       result.executions++;
+      o.onEnd?.(key);
       result.outcomes.set(outcome, (result.outcomes.get(outcome) ?? 0) + 1);
       if (breaches(target, n)) result.breached = true;
     }

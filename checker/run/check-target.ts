@@ -3,7 +3,7 @@ import { CONFIGS } from '../../spec/config.js';
 import type { CheckOptions } from '../cli/options.js';
 import { createProgress, progressEnabled, type ProgressStream } from '../cli/progress.js';
 import { scenarioCount } from '../explore/alphabet.js';
-import type { Bounds } from '../explore/node.js';
+import { ALL_REDUCTIONS, type Bounds } from '../explore/node.js';
 import { explore, type ExploreResult } from '../explore/search.js';
 import { BREACH, findWitnesses, type WitnessPath } from '../explore/witness.js';
 import type { TargetReport, WitnessReport } from '../report/types.js';
@@ -49,7 +49,8 @@ export function checkTargetWithTraces(options: CheckOptions, io: CheckIo): Check
   const progress = createProgress({ enabled: progressEnabled(options.json, io.stderr.isTTY === true), stream: io.stderr });
   let result: ExploreResult;
   try {
-    result = explore(target, { ...bounds, cfg, onProgress: (states) => progress.update(states, target.name) });
+    const reductions = { ...ALL_REDUCTIONS, dpor: options.por && target.locationClass !== undefined };
+    result = explore(target, { ...bounds, cfg, reductions, onProgress: (states) => progress.update(states, target.name) });
   } finally {
     progress.done();
   }

@@ -18,6 +18,9 @@ export function hmapAlphabet(keys: number, value: number): Op[] {
   return ops;
 }
 
+/** A bucket's heap id at the front of a location name: 'b3.' in 'b3.tophash[0]'. */
+const BUCKET_ID = /^b\d+\./;
+
 /** Go 1.19's runtime map as a target: a state machine over hmap and its buckets. */
 export function hmapTarget(cfg: MapConfig): Target<MState> {
   return {
@@ -34,5 +37,6 @@ export function hmapTarget(cfg: MapConfig): Target<MState> {
     nextLabel: (s, g) => nextLabel(HMAP_FUNCTIONS, s, g),
     broken: (s) => brokenInvariant(s.h, cfg),
     encode: (s, values, order) => encodeMachine(HMAP_FUNCTIONS, s, values, order),
+    locationClass: (loc) => loc.replace(BUCKET_ID, 'b.'),
   };
 }

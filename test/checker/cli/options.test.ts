@@ -31,17 +31,18 @@ describe('parseCheckArgs', () => {
       help: false,
       mutants: false,
       conformance: false,
+      por: false,
     });
   });
 
   it('reads every option, in both --flag value and --flag=value forms', () => {
     const o = options([
       '--depth', '4', '--goroutines=3', '--keys', '3', '--target', 'hmap', '--config', 'go',
-      '--json', '--replay', 't.json', '--traces', 'out', '--no-write', '--mutants', '--conformance',
+      '--json', '--replay', 't.json', '--traces', 'out', '--no-write', '--mutants', '--conformance', '--por',
     ]);
     expect(o).toEqual({
       depth: 4, goroutines: 3, keys: 3, target: 'hmap', config: 'go', json: true,
-      replay: 't.json', traces: 'out', write: false, help: false, mutants: true, conformance: true,
+      replay: 't.json', traces: 'out', write: false, help: false, mutants: true, conformance: true, por: true,
     });
   });
 
@@ -134,6 +135,14 @@ describe('parseCheckArgs', () => {
 
   it.each(['-1', '1.5', 'two', '255'])('rejects --preemptions %s in one line', (p) => {
     expect(error(['--preemptions', p])).toMatch(/^gomapcheck: --preemptions must be a whole number from 0 to 254 \(got "/);
+  });
+
+  it('takes --por for hmap and for all targets, and says why elsewhere', () => {
+    expect(options(['--por', '--target', 'hmap']).por).toBe(true);
+    expect(options(['--por']).por).toBe(true);
+    expect(options([]).por).toBe(false);
+    expect(error(['--por', '--target', 'syncmap'])).toBe('gomapcheck: --por supports hmap only (goroutines that never block), not syncmap');
+    expect(error(['--por', '--preemptions', '1'])).toMatch(/^gomapcheck: --por and --preemptions do not combine/);
   });
 
   it('reads --report FILE, and says what to give when it is empty', () => {

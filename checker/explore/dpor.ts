@@ -1,0 +1,252 @@
+import type { Target } from '../../spec/target.js';
+import { FingerprintTable } from './fingerprints.js';
+import { AccessSets, conflicts, type Footprint, footprintOf } from './footprint.js';
+import { applyEdge, breaches, type Edge, initialNode, isEnd, keyWithOrders, type Node, outcomeOf, type Reductions } from './node.js';
+import type { ExploreOptions, ExploreResult } from './search.js';
+
+/**
+ * Dynamic partial-order reduction (Flanagan and Godefroid's DPOR, with vector clocks) combined
+ * with the state cache, symmetry and the operation budget. docs/performance.md gives the argument;
+ * in short:
+ *
+ * - At each state only a persistent set of goroutines is explored: one to begin with, and every
+ *   goroutine another access later turns out to race with (a conflicting access of a different
+ *   goroutine that does not happen before it), added at the state where the earlier access ran.
+ *   An idle goroutine's choices (which operation to start) are all explored together.
+ * - Every end state (a crash, or every goroutine between operations) is still reached: crashes
+ *   conflict with everything, and calls, returns and starts all touch the checker's own '@H' and
+ *   '@OPS' locations, which orders every quiescent point against everything around it. So the
+ *   outcome counts equal the unreduced search's exactly, which the tests check.
+ * - A state met again is not explored again; instead the accesses its explored future makes
+ *   (kept per goroutine, without heap ids, in the cache) are raced against the current stack as
+ *   if they came next, conservatively at every conflicting position, not just the last one.
+ *   This is the summary Yang et al. add to make DPOR sound with state caching.
+ */
+export function exploreDpor<S>(target: Target<S>, o: ExploreOptions, reductions: Reductions): ExploreResult & { transitions: number } {
+  const locationClass = target.locationClass;
+  if (!locationClass) throw new Error(`target ${target.name} cannot be explored with partial-order reduction (it has no locationClass)`);
+  if (o.preemptions !== undefined) throw new Error('partial-order reduction and a preemption bound do not combine; the bounded search explores every successor');
+  const G = o.goroutines;
+  const result = { states: 0, executions: 0, outcomes: new Map<string, number>(), breached: false, visitedBytes: 0, transitions: 0 };
+  const visited = new FingerprintTable(20, true);
+  const ended = new FingerprintTable(12);
+  const sets = new AccessSets(locationClass);
+  const summaries = new Summaries();
+  const stack: Array<Frame<S>> = [];
+
+  const countEnd = (n: Node<S>, key: string): void => {
+    if (!isEnd(target, o, n) || ended.set(key, 0) >= 0) return;
+    const outcome = outcomeOf(n);
+    result.executions++;
+    o.onEnd?.(key);
+    result.outcomes.set(outcome, (result.outcomes.get(outcome) ?? 0) + 1);
+    if (breaches(target, n)) result.breached = true;
+  };
+
+  /** Where `p`'s accesses must be tried earlier: the frame before a racing stack position. */
+  const backtrack = (at: number, p: number): void => {
+    const f = stack[at - 1]!;
+    f.backtrack |= f.enabled & (1 << p) ? 1 << p : f.enabled;
+  };
+
+  /** The goroutine's latest clock on the stack: clock[q] is the last position of q that happens before it. */
+  const clockOf = (p: number): Int32Array => {
+    for (let k = stack.length - 1; k >= 1; k--) if (stack[k]!.event!.g === p) return stack[k]!.event!.clock;
+    return NO_CLOCK(G);
+  };
+
+  /** FG-DPOR's race check for a next access of p: the last conflicting position not ordered before p. */
+  const raceNext = (p: number, f: Footprint): void => {
+    const clock = clockOf(p);
+    for (let k = stack.length - 1; k >= 1; k--) {
+      const e = stack[k]!.event!;
+      if (e.g === p || k <= clock[e.g]! || !conflicts(e.footprint, f)) continue;
+      backtrack(k, p);
+      return;
+    }
+  };
+
+  /** A cached state's future accesses, raced against the stack at every conflicting position. */
+  const raceSummary = (p: number, set: number): void => {
+    if (set === 0) return;
+    const clock = clockOf(p);
+    for (let k = stack.length - 1; k >= 1; k--) {
+      const e = stack[k]!.event!;
+      if (e.g === p || k <= clock[e.g]! || !sets.conflicts(e.coarse, set)) continue;
+      backtrack(k, p);
+    }
+  };
+
+  const eventFor = (edge: Edge, footprint: Footprint): Event => {
+    const g = edge.g;
+    const clock = Int32Array.from(clockOf(g));
+    const k = stack.length;
+    for (let j = 1; j < k; j++) {
+      const e = stack[j]!.event!;
+      if (e.g !== g && conflicts(e.footprint, footprint)) for (let q = 0; q < G; q++) clock[q] = Math.max(clock[q]!, e.clock[q]!);
+    }
+    clock[g] = k;
+    return { g, footprint, coarse: sets.footprintId(footprint), clock };
+  };
+
+  /** Explores the state on top of the stack; returns its summary per goroutine of this execution. */
+  const visit = (frame: Frame<S>): number[] => {
+    const n = frame.node;
+    const moves = movesOf(target, o, n);
+    const acc = new Array<number>(G).fill(0);
+    for (const m of moves) {
+      if (m.runnable) frame.enabled |= 1 << m.edge.g;
+      acc[m.edge.g] = sets.add(acc[m.edge.g]!, m.footprint);
+      raceNext(m.edge.g, m.footprint);
+    }
+    if (frame.enabled === 0) return acc;
+    frame.backtrack |= 1 << preferred(target, o, n, frame.enabled, frame.event?.g ?? -1);
+    for (let p = lowest(frame.backtrack & ~frame.done); p >= 0; p = lowest(frame.backtrack & ~frame.done)) {
+      frame.done |= 1 << p;
+      for (const m of moves) {
+        if (m.edge.g !== p) continue;
+        result.transitions++;
+        const child = m.node;
+        const { key, orders } = keyWithOrders(target, o, child, reductions);
+        const budget = o.depth - child.ops;
+        const stored = visited.get(key);
+        const storedBudget = stored & BUDGET_MASK;
+        const event = eventFor(m.edge, m.footprint);
+        let childSummary: number[];
+        stack.push({ node: child, event, enabled: 0, backtrack: 0, done: 0 });
+        if (stored >= 0 && storedBudget >= budget && !(stored & IN_PROGRESS)) {
+          childSummary = summaries.toRaw(summaries.get(visited.getAux(key)), orders);
+          for (let q = 0; q < G; q++) raceSummary(q, childSummary[q]!);
+        } else if (stored >= 0 && storedBudget >= budget) {
+          // An ancestor with this key is still being explored: explore this visit on its own.
+          childSummary = visit(stack[stack.length - 1]!);
+        } else {
+          if (stored < 0) result.states++;
+          if (o.onProgress && result.states % PROGRESS_EVERY === 0) o.onProgress(result.states);
+          visited.set(key, budget | IN_PROGRESS);
+          countEnd(child, key);
+          childSummary = visit(stack[stack.length - 1]!);
+          const previous = stored >= 0 ? summaries.toRaw(summaries.get(visited.getAux(key)), orders) : undefined;
+          const merged = previous ? childSummary.map((s, q) => sets.union(s, previous[q]!)) : childSummary;
+          visited.set(key, budget);
+          visited.setAux(key, summaries.intern(summaries.toCanonical(merged, orders, sets)));
+        }
+        stack.pop();
+        for (let q = 0; q < G; q++) acc[q] = sets.union(acc[q]!, childSummary[q]!);
+      }
+    }
+    return acc;
+  };
+
+  const root = initialNode(target, o.cfg, o);
+  const rootKey = keyWithOrders(target, o, root, reductions).key;
+  visited.set(rootKey, o.depth | IN_PROGRESS);
+  result.states++;
+  stack.push({ node: root, event: undefined, enabled: 0, backtrack: 0, done: 0 });
+  visit(stack[0]!);
+  result.visitedBytes = visited.bytes + ended.bytes;
+  return result;
+}
+
+const PROGRESS_EVERY = 8192;
+const IN_PROGRESS = 128;
+const BUDGET_MASK = 127;
+const NO_CLOCK = (g: number): Int32Array => new Int32Array(g).fill(-1);
+
+interface Event {
+  g: number;
+  footprint: Footprint;
+  /** The footprint's heap-free id in AccessSets. */
+  coarse: number;
+  /** Vector clock: per goroutine, the last stack position of it that happens before this event. */
+  clock: Int32Array;
+}
+
+interface Frame<S> {
+  node: Node<S>;
+  /** The access that led here (undefined at the root). */
+  event: Event | undefined;
+  /** Bit masks over goroutines: can move here, must be explored here, explored here. */
+  enabled: number;
+  backtrack: number;
+  done: number;
+}
+
+interface Move<S> {
+  edge: Edge;
+  node: Node<S>;
+  footprint: Footprint;
+  runnable: boolean;
+}
+
+/**
+ * Every scheduler choice at n with the node it leads to and what it touched. After a crash
+ * nothing runs, but the steps the other goroutines had next are still returned (as not
+ * runnable): FG-DPOR races them against the crash, which is how the crash gets tried later.
+ */
+function movesOf<S>(target: Target<S>, o: ExploreOptions, n: Node<S>): Array<Move<S>> {
+  const moves: Array<Move<S>> = [];
+  const crashed = n.crash !== undefined;
+  for (let g = 0; g < o.goroutines; g++) {
+    const edges: Edge[] = [];
+    if (target.idle(n.s, g)) {
+      if (n.ops < o.depth) for (const op of target.alphabet(o.keys, n.ops + 1)) edges.push({ g, op });
+    } else if (target.enabled(n.s, g)) edges.push({ g, op: null });
+    else throw new Error(`target ${target.name}: goroutine ${g} is blocked, which partial-order reduction here does not handle`);
+    for (const edge of edges) {
+      const { node, info } = applyEdge(target, o, crashed ? { ...n, crash: undefined } : n, edge);
+      moves.push({ edge, node, footprint: footprintOf(edge, info, node.crash !== undefined), runnable: !crashed });
+    }
+  }
+  return moves;
+}
+
+/** The goroutine to explore first: the one that just ran if it is mid-operation, else the lowest busy one, else the lowest. */
+function preferred<S>(target: Target<S>, o: ExploreOptions, n: Node<S>, enabled: number, last: number): number {
+  if (last >= 0 && enabled & (1 << last) && !target.idle(n.s, last)) return last;
+  for (let g = 0; g < o.goroutines; g++) if (enabled & (1 << g) && !target.idle(n.s, g)) return g;
+  return lowest(enabled);
+}
+
+function lowest(mask: number): number {
+  return mask === 0 ? -1 : 31 - Math.clz32(mask & -mask);
+}
+
+/**
+ * Interned per-goroutine summaries. Stored with goroutines in canonical order (position c is the
+ * goroutine the state key lists c-th); when several orders give the key (the state is symmetric),
+ * each position gets the union over them, so reading back under any of them is conservative.
+ */
+class Summaries {
+  private ids = new Map<string, number>();
+  private all: number[][] = [];
+
+  intern(s: number[]): number {
+    const text = s.join(',');
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.all.length;
+      this.all.push(s);
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+
+  get(id: number): number[] {
+    return this.all[id]!;
+  }
+
+  toCanonical(raw: number[], orders: number[][], sets: AccessSets): number[] {
+    return raw.map((_, c) => orders.reduce((u, order) => sets.union(u, raw[order[c]!]!), 0));
+  }
+
+  toRaw(canonical: number[], orders: number[][]): number[] {
+    const raw = new Array<number>(canonical.length).fill(0);
+    // Symmetric states store unions over their orders already, so the first order is enough.
+    const order = orders[0]!;
+    canonical.forEach((s, c) => {
+      raw[order[c]!] = s;
+    });
+    return raw;
+  }
+}
