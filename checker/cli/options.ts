@@ -35,6 +35,8 @@ export interface CheckOptions {
   report?: string;
   /** --por: dynamic partial-order reduction on the targets that support it (hmap). */
   por: boolean;
+  /** --shards S: the sharded map's shard count (its default, 2, when absent). */
+  shards?: number;
   /** --mutants: run the sync.Map mutation self-test instead of checking targets. */
   mutants: boolean;
   /** --conformance: run the committed traces on the real implementation (impl/) instead. */
@@ -47,6 +49,8 @@ export type ParseResult = { ok: true; options: CheckOptions } | { ok: false; err
 
 /** The state space grows factorially with goroutines; past 4 no bound we ship finishes. */
 export const MAX_GOROUTINES = 4;
+/** Every shard adds a lock and a map to each state; beyond 4 no bound this checker reaches shows more. */
+export const MAX_SHARDS = 4;
 
 const DEFAULTS: CheckOptions = {
   depth: 6,
@@ -77,6 +81,7 @@ interface RawOptions {
   help?: boolean;
   preemptions?: string;
   por?: boolean;
+  shards?: string;
   report?: string;
   mutants?: boolean;
   conformance?: boolean;
@@ -106,6 +111,7 @@ function buildProgram(): Command {
       .option('--target <name>', `what to check: ${[...KNOWN_TARGETS, ALL_TARGETS].join(', ')} (default ${DEFAULTS.target})`)
       .option('--config <name>', `map constants and hashes: ${Object.keys(CONFIGS).join(', ')} (default ${DEFAULTS.config})`)
       .option('--preemptions <p>', 'explore only executions with at most p preemptions (bounded, not exhaustive)')
+      .option('--shards <s>', `with sharded-map: shards, 1 to ${MAX_SHARDS} (default 2)`)
       .option('--por', 'dynamic partial-order reduction (hmap only): fewer states, same outcome classes; see docs/performance.md')
       .option('--json', 'print one JSON object instead of the human summary')
       .option('--report <file>', 'also write a self-contained HTML report (summary, diagrams, step-through)')
@@ -200,6 +206,12 @@ function checkValues(raw: RawOptions): ParseResult {
     const p = wholeNumber(raw.preemptions, 0, 0, 254);
     if (p === undefined) return fail(`--preemptions must be a whole number from 0 to 254 (got "${raw.preemptions}")`);
     options.preemptions = p;
+  }
+  if (raw.shards !== undefined) {
+    const s = wholeNumber(raw.shards, 0, 1, MAX_SHARDS);
+    if (s === undefined) return fail(`--shards must be a whole number from 1 to ${MAX_SHARDS} (got "${raw.shards}")`);
+    if (options.target !== ALL_TARGETS && options.target !== 'sharded-map') return fail(`--shards applies to sharded-map only, not ${options.target}`);
+    options.shards = s;
   }
   if (options.por && options.preemptions !== undefined) return fail('--por and --preemptions do not combine: a bounded run explores every successor within its bound');
   if (options.por && options.target !== ALL_TARGETS && !POR_TARGETS.includes(options.target)) {

@@ -3,7 +3,7 @@ import { describeOp, dialectOf } from '../../spec/describe.js';
 import type { Target } from '../../spec/target.js';
 import { crashClass, type OutcomeClass } from '../../spec/types.js';
 import { applyEdge, type Bounds, initialNode, isEnd, type Node, outcomeOf } from '../explore/node.js';
-import { makeTarget, targetNames } from '../run/targets.js';
+import { makeTarget, SHARDED, targetNames } from '../run/targets.js';
 import { parseTrace } from '../trace/io.js';
 import type { ExecutionView, TraceFile } from '../trace/types.js';
 import { emptyParts, recordStep } from './recorder.js';
@@ -26,9 +26,12 @@ export type ReplayResult =
   | { kind: 'invalid'; reason: string };
 
 export function replayTrace(trace: TraceFile): ReplayResult {
-  const target = makeTarget(trace.target, trace.config, trace.mutant);
+  const target = makeTarget(trace.target, trace.config, trace.mutant, trace.shards);
   if (!target && trace.mutant !== undefined && targetNames().includes(trace.target)) {
     return { kind: 'invalid', reason: `target "${trace.target}" has no mutant "${trace.mutant}"` };
+  }
+  if (!target && trace.shards !== undefined && targetNames().includes(trace.target)) {
+    return { kind: 'invalid', reason: `target "${trace.target}" has no shards (only ${SHARDED} has)` };
   }
   if (!target) return { kind: 'invalid', reason: `unknown target "${trace.target}" (known: ${targetNames().join(', ')})` };
   return replayWith(target, trace);

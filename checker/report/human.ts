@@ -28,6 +28,7 @@ function formatTarget(run: RunReport, t: TargetReport): string[] {
   const lines = [
     `${t.target}: contract ${verdict}  ` +
       `(depth ${run.depth}, config ${run.config}, ${plural(run.goroutines, 'goroutine')}, ${plural(run.keys, 'key')}` +
+      (t.shards === undefined ? '' : `, ${plural(t.shards, 'shard')}`) +
       (run.preemptions === undefined ? ', exhaustive)' : `, BOUNDED to ${plural(run.preemptions, 'preemption')}: not exhaustive)`),
     ...twoColumns([
       ['scenarios', formatCount(t.scenarios)],

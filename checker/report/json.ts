@@ -23,6 +23,7 @@ export function formatJson(report: RunReport): string {
 function targetJson(t: TargetReport): Record<string, unknown> {
   const out: Record<string, unknown> = {
     target: t.target,
+    ...(t.shards === undefined ? {} : { shards: t.shards }),
     contract: t.contract,
     scenarios: t.scenarios,
     executions: t.executions,

@@ -59,7 +59,7 @@ export function hasSnapshotter(target: string): boolean {
 export function traceSnapshots(trace: TraceFile): StateSnapshot[] | undefined {
   if (!hasSnapshotter(trace.target)) return undefined;
   const snap = SNAPSHOTTERS[trace.target]!;
-  const target = makeTarget(trace.target, trace.config);
+  const target = makeTarget(trace.target, trace.config, undefined, trace.shards);
   if (!target) return undefined;
   return traceStates(target, trace)?.map((s) => snap(s, trace.config));
 }

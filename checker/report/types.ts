@@ -13,6 +13,8 @@ export interface WitnessReport {
 /** What one target's check found. */
 export interface TargetReport {
   target: string;
+  /** The sharded map's shard count (sharded-map only). */
+  shards?: number;
   /** 'holds' unless an execution the target's contract covers went wrong. */
   contract: 'holds' | 'broken';
   /** Scenarios covered (every program tuple with at most depth operations in total). */

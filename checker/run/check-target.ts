@@ -9,7 +9,8 @@ import { BREACH, findWitnesses, type WitnessPath } from '../explore/witness.js';
 import type { TargetReport, WitnessReport } from '../report/types.js';
 import type { TraceFile } from '../trace/types.js';
 import { saveWitness } from './save-witness.js';
-import { makeTarget } from './targets.js';
+import { makeTarget, SHARDED } from './targets.js';
+import { DEFAULT_SHARDS } from '../../spec/guarded/index.js';
 import { witnessTrace } from './witness-trace.js';
 
 /** The world checkTarget touches besides the trace directory. */
@@ -37,7 +38,10 @@ export interface CheckedTarget {
 
 export function checkTargetWithTraces(options: CheckOptions, io: CheckIo): CheckedTarget {
   const cfg = CONFIGS[options.config];
-  const target = cfg && makeTarget(options.target, cfg);
+  // Traces record the shard count only when it is not the default, so older traces stay valid.
+  const sharded = options.target === SHARDED;
+  const shards = sharded && options.shards !== undefined && options.shards !== DEFAULT_SHARDS ? options.shards : undefined;
+  const target = cfg && makeTarget(options.target, cfg, undefined, shards);
   // parseCheckArgs has checked both names, so a miss here is a mismatch between our own lists.
   if (!cfg || !target) throw new Error(`no target "${options.target}" with config "${options.config}" (the CLI's lists and checker/run/targets.ts disagree)`);
   const bounds: Bounds = {
@@ -62,7 +66,7 @@ export function checkTargetWithTraces(options: CheckOptions, io: CheckIo): Check
   const dir = join(resolve(io.cwd, options.traces), target.name);
   const traces: CheckedTarget['traces'] = [];
   const save = (path: WitnessPath): string => {
-    const { view } = witnessTrace(target, cfg, bounds, path);
+    const { view } = witnessTrace(target, cfg, bounds, path, undefined, shards);
     traces.push({ outcome: path.outcome, trace: view.trace });
     return saveWitness(dir, view, options.write, io.cwd);
   };
@@ -74,6 +78,7 @@ export function checkTargetWithTraces(options: CheckOptions, io: CheckIo): Check
 
   const report: TargetReport = {
     target: target.name,
+    ...(sharded ? { shards: options.shards ?? DEFAULT_SHARDS } : {}),
     contract: result.breached ? 'broken' : 'holds',
     scenarios: scenarioCount(bounds.depth, bounds.goroutines, target.alphabet(bounds.keys, 1).length),
     executions: result.executions,

@@ -12,7 +12,7 @@ import type { ExecutionView, TraceFile } from '../trace/types.js';
  * step does, so the trace's labels are the ones a replay will check against.
  */
 export function witnessTrace<S>(
-  target: Target<S>, cfg: MapConfig, b: Bounds, path: WitnessPath, mutant?: string,
+  target: Target<S>, cfg: MapConfig, b: Bounds, path: WitnessPath, mutant?: string, shards?: number,
 ): { trace: TraceFile; view: ExecutionView } {
   const scenario: Op[][] = Array.from({ length: b.goroutines }, () => []);
   const parts = emptyParts();
@@ -34,6 +34,7 @@ export function witnessTrace<S>(
     specVersion: target.specVersion,
     target: target.name,
     ...(mutant === undefined ? {} : { mutant }),
+    ...(shards === undefined ? {} : { shards }),
     config: cfg,
     scenario,
     schedule: path.edges.map((e, i) => ({ g: e.g, label: parts.steps[i]!.label })),

@@ -45,6 +45,7 @@ export function serializeTrace(t: TraceFile): string {
     `"specVersion": ${json(t.specVersion)}`,
     `"target": ${json(t.target)}`,
     ...(t.mutant === undefined ? [] : [`"mutant": ${json(t.mutant)}`]),
+    ...(t.shards === undefined ? [] : [`"shards": ${t.shards}`]),
     `"config": ${block(config, '{', '}', 4)}`,
     `"scenario": ${block(scenario, '[', ']', 4)}`,
     `"schedule": ${block(schedule, '[', ']', 4)}`,

@@ -35,6 +35,7 @@ export const TRACE_SCHEMA = {
     specVersion: { type: 'string', minLength: 1, description: 'the spec that produced it, e.g. hmap/go1.19.8/1' },
     target: { type: 'string', minLength: 1, description: 'hmap, syncmap, rwmutex-map, mutex-map, sharded-map' },
     mutant: { type: 'string', minLength: 1, description: 'present for a named variant of the target: a sync.Map mutant (--mutants) or a misuse of the RWMutex map' },
+    shards: { type: 'integer', minimum: 1, description: 'present for a sharded-map trace whose shard count is not the default 2 (--shards)' },
     config: {
       type: 'object',
       properties: {

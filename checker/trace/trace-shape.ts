@@ -38,6 +38,7 @@ const traceShape = record<TraceFile>({
   specVersion: nonEmptyString,
   target: nonEmptyString,
   mutant: optional(nonEmptyString),
+  shards: optional(positive),
   config: configShape,
   scenario: array(array(opShape), { nonEmpty: true }),
   schedule: array(stepShape),

@@ -20,6 +20,8 @@ export interface TraceFile {
   target: string;
   /** Set for a named variant of the target: a sync.Map mutant (`--mutants`) or a misuse of the RWMutex map. */
   mutant?: string;
+  /** The sharded map's shard count, when not its default (`--shards`). */
+  shards?: number;
   config: MapConfig;
   scenario: Scenario;
   schedule: ScheduledStep[];

@@ -58,7 +58,10 @@ function scheme(cfg: MapConfig, shards: number): Scheme<RWMutex> {
   };
 }
 
-export function shardedMapTarget(cfg: MapConfig, shards = 2): Target<GuardedState<RWMutex>> {
+/** Shards when none are asked for: the least that shows locking only part of the map. */
+export const DEFAULT_SHARDS = 2;
+
+export function shardedMapTarget(cfg: MapConfig, shards = DEFAULT_SHARDS): Target<GuardedState<RWMutex>> {
   if (!Number.isInteger(shards) || shards < 1) throw new Error(`a sharded map needs a whole number of shards ≥ 1, not ${shards}`);
   return guardedTarget(cfg, {
     name: 'sharded-map',

@@ -193,3 +193,22 @@ describe('gomapcheck usage errors', () => {
     expect(r.stdout).toMatch(/--depth <n>/);
   });
 });
+
+describe('gomapcheck --target sharded-map --shards 3', () => {
+  it('checks three shards, records them in the report and the trace, and replays the trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gomapcheck-shards-'));
+    try {
+      const run = await gomapcheck(['--depth', '2', '--target', 'sharded-map', '--shards', '3', '--json', '--traces', dir]);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.targets[0]).toMatchObject({ target: 'sharded-map', shards: 3, contract: 'holds' });
+      const trace = resolve(repo, report.targets[0].witnesses[0].trace);
+      expect(JSON.parse(readFileSync(trace, 'utf8')).shards).toBe(3);
+      const replay = await gomapcheck(['--replay', trace]);
+      expect(replay.code).toBe(0);
+      expect(replay.stdout).toContain('reproduces ok');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

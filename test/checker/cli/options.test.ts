@@ -137,6 +137,14 @@ describe('parseCheckArgs', () => {
     expect(error(['--preemptions', p])).toMatch(/^gomapcheck: --preemptions must be a whole number from 0 to 254 \(got "/);
   });
 
+  it('takes --shards for the sharded map, checked, and says when it does not apply', () => {
+    expect(options(['--target', 'sharded-map', '--shards', '3']).shards).toBe(3);
+    expect(options(['--shards', '1']).shards).toBe(1);
+    expect(options([]).shards).toBeUndefined();
+    expect(error(['--shards', '0'])).toBe('gomapcheck: --shards must be a whole number from 1 to 4 (got "0")');
+    expect(error(['--target', 'syncmap', '--shards', '2'])).toBe('gomapcheck: --shards applies to sharded-map only, not syncmap');
+  });
+
   it('takes --por for hmap and for all targets, and says why elsewhere', () => {
     expect(options(['--por', '--target', 'hmap']).por).toBe(true);
     expect(options(['--por']).por).toBe(true);

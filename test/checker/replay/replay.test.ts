@@ -94,6 +94,12 @@ describe('replayTrace', () => {
     });
   });
 
+  it('refuses a shard count on a target without shards', () => {
+    expect(replayTrace(tampered((t) => (t.shards = 3)))).toEqual({
+      kind: 'invalid', reason: 'target "hmap" has no shards (only sharded-map has)',
+    });
+  });
+
   it('refuses a mutant the target does not have', () => {
     expect(replayTrace(tampered((t) => (t.mutant = 'no-such-bug')))).toEqual({
       kind: 'invalid', reason: 'target "hmap" has no mutant "no-such-bug"',
