@@ -2,7 +2,8 @@
  * `npm run bench`: runs each case in a child process and prints the measured figures.
  * Defaults cover what finishes on a 2-core machine: the exhaustive hmap check at depth 2 (and
  * depth 3 with one key), each with the naive interleaving count beside it, and a context-bounded
- * run at depth 6. `--depth N [--keys K] [--preemptions P]` runs one case of your choosing instead.
+ * run at depth 6, then the real implementation's figures (impl/bench). `--depth N [--keys K]
+ * [--preemptions P]` runs one case of your choosing instead; `--impl` runs only impl/bench.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -70,9 +71,10 @@ function main(): void {
     const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...rest], { stdio: 'inherit' });
     process.exit(r.status ?? 1);
   }
+  const implOnly = argv.includes('--impl');
   let cases: BenchCase[];
   try {
-    cases = parseCases(argv);
+    cases = implOnly ? [] : parseCases(argv);
   } catch (e) {
     const message = e instanceof CommanderError ? e.message.split('\n')[0]!.replace(/^error: /, '') : (e as Error).message;
     process.stderr.write(`bench: ${message}\n`);
@@ -97,6 +99,23 @@ function main(): void {
       ['peak memory, RSS (MiB)', f.peakRssMiB.toFixed(0)],
     ];
     for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(34)}${v.padStart(18)}\n`);
+  }
+  // The real implementation's figures come with the default run, or alone with --impl.
+  if (implOnly || !argv.includes('--depth')) runImplBenchmarks();
+}
+
+/** impl/bench's three measurements, each in its own process so one's threads do not slow another. */
+function runImplBenchmarks(): void {
+  const scripts: Array<[string, string]> = [
+    ['controlled steps against the raw Atomics hand-off', 'handoff.ts'],
+    ['cost of the scheduling hooks in free mode', 'hook-overhead.ts'],
+    ['throughput, 2 workers, against a Map behind postMessage', 'throughput.ts'],
+  ];
+  for (const [title, file] of scripts) {
+    process.stdout.write(`\nimpl: ${title}\n`);
+    const script = fileURLToPath(new URL(`../impl/bench/${file}`, import.meta.url));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) process.exit(r.status ?? 1);
   }
 }
 
