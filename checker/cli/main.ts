@@ -87,11 +87,15 @@ async function stress(options: CheckOptions): Promise<number> {
   return report.anomalies > 0 ? 1 : 0;
 }
 
+/** Where --conformance writes each diverging trace and its marked diagram (under --no-write: nowhere). */
+const DIVERGENCES_DIR = 'divergences';
+
 /** Each committed trace of a target that has a real implementation, run on real workers. */
 async function conformance(options: CheckOptions): Promise<number> {
   const files = conformanceFiles(options.traces);
   if (files.length === 0) throw new UsageError(`no traces to run under ${options.traces}/ (conformance covers ${CONFORMING_TARGETS.join(', ')})`);
-  const r = await conformFiles(files, {}, options.json ? undefined : (line) => process.stdout.write(`${line}\n`));
+  const divergences = options.write ? { divergences: DIVERGENCES_DIR } : {};
+  const r = await conformFiles(files, divergences, options.json ? undefined : (line) => process.stdout.write(`${line}\n`));
   if (options.json) process.stdout.write(`${JSON.stringify({ version: 1, mode: 'conformance', code: r.code, lines: r.lines }, null, 2)}\n`);
   return r.code === 2 ? 2 : r.code;
 }

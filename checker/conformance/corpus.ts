@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTrace } from '../trace/io.js';
 import { type ConformOptions, conformTrace } from './conform.js';
+import { writeDivergence } from './divergence.js';
 import { verdictLine, type Verdict } from './verdict.js';
 
 /** Targets with a real implementation to conform: only the plain map so far. */
@@ -34,7 +35,9 @@ export interface CorpusResult {
  * Runs each trace file on real workers, one at a time (each run owns one worker per goroutine,
  * and the 2-core machine has no room for more). `onLine` sees each line as soon as it is known.
  */
-export async function conformFiles(files: readonly string[], opts: ConformOptions = {}, onLine?: (line: string) => void): Promise<CorpusResult> {
+export async function conformFiles(
+  files: readonly string[], opts: ConformOptions & { divergences?: string } = {}, onLine?: (line: string) => void,
+): Promise<CorpusResult> {
   const result: CorpusResult = { lines: [], verdicts: [], code: 0 };
   const add = (line: string, code: 0 | 1 | 2): void => {
     result.lines.push(line);
@@ -60,6 +63,9 @@ export async function conformFiles(files: readonly string[], opts: ConformOption
     result.verdicts.push({ file, verdict });
     const { line, code } = verdictLine(file, verdict);
     add(line, code);
+    // A run that parted from the spec leaves the trace and a diagram marking where, to look at.
+    const written = opts.divergences === undefined ? undefined : writeDivergence(opts.divergences, parsed.trace, verdict);
+    if (written) add(`  divergence written: ${written.json} and ${written.mmd}`, code);
   }
   return result;
 }

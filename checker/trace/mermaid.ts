@@ -9,7 +9,7 @@ import type { ExecutionView } from './types.js';
  * as participants, one numbered arrow per atomic step. Pure and deterministic, so a committed
  * .mmd file changes only when the execution or this generator does.
  */
-export function renderMermaid(view: ExecutionView): string {
+export function renderMermaid(view: ExecutionView, mark?: DiagramMark): string {
   const { trace, steps } = view;
   const goroutineCount = steps.reduce((n, s) => Math.max(n, s.goroutine + 1), trace.scenario.length);
   const ps = collectParticipants(goroutineCount, steps);
@@ -25,12 +25,24 @@ export function renderMermaid(view: ExecutionView): string {
   // An invariant broken before the first step (or after the last) still gets its note.
   const invariantAt = broken && clamp(broken.afterStep, -1, steps.length - 1);
   if (invariantLine && invariantAt === -1) lines.push(invariantLine);
+  const markLines = mark && ['  rect rgb(255, 190, 120)', `    ${noteOverAll(ps, mark.text)}`, '  end'];
+  if (markLines && mark.afterStep < 0) lines.push(...markLines);
   steps.forEach((step, i) => {
     lines.push(...stepLines(step, ps, view.nonlinearizable?.atStep === i ? view.nonlinearizable.op : undefined));
     if (invariantLine && invariantAt === i) lines.push(invariantLine);
+    if (markLines && mark.afterStep === i) lines.push(...markLines);
   });
-  lines.push(`  ${noteOverAll(ps, `outcome: ${trace.outcome}`)}`);
+  lines.push(`  ${noteOverAll(ps, `${mark ? "the spec's outcome" : 'outcome'}: ${trace.outcome}`)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A note in an orange box after step `afterStep` (-1: before the first): where a conformance run
+ * saw the implementation part from the spec.
+ */
+export interface DiagramMark {
+  afterStep: number;
+  text: string;
 }
 
 /** The lines for one step; a crashing step and its message sit in a red box. */
