@@ -59,4 +59,10 @@ export interface Target<S> {
    * accesses remembered from one execution can be compared with another's.
    */
   locationClass?(loc: string): string;
+  /**
+   * For a busy goroutine that cannot step now (it waits for a lock or a semaphore): the
+   * locations the step it waits to take will read and write, named as StepInfo names them.
+   * Required for the partial-order reduction on targets whose goroutines can block.
+   */
+  pendingAccess?(s: S, g: number): { reads: string[]; writes: string[] };
 }

@@ -112,7 +112,7 @@ function buildProgram(): Command {
       .option('--config <name>', `map constants and hashes: ${Object.keys(CONFIGS).join(', ')} (default ${DEFAULTS.config})`)
       .option('--preemptions <p>', 'explore only executions with at most p preemptions (bounded, not exhaustive)')
       .option('--shards <s>', `with sharded-map: shards, 1 to ${MAX_SHARDS} (default 2)`)
-      .option('--por', 'dynamic partial-order reduction (hmap only): fewer states, same outcome classes; see docs/performance.md')
+      .option('--por', 'dynamic partial-order reduction (hmap and the locked maps): fewer states, same outcomes; see docs/performance.md')
       .option('--json', 'print one JSON object instead of the human summary')
       .option('--report <file>', 'also write a self-contained HTML report (summary, diagrams, step-through)')
       .option('--replay <file>', 'replay a saved trace instead of exploring')
@@ -215,7 +215,7 @@ function checkValues(raw: RawOptions): ParseResult {
   }
   if (options.por && options.preemptions !== undefined) return fail('--por and --preemptions do not combine: a bounded run explores every successor within its bound');
   if (options.por && options.target !== ALL_TARGETS && !POR_TARGETS.includes(options.target)) {
-    return fail(`--por supports ${POR_TARGETS.join(', ')} only (goroutines that never block), not ${options.target}`);
+    return fail(`--por supports ${POR_TARGETS.join(', ')} only, not ${options.target}`);
   }
   return { ok: true, options };
 }

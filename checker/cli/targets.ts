@@ -13,7 +13,7 @@ export function expandTarget(name: string): string[] {
 }
 
 /**
- * The targets --por applies to: those whose spec has Target.locationClass (no goroutine ever
- * blocks). With --target all, --por applies to these and the rest are explored in full.
+ * The targets --por applies to: those whose spec has Target.locationClass (and pendingAccess
+ * when goroutines can block). With --target all, --por applies to these; syncmap is explored in full.
  */
-export const POR_TARGETS: readonly string[] = ['hmap'];
+export const POR_TARGETS: readonly string[] = ['rwmutex-map', 'mutex-map', 'sharded-map', 'hmap'];

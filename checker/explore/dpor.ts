@@ -192,7 +192,13 @@ function movesOf<S>(target: Target<S>, o: ExploreOptions, n: Node<S>): Array<Mov
     if (target.idle(n.s, g)) {
       if (n.ops < o.depth) for (const op of target.alphabet(o.keys, n.ops + 1)) edges.push({ g, op });
     } else if (target.enabled(n.s, g)) edges.push({ g, op: null });
-    else throw new Error(`target ${target.name}: goroutine ${g} is blocked, which partial-order reduction here does not handle`);
+    else {
+      // Blocked: nothing to run, but the step it waits for still races with the stack (FG-DPOR
+      // checks every goroutine's next step, enabled or not).
+      if (!target.pendingAccess) throw new Error(`target ${target.name}: goroutine ${g} is blocked and the target cannot say on what (no pendingAccess)`);
+      const { reads, writes } = target.pendingAccess(n.s, g);
+      moves.push({ edge: { g, op: null }, node: n, footprint: { reads, writes, all: false }, runnable: false });
+    }
     for (const edge of edges) {
       const { node, info } = applyEdge(target, o, crashed ? { ...n, crash: undefined } : n, edge);
       moves.push({ edge, node, footprint: footprintOf(edge, info, node.crash !== undefined), runnable: !crashed });

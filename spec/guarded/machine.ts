@@ -48,6 +48,16 @@ export function enabledGuarded<L>(scheme: Scheme<L>, s: GuardedState<L>, g: numb
   return part.kind === 'map' || syncReady(scheme.lock, s.locks[part.shard]!, gst.sync!);
 }
 
+/** The accesses of the lock step a blocked goroutine waits to take (see Target.pendingAccess). */
+export function pendingGuarded<L>(scheme: Scheme<L>, s: GuardedState<L>, g: number): { reads: string[]; writes: string[] } {
+  const gst = s.gs[g]!;
+  const part = gst.op && partOf(scheme, gst);
+  if (part?.kind !== 'sync') throw new Error(`goroutine ${g} waits for nothing: only a lock step can block`);
+  const point = syncPoint(scheme.lock, gst.sync!);
+  const name = scheme.lockName(part.shard);
+  return { reads: point.reads.map((l) => `${name}.${l}`), writes: point.writes.map((l) => `${name}.${l}`) };
+}
+
 export function nextLabelGuarded<L>(scheme: Scheme<L>, s: GuardedState<L>, g: number): string | undefined {
   const gst = s.gs[g]!;
   if (!gst.op) return undefined;

@@ -149,7 +149,8 @@ describe('parseCheckArgs', () => {
     expect(options(['--por', '--target', 'hmap']).por).toBe(true);
     expect(options(['--por']).por).toBe(true);
     expect(options([]).por).toBe(false);
-    expect(error(['--por', '--target', 'syncmap'])).toBe('gomapcheck: --por supports hmap only (goroutines that never block), not syncmap');
+    expect(options(['--por', '--target', 'mutex-map']).por).toBe(true);
+    expect(error(['--por', '--target', 'syncmap'])).toBe('gomapcheck: --por supports rwmutex-map, mutex-map, sharded-map, hmap only, not syncmap');
     expect(error(['--por', '--preemptions', '1'])).toMatch(/^gomapcheck: --por and --preemptions do not combine/);
   });
 

@@ -6,6 +6,8 @@ import { SMALL } from '../../../spec/config.js';
 import { syncmapTarget } from '../../../spec/syncmap/target.js';
 import { hmapTarget } from '../../../spec/hmap/target.js';
 import type { Target } from '../../../spec/target.js';
+import { makeTarget } from '../../../checker/run/targets.js';
+import { RWMUTEX_MISUSES } from '../../../spec/guarded/index.js';
 
 const FULL = { ...ALL_REDUCTIONS, dpor: false };
 const POR = { ...ALL_REDUCTIONS, dpor: true };
@@ -13,6 +15,25 @@ const POR = { ...ALL_REDUCTIONS, dpor: true };
 function summary(r: ExploreResult): { classes: string[]; executions: number; breached: boolean } {
   return { classes: [...r.outcomes.keys()].sort(), executions: r.executions, breached: r.breached };
 }
+
+describe('exploreDpor on the locked maps, whose goroutines block', () => {
+  it.each(['mutex-map', 'rwmutex-map', 'sharded-map'])('%s: the same outcomes and end states as the full search', (name) => {
+    const o = { depth: 3, goroutines: 2, keys: 2, cfg: SMALL };
+    const target = makeTarget(name, SMALL)!;
+    const full = explore(target, { ...o, reductions: FULL });
+    const por = explore(target, { ...o, reductions: POR });
+    expect(summary(por)).toEqual(summary(full));
+    expect(por.states).toBeLessThanOrEqual(full.states);
+  });
+
+  it('finds the deadlock and the broken contract of a misused RWMutex just as the full search does', () => {
+    for (const misuse of RWMUTEX_MISUSES) {
+      const target = makeTarget('rwmutex-map', SMALL, misuse.name)!;
+      const o = { depth: 2, goroutines: 2, keys: 2, cfg: SMALL };
+      expect(summary(explore(target, { ...o, reductions: POR }))).toEqual(summary(explore(target, { ...o, reductions: FULL })));
+    }
+  });
+});
 
 describe('exploreDpor on the plain map', () => {
   const bounds = [
@@ -45,7 +66,7 @@ describe('exploreDpor on the plain map', () => {
     expect(wrong.executions).toBeLessThan(full.executions);
   });
 
-  it('refuses a target whose goroutines can block, and a preemption bound', () => {
+  it('refuses a target that cannot name its locations, and a preemption bound', () => {
     const o = { depth: 1, goroutines: 2, keys: 1, cfg: SMALL };
     expect(() => exploreDpor(syncmapTarget(SMALL) as Target<unknown>, o, POR)).toThrow(/no locationClass/);
     expect(() => exploreDpor(hmapTarget(SMALL), { ...o, preemptions: 1 }, POR)).toThrow(/preemption bound/);
