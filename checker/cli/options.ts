@@ -35,6 +35,8 @@ export interface CheckOptions {
   report?: string;
   /** --por: dynamic partial-order reduction on the targets that support it (hmap). */
   por: boolean;
+  /** --exhaustive: explore hmap in full even past its reach, instead of the automatic context bound. */
+  exhaustive: boolean;
   /** --shards S: the sharded map's shard count (its default, 2, when absent). */
   shards?: number;
   /** --mutants: run the sync.Map mutation self-test instead of checking targets. */
@@ -65,6 +67,7 @@ const DEFAULTS: CheckOptions = {
   mutants: false,
   conformance: false,
   por: false,
+  exhaustive: false,
 };
 
 /** Raw option values as commander hands them over: strings, checked by parseCheckArgs. */
@@ -81,6 +84,7 @@ interface RawOptions {
   help?: boolean;
   preemptions?: string;
   por?: boolean;
+  exhaustive?: boolean;
   shards?: string;
   report?: string;
   mutants?: boolean;
@@ -111,6 +115,7 @@ function buildProgram(): Command {
       .option('--target <name>', `what to check: ${[...KNOWN_TARGETS, ALL_TARGETS].join(', ')} (default ${DEFAULTS.target})`)
       .option('--config <name>', `map constants and hashes: ${Object.keys(CONFIGS).join(', ')} (default ${DEFAULTS.config})`)
       .option('--preemptions <p>', 'explore only executions with at most p preemptions (bounded, not exhaustive)')
+      .option('--exhaustive', 'explore hmap in full even past the bounds it finishes in (by default it is then checked with 1 preemption)')
       .option('--shards <s>', `with sharded-map: shards, 1 to ${MAX_SHARDS} (default 2)`)
       .option('--por', 'dynamic partial-order reduction (hmap and the locked maps): fewer states, same outcomes; see docs/performance.md')
       .option('--json', 'print one JSON object instead of the human summary')
@@ -192,6 +197,7 @@ function checkValues(raw: RawOptions): ParseResult {
     mutants: raw.mutants ?? false,
     conformance: raw.conformance ?? false,
     por: raw.por ?? false,
+    exhaustive: raw.exhaustive ?? false,
   };
   if (raw.replay !== undefined) options.replay = raw.replay;
   if (raw.stress) {
@@ -213,6 +219,7 @@ function checkValues(raw: RawOptions): ParseResult {
     if (options.target !== ALL_TARGETS && options.target !== 'sharded-map') return fail(`--shards applies to sharded-map only, not ${options.target}`);
     options.shards = s;
   }
+  if (options.exhaustive && options.preemptions !== undefined) return fail('--exhaustive and --preemptions contradict each other: choose one');
   if (options.por && options.preemptions !== undefined) return fail('--por and --preemptions do not combine: a bounded run explores every successor within its bound');
   if (options.por && options.target !== ALL_TARGETS && !POR_TARGETS.includes(options.target)) {
     return fail(`--por supports ${POR_TARGETS.join(', ')} only, not ${options.target}`);

@@ -57,7 +57,11 @@ ${names.map((name) => targetSection(name, report.targets.find((t) => t.target ==
 
 /** The same bounds line the human summary starts with. */
 function runLine(r: RunReport): string {
-  const bound = r.preemptions === undefined ? 'exhaustive' : `BOUNDED to ${plural(r.preemptions, 'preemption')}: not exhaustive`;
+  const bounded = r.targets.filter((t) => t.preemptions !== undefined);
+  const bound = r.preemptions !== undefined
+    ? `BOUNDED to ${plural(r.preemptions, 'preemption')}: not exhaustive`
+    : bounded.length === 0 ? 'exhaustive'
+    : bounded.map((t) => `${t.target} BOUNDED to ${plural(t.preemptions!, 'preemption')}`).join(', ') + ': not exhaustive; the rest exhaustive';
   return `depth ${r.depth}, config ${r.config}, ${plural(r.goroutines, 'goroutine')}, ${plural(r.keys, 'key')}, ${bound}`;
 }
 

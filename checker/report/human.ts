@@ -16,6 +16,11 @@ export function formatCount(n: number | bigint): string {
   return negative ? `-${grouped}` : grouped;
 }
 
+/** ', exhaustive)' or the bound, as every summary line ends. */
+function boundText(preemptions: number | undefined): string {
+  return preemptions === undefined ? ', exhaustive)' : `, BOUNDED to ${plural(preemptions, 'preemption')}: not exhaustive)`;
+}
+
 export function formatHuman(report: RunReport): string {
   if (report.targets.length === 0) return 'no targets were checked\n';
   return report.targets.map((t) => formatTarget(report, t).join('\n') + '\n').join('\n');
@@ -29,7 +34,7 @@ function formatTarget(run: RunReport, t: TargetReport): string[] {
     `${t.target}: contract ${verdict}  ` +
       `(depth ${run.depth}, config ${run.config}, ${plural(run.goroutines, 'goroutine')}, ${plural(run.keys, 'key')}` +
       (t.shards === undefined ? '' : `, ${plural(t.shards, 'shard')}`) +
-      (run.preemptions === undefined ? ', exhaustive)' : `, BOUNDED to ${plural(run.preemptions, 'preemption')}: not exhaustive)`),
+      boundText(t.preemptions ?? run.preemptions),
     ...twoColumns([
       ['scenarios', formatCount(t.scenarios)],
       ['executions', formatCount(t.executions)],

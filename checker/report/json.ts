@@ -13,7 +13,7 @@ export function formatJson(report: RunReport): string {
     config: report.config,
     goroutines: report.goroutines,
     keys: report.keys,
-    exhaustive: report.preemptions === undefined,
+    exhaustive: report.preemptions === undefined && report.targets.every((t) => t.preemptions === undefined),
   };
   if (report.preemptions !== undefined) out['preemptions'] = report.preemptions;
   out['targets'] = report.targets.map(targetJson);
@@ -25,6 +25,8 @@ function targetJson(t: TargetReport): Record<string, unknown> {
     target: t.target,
     ...(t.shards === undefined ? {} : { shards: t.shards }),
     contract: t.contract,
+    exhaustive: t.preemptions === undefined,
+    ...(t.preemptions === undefined ? {} : { preemptions: t.preemptions }),
     scenarios: t.scenarios,
     executions: t.executions,
     states: t.states,

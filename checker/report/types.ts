@@ -15,6 +15,8 @@ export interface TargetReport {
   target: string;
   /** The sharded map's shard count (sharded-map only). */
   shards?: number;
+  /** Present when this target was context-bounded (asked for, or chosen for hmap past its reach). */
+  preemptions?: number;
   /** 'holds' unless an execution the target's contract covers went wrong. */
   contract: 'holds' | 'broken';
   /** Scenarios covered (every program tuple with at most depth operations in total). */

@@ -79,6 +79,7 @@ export function checkTargetWithTraces(options: CheckOptions, io: CheckIo): Check
   const report: TargetReport = {
     target: target.name,
     ...(sharded ? { shards: options.shards ?? DEFAULT_SHARDS } : {}),
+    ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }),
     contract: result.breached ? 'broken' : 'holds',
     scenarios: scenarioCount(bounds.depth, bounds.goroutines, target.alphabet(bounds.keys, 1).length),
     executions: result.executions,

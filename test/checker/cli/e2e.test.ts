@@ -212,3 +212,21 @@ describe('gomapcheck --target sharded-map --shards 3', () => {
     }
   });
 });
+
+describe('hmap past its exhaustive reach', () => {
+  it('is checked with one preemption, says so on stderr and in the report, and still exits 0', async () => {
+    const run = await gomapcheck(['--depth', '3', '--keys', '2', '--target', 'hmap', '--json', '--no-write']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^gomapcheck: note: hmap at depth 3 with 2 keys is beyond exhaustive reach .*BOUNDED to 1 preemption, which still covers every race-free execution/);
+    const report = JSON.parse(run.stdout);
+    expect(report.exhaustive).toBe(false);
+    expect(report.targets[0]).toMatchObject({ target: 'hmap', exhaustive: false, preemptions: 1, contract: 'holds' });
+    expect(Object.keys(report.targets[0].outcomes)).toContain('fatal: concurrent map writes');
+  });
+
+  it('refuses --exhaustive together with --preemptions', async () => {
+    const run = await gomapcheck(['--exhaustive', '--preemptions', '1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('gomapcheck: --exhaustive and --preemptions contradict each other: choose one\n');
+  });
+});

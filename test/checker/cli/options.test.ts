@@ -32,6 +32,7 @@ describe('parseCheckArgs', () => {
       mutants: false,
       conformance: false,
       por: false,
+      exhaustive: false,
     });
   });
 
@@ -42,7 +43,7 @@ describe('parseCheckArgs', () => {
     ]);
     expect(o).toEqual({
       depth: 4, goroutines: 3, keys: 3, target: 'hmap', config: 'go', json: true,
-      replay: 't.json', traces: 'out', write: false, help: false, mutants: true, conformance: true, por: true,
+      replay: 't.json', traces: 'out', write: false, help: false, mutants: true, conformance: true, por: true, exhaustive: false,
     });
   });
 

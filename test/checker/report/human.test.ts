@@ -101,4 +101,10 @@ describe('formatCount', () => {
     const first = formatHuman({ ...run(broken), preemptions: 1 }).split('\n')[0];
     expect(first).toBe('hmap: contract BROKEN  (depth 6, config small, 2 goroutines, 1 key, BOUNDED to 1 preemption: not exhaustive)');
   });
+
+  it('marks a target bounded on its own (hmap past its reach) in its own first line', () => {
+    const first = formatHuman(run({ ...broken, preemptions: 1 })).split('\n')[0];
+    expect(first).toBe('hmap: contract BROKEN  (depth 6, config small, 2 goroutines, 1 key, BOUNDED to 1 preemption: not exhaustive)');
+    expect(formatHuman(run(broken)).split('\n')[0]).toMatch(/, exhaustive\)$/);
+  });
 });

@@ -40,7 +40,7 @@ describe('formatJson', () => {
   it('puts the keys in the documented order', () => {
     expect(Object.keys(parsed)).toEqual(['version', 'depth', 'config', 'goroutines', 'keys', 'exhaustive', 'targets']);
     expect(Object.keys(parsed.targets[0])).toEqual([
-      'target', 'contract', 'scenarios', 'executions', 'states', 'seconds', 'outcomes', 'witnesses', 'breaches',
+      'target', 'contract', 'exhaustive', 'scenarios', 'executions', 'states', 'seconds', 'outcomes', 'witnesses', 'breaches',
     ]);
     expect(Object.keys(parsed.targets[0].witnesses[0])).toEqual(['outcome', 'trace', 'ops', 'switches', 'steps']);
   });
@@ -63,6 +63,7 @@ describe('formatJson', () => {
         {
           target: 'hmap',
           contract: 'broken',
+          exhaustive: true,
           scenarios: 12,
           executions: 157,
           states: 999,
@@ -74,6 +75,7 @@ describe('formatJson', () => {
         {
           target: 'second',
           contract: 'holds',
+          exhaustive: true,
           scenarios: 12,
           executions: 157,
           states: 999,
@@ -95,5 +97,14 @@ describe('formatJson', () => {
     expect(bounded.exhaustive).toBe(false);
     expect(bounded.preemptions).toBe(2);
     expect(Object.keys(bounded)).toEqual(['version', 'depth', 'config', 'goroutines', 'keys', 'exhaustive', 'preemptions', 'targets']);
+  });
+
+  it('says which target alone was bounded, and that the run as a whole is then not exhaustive', () => {
+    const mixed = JSON.parse(formatJson({ ...report, targets: [{ ...target, preemptions: 1 }, report.targets[1]!] }));
+    expect(mixed.exhaustive).toBe(false);
+    expect('preemptions' in mixed).toBe(false);
+    expect(mixed.targets[0]).toMatchObject({ exhaustive: false, preemptions: 1 });
+    expect(mixed.targets[1].exhaustive).toBe(true);
+    expect('preemptions' in mixed.targets[1]).toBe(false);
   });
 });

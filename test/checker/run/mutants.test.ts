@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'gomapcheck-mutants-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const options = (depth: number): CheckOptions => ({
-  depth, goroutines: 2, keys: 2, target: 'syncmap', config: 'small', json: false, traces: 'traces', write: true, help: false, mutants: true, conformance: false, por: false,
+  depth, goroutines: 2, keys: 2, target: 'syncmap', config: 'small', json: false, traces: 'traces', write: true, help: false, mutants: true, conformance: false, por: false, exhaustive: false,
 });
 const io = { stderr: { write: () => true, isTTY: false }, cwd: dir };
 
