@@ -16,4 +16,21 @@ export class ValueNamer {
     }
     return n;
   }
+
+  /** The name v already has, or undefined: looks without naming. */
+  peek(v: number): number | undefined {
+    return v === 0 ? 0 : this.names.get(v);
+  }
+
+  /** Which value got which name, as text: equal for two namers that named alike. */
+  signature(): string {
+    return [...this.names].map(([v, n]) => `${v}:${n}`).sort().join(',');
+  }
+
+  /** An independent copy, to try a naming order and throw it away. */
+  clone(): ValueNamer {
+    const c = new ValueNamer();
+    for (const [v, n] of this.names) c.names.set(v, n);
+    return c;
+  }
 }

@@ -228,6 +228,18 @@ class IdentityNamer extends ValueNamer {
   override name(v: number): number {
     return v;
   }
+
+  override peek(v: number): number {
+    return v;
+  }
+
+  override clone(): ValueNamer {
+    return this;
+  }
+
+  override signature(): string {
+    return '';
+  }
 }
 
 function identity(n: number): number[] {

@@ -204,6 +204,37 @@ function covers(a: Explanation, b: Explanation): boolean {
  */
 export function encodeMonitor(m: MonitorState, values: ValueNamer, order: readonly number[]): string {
   if (m.failed) return 'X';
-  const name = (v: number): number => values.name(v);
-  return m.configs.map((e) => explanationKey(e, name, order)).sort().join(';');
+  // Values the target's state holds are named already. Those only the monitor holds (a write
+  // overwritten but still a possible linearization) get names here, and which value gets which
+  // must not depend on the raw values, or renamed states would encode apart: every order of
+  // naming them is tried and the smallest text kept. There are rarely more than two.
+  const fresh = freshValues(m, values, order);
+  const encode = (namer: ValueNamer): string => m.configs.map((e) => explanationKey(e, (v) => namer.name(v), order)).sort().join(';');
+  if (fresh.size <= 1 || fresh.size > MAX_FRESH) return encode(values);
+  let best: string | undefined;
+  for (const names of orderings([...fresh])) {
+    const namer = values.clone();
+    for (const v of names) namer.name(v);
+    const text = encode(namer);
+    if (best === undefined || text < best) best = text;
+  }
+  return best!;
+}
+
+/**
+ * Past this many values only the monitor holds, they are named in the order met and equal states
+ * may encode apart (5! = 120 tries is the most spent on one state); docs/performance.md.
+ */
+export const MAX_FRESH = 5;
+
+/** The values in the monitor's explanations that `values` has not named. */
+export function freshValues(m: MonitorState, values: ValueNamer, order: readonly number[]): Set<number> {
+  const fresh = new Set<number>();
+  for (const e of m.configs) explanationKey(e, (v) => (values.peek(v) === undefined && fresh.add(v), 0), order);
+  return fresh;
+}
+
+function orderings<T>(xs: readonly T[]): T[][] {
+  if (xs.length <= 1) return [[...xs]];
+  return xs.flatMap((x, i) => orderings([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]));
 }

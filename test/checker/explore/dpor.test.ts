@@ -50,6 +50,15 @@ describe('exploreDpor on the plain map', () => {
     expect(por.states).toBeLessThanOrEqual(full.states);
   });
 
+  it('reaches exactly the same end states, key for key (state keys are canonical)', () => {
+    const o = { depth: 2, goroutines: 2, keys: 2, cfg: SMALL };
+    const full = new Set<string>();
+    const por = new Set<string>();
+    explore(hmapTarget(SMALL), { ...o, reductions: FULL, onEnd: (k) => full.add(k) });
+    explore(hmapTarget(SMALL), { ...o, reductions: POR, onEnd: (k) => por.add(k) });
+    expect([...por].sort()).toEqual([...full].sort());
+  });
+
   it('loses outcomes when the steps hide their accesses, so the comparison above can fail', () => {
     const honest = hmapTarget(SMALL);
     // The same map, but every step claims to touch nothing: all steps look independent.
