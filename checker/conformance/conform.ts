@@ -1,47 +1,56 @@
-import { SharedGoMap } from '../../impl/hmap/map.js';
-import { HMAP_LABELS } from '../../impl/hmap/labels.js';
-import { Controller, Unresponsive } from '../../impl/sched/controller.js';
+import { isDeepStrictEqual } from 'node:util';
+import { Controller, DEFAULT_STEP_TIMEOUT_MS, Unresponsive } from '../../impl/sched/controller.js';
 import type { Fault } from '../../impl/sched/types.js';
-import { resultsMatch } from '../../spec/model.js';
 import type { TraceFile } from '../trace/types.js';
-import { finalDifference } from './final.js';
-import { imageToHmap } from './image.js';
 import { type SpecRun, specRun } from './spec-run.js';
+import { CONFORMANCE_TARGET_NAMES, type ConformanceTarget, conformanceTarget, type Subject } from './targets.js';
 import type { Verdict } from './verdict.js';
 
 export interface ConformOptions {
   /** How long a granted worker may take to report (default 5 s). */
   stepTimeoutMs?: number;
-  /** Buckets in the map's arena (default DEFAULT_ARENA_BUCKETS). */
+  /** Buckets in the plain map's arena (default DEFAULT_ARENA_BUCKETS). */
   arenaBuckets?: number;
+  /** Words in sync.Map's arena (default DEFAULT_ARENA_WORDS). */
+  arenaWords?: number;
   /** Test only: a fault to plant in goroutine g's worker (see Fault). */
   faults?: Array<Fault | undefined>;
 }
 
+/** Why a trace with a `mutant` is not run: it is the witness of a deliberately broken spec. */
+export const MUTANT_REASON = 'a mutant trace (from a deliberately broken spec): the implementation is Go\'s, so it is not held to it';
+
 /**
- * Runs a trace's scenario on real workers, one per goroutine, sharing one SharedGoMap, granting
- * steps in the schedule's order. Before each step the goroutine must stand at the label the
- * schedule expects; after the last, the results, the crash, and the final map (B, count, flags,
- * contents, then all memory) must be the spec's along the same schedule. In Go a fatal error
- * ends the whole program; here the thrown Go error ends the run the same way.
+ * Runs a trace's scenario on real workers, one per goroutine, sharing one map of the trace's
+ * target (SharedGoMap or SharedSyncMap), granting steps in the schedule's order. Before each step
+ * the goroutine must stand at the label the schedule expects (for sync.Map the map must also
+ * agree with the spec's after each step); after the last, the results (with any calls a Range
+ * callback made), the crash, and the final map must be the spec's along the same schedule. In Go
+ * a fatal error ends the whole program; here the thrown Go error ends the run the same way.
  */
 export async function conformTrace(trace: TraceFile, opts: ConformOptions = {}): Promise<Verdict> {
-  const spec = specRun(trace);
+  if (trace.mutant !== undefined) return { kind: 'invalid', reason: `${MUTANT_REASON} (mutant "${trace.mutant}")` };
+  const target = conformanceTarget(trace.target);
+  if (!target) {
+    return { kind: 'invalid', reason: `conformance covers the targets with a real implementation (${CONFORMANCE_TARGET_NAMES.join(', ')}), not "${trace.target}"` };
+  }
+  const spec = specRun(trace, target.spec(trace.config));
   if (!spec.ok) return { kind: 'invalid', reason: spec.reason };
-  const map = SharedGoMap.create(trace.config, opts.arenaBuckets === undefined ? {} : { arenaBuckets: opts.arenaBuckets });
+  const stepTimeoutMs = opts.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+  const subject = target.create(trace.config, { ...opts, stepTimeoutMs });
   let ctl: Controller | undefined;
   let step = 0;
   try {
     ctl = await Controller.start({
       goroutines: trace.scenario.map((program, g) => ({
-        target: 'hmap', config: trace.config, map: map.buffer, program, ...(opts.faults?.[g] ? { fault: opts.faults[g] } : {}),
+        target: target.name, config: trace.config, map: subject.buffer, program, ...(opts.faults?.[g] ? { fault: opts.faults[g] } : {}),
       })),
-      labels: HMAP_LABELS,
-      ...(opts.stepTimeoutMs === undefined ? {} : { stepTimeoutMs: opts.stepTimeoutMs }),
+      labels: target.labels,
+      stepTimeoutMs,
     });
-    const driven = drive(ctl, trace, spec.run, (i) => { step = i; });
+    const driven = drive(ctl, trace, target, spec.run, subject, (i) => { step = i; });
     if (driven) return driven;
-    return judge(ctl, trace, spec.run, map);
+    return judge(ctl, trace, target, spec.run, subject);
   } catch (e) {
     if (e instanceof Unresponsive) {
       return { kind: 'unresponsive', g: e.g, step, prefix: trace.schedule.slice(0, ctl ? step + 1 : 0), message: e.message };
@@ -53,7 +62,9 @@ export async function conformTrace(trace: TraceFile, opts: ConformOptions = {}):
 }
 
 /** Grants the schedule's steps in order; a verdict when the implementation parts from the spec. */
-function drive(ctl: Controller, trace: TraceFile, spec: SpecRun, at: (step: number) => void): Verdict | undefined {
+function drive<S>(
+  ctl: Controller, trace: TraceFile, target: ConformanceTarget<S>, spec: SpecRun<S>, subject: Subject<S>, at: (step: number) => void,
+): Verdict | undefined {
   const last = trace.schedule.length - 1;
   for (const [i, { g, label }] of trace.schedule.entries()) {
     at(i);
@@ -67,16 +78,22 @@ function drive(ctl: Controller, trace: TraceFile, spec: SpecRun, at: (step: numb
     if (after.kind === 'threw' && (i !== last || !sameCrash(spec, after.error))) {
       return { kind: 'crash', step: i, expected: i === last ? spec.crash : undefined, actual: after.error };
     }
+    // Every worker now stands at a scheduling point or has ended: the map is quiet. The last
+    // step's state is judged as the final one.
+    if (target.everyStep && i !== last) {
+      const diff = subject.difference(spec.after[i]!, false);
+      if (diff) return { kind: 'state', step: i, ...diff };
+    }
   }
   return undefined;
 }
 
-function sameCrash(spec: SpecRun, e: { goKind?: string; message: string }): boolean {
+function sameCrash<S>(spec: SpecRun<S>, e: { goKind?: string; message: string }): boolean {
   return spec.crash !== undefined && spec.crash.kind === e.goKind && spec.crash.message === e.message;
 }
 
-/** After the schedule: the crash the spec ended in, each result, then the final map. */
-function judge(ctl: Controller, trace: TraceFile, spec: SpecRun, map: SharedGoMap): Verdict {
+/** After the schedule: the crash the spec ended in, each result and its nested calls, then the final map. */
+function judge<S>(ctl: Controller, trace: TraceFile, target: ConformanceTarget<S>, spec: SpecRun<S>, subject: Subject<S>): Verdict {
   const last = trace.schedule.length - 1;
   const lastState = last >= 0 ? ctl.state(trace.schedule[last]!.g) : undefined;
   if (spec.crash && lastState?.kind !== 'threw') return { kind: 'crash', step: last, expected: spec.crash, actual: undefined };
@@ -86,10 +103,13 @@ function judge(ctl: Controller, trace: TraceFile, spec: SpecRun, map: SharedGoMa
     for (let op = 0; op < Math.max(want.length, got.length); op++) {
       const w = want[op];
       const a = got[op];
-      if (w === undefined || a === undefined || !resultsMatch(w, a)) return { kind: 'result', g, op, expected: w, actual: a };
+      if (w === undefined || a === undefined || !target.sameResult(w, a)) return { kind: 'result', g, op, expected: w, actual: a };
+      const wn = spec.nested[g]![op];
+      const an = ctl.nested(g)[op];
+      if (!isDeepStrictEqual(wn, an)) return { kind: 'nested', g, op, expected: wn, actual: an };
     }
   }
-  const diff = finalDifference(spec.final, imageToHmap(map.inspect()));
+  const diff = subject.difference(spec.final, spec.crash !== undefined);
   if (diff) return { kind: 'final', ...diff };
   return { kind: 'conforms', outcome: spec.outcome, steps: trace.schedule.length };
 }

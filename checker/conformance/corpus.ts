@@ -1,14 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTrace } from '../trace/io.js';
-import { type ConformOptions, conformTrace } from './conform.js';
+import { type ConformOptions, conformTrace, MUTANT_REASON } from './conform.js';
 import { writeDivergence } from './divergence.js';
+import { CONFORMANCE_TARGET_NAMES } from './targets.js';
 import { verdictLine, type Verdict } from './verdict.js';
 
-/** Targets with a real implementation to conform: only the plain map so far. */
-export const CONFORMING_TARGETS: readonly string[] = ['hmap'];
+/** Targets with a real implementation to conform: the plain map and sync.Map. */
+export const CONFORMING_TARGETS: readonly string[] = CONFORMANCE_TARGET_NAMES;
 
-/** The committed traces the conformance run covers: every .json under <tracesDir>/<target>/, sorted. */
+/**
+ * The committed traces the conformance run covers: every .json under <tracesDir>/<target>/,
+ * target by target, sorted. A mutant trace filed there stays in the list: conformFiles skips it
+ * with a line that says so, so nobody wonders where it went.
+ */
 export function conformanceFiles(tracesDir: string): string[] {
   const out: string[] = [];
   for (const target of CONFORMING_TARGETS) {
@@ -26,8 +31,9 @@ export function conformanceFiles(tracesDir: string): string[] {
 export interface CorpusResult {
   /** One line per file, in order (see verdictLine). */
   lines: string[];
-  verdicts: Array<{ file: string; verdict: Verdict | undefined }>;
-  /** The worst code: 0 all conform, 1 some run parted from the spec, 2 some file could not be run. */
+  /** verdict undefined: the file could not be run (see its line), or was skipped (`skipped` says why). */
+  verdicts: Array<{ file: string; verdict: Verdict | undefined; skipped?: string }>;
+  /** The worst code: 0 all conform (skipped mutant traces count as nothing), 1 some run parted from the spec, 2 some file could not be run. */
   code: 0 | 1 | 2;
 }
 
@@ -57,6 +63,12 @@ export async function conformFiles(
     if (!parsed.ok) {
       result.verdicts.push({ file, verdict: undefined });
       add(`conformance ${parsed.error}`, 2);
+      continue;
+    }
+    if (parsed.trace.mutant !== undefined) {
+      const skipped = `${MUTANT_REASON} (mutant "${parsed.trace.mutant}")`;
+      result.verdicts.push({ file, verdict: undefined, skipped });
+      add(`conformance ${file}: skipped: ${skipped}`, 0);
       continue;
     }
     const verdict = await conformTrace(parsed.trace, opts);

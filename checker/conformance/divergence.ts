@@ -3,7 +3,7 @@ import { replayTrace } from '../replay/replay.js';
 import { type DiagramMark, renderMermaid } from '../trace/mermaid.js';
 import type { TraceFile } from '../trace/types.js';
 import { writeTraceFiles } from '../trace/write.js';
-import type { Verdict } from './verdict.js';
+import { nestedText, type Verdict } from './verdict.js';
 
 /**
  * Where in the schedule a verdict says the implementation parted from the spec, and in what
@@ -19,8 +19,12 @@ export function divergenceMark(trace: TraceFile, v: Verdict): DiagramMark | unde
       return { afterStep: v.step, text: `implementation parted from the spec at step ${v.step + 1}: it ${v.actual ? `threw ${v.actual.message}` : 'did not crash'}` };
     case 'result':
       return { afterStep: end, text: `implementation parted from the spec: G${v.g}'s operation ${v.op + 1} returned ${JSON.stringify(v.actual)}, the spec ${JSON.stringify(v.expected)}` };
+    case 'nested':
+      return { afterStep: end, text: `implementation parted from the spec: G${v.g}'s operation ${v.op + 1} made the nested calls ${nestedText(v.actual)}, the spec ${nestedText(v.expected)}` };
     case 'final':
       return { afterStep: end, text: `implementation parted from the spec: final ${v.part} is ${v.actual}, the spec's ${v.expected}` };
+    case 'state':
+      return { afterStep: v.step, text: `implementation parted from the spec after step ${v.step + 1}: ${v.part} is ${v.actual}, the spec's ${v.expected}` };
     case 'unresponsive':
       return { afterStep: v.step - 1, text: `implementation stopped answering at step ${v.step + 1}: ${v.message}` };
     default:

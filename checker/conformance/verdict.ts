@@ -1,9 +1,11 @@
+import { describeOp } from '../../spec/describe.js';
 import type { Crash, OpResult, OutcomeClass } from '../../spec/types.js';
 import type { ScheduledStep } from '../trace/types.js';
-import type { ThrownError } from '../../impl/sched/types.js';
+import type { NestedCall, ThrownError } from '../../impl/sched/types.js';
+import type { SyncPart } from './syncmap-final.js';
 
-/** What the final comparison looks at, in the order it looks. */
-export type FinalPart = 'B' | 'count' | 'flags' | 'contents' | 'memory';
+/** What the map comparison looks at: the plain map's parts (final.ts), then sync.Map's (syncmap-final.ts). */
+export type FinalPart = 'B' | 'count' | 'flags' | 'contents' | 'memory' | SyncPart;
 
 /**
  * How one trace ran on the real workers. Steps are numbered from 0 here; texts for people number
@@ -18,8 +20,12 @@ export type Verdict =
   | { kind: 'crash'; step: number; expected: Crash | undefined; actual: ThrownError | undefined }
   /** Goroutine g's operation `op` (counted within g's program) returned something else. */
   | { kind: 'result'; g: number; op: number; expected: OpResult | undefined; actual: OpResult | undefined }
+  /** The calls goroutine g's operation `op` (a Range) made from its callback differ from the spec's. */
+  | { kind: 'nested'; g: number; op: number; expected: NestedCall[] | undefined; actual: NestedCall[] | undefined }
   /** The map after the schedule differs from the spec's in `part`. */
   | { kind: 'final'; part: FinalPart; expected: string; actual: string }
+  /** The map after schedule entry `step` (not the last) already differs from the spec's in `part` (sync.Map). */
+  | { kind: 'state'; step: number; part: FinalPart; expected: string; actual: string }
   /** A worker hung or died: detected after the timeout, with the schedule that led there. */
   | { kind: 'unresponsive'; g: number; step: number; prefix: ScheduledStep[]; message: string }
   /** A worker failed outside any operation, or could not start. */
@@ -39,6 +45,11 @@ function crashText(c: Crash | ThrownError | undefined): string {
   return c.goKind ? `${c.goKind}: ${c.message}` : `${c.name}: ${c.message}`;
 }
 
+/** Nested calls as Go calls: '[m.Delete(k0), m.Delete(k1)]'; their results are always Store's and Delete's none. */
+export function nestedText(calls: readonly NestedCall[] | undefined): string {
+  return calls === undefined ? '(none: the operation did not return)' : `[${calls.map((c) => describeOp(c.call, 'syncmap')).join(', ')}]`;
+}
+
 /**
  * One line and an exit code for a trace, in the style of `--replay`: 0 conforms, 1 the
  * implementation and the spec part (or a worker hung or died), 2 the trace cannot be run.
@@ -54,8 +65,12 @@ export function verdictLine(file: string, v: Verdict): { line: string; code: 0 |
       return { line: `${head}: at step ${v.step + 1} the spec has ${crashText(v.expected)}, the implementation ${crashText(v.actual)}`, code: 1 };
     case 'result':
       return { line: `${head}: G${v.g}'s operation ${v.op + 1} returned ${JSON.stringify(v.actual)}, the spec ${JSON.stringify(v.expected)}`, code: 1 };
+    case 'nested':
+      return { line: `${head}: G${v.g}'s operation ${v.op + 1} made the nested calls ${nestedText(v.actual)}, the spec ${nestedText(v.expected)}`, code: 1 };
     case 'final':
       return { line: `${head}: final ${v.part} differs: spec ${v.expected}, implementation ${v.actual}`, code: 1 };
+    case 'state':
+      return { line: `${head}: after step ${v.step + 1} ${v.part} differs: spec ${v.expected}, implementation ${v.actual}`, code: 1 };
     case 'unresponsive': {
       const prefix = v.prefix.map((s) => `G${s.g} ${q(s.label)}`).join(', ');
       return { line: `${head}: ${v.message} (at step ${v.step + 1}; schedule so far: ${prefix || 'none'})`, code: 1 };

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { OpResult } from '../../spec/types.js';
 import { controlBuffer, DEFAULT_PAYLOAD_CHARS, type Report, REPORT_KIND, Slot } from './protocol.js';
-import type { ThrownError, WorkerInput } from './types.js';
+import type { NestedCall, Returned, ThrownError, WorkerInput } from './types.js';
 
 /** Where a controlled goroutine stands between two grants. */
 export type GoroutineState =
@@ -25,7 +25,7 @@ export class Unresponsive extends Error {
 export interface ControllerOptions {
   /** One input per goroutine, without the fields the controller fills in. */
   goroutines: Array<Pick<WorkerInput, 'target' | 'config' | 'map' | 'program' | 'fault'>>;
-  /** Step label of each id on the wire (HMAP_LABELS for the plain map). */
+  /** Step label of each id on the wire (HMAP_LABELS for the plain map, SYNCMAP_LABELS for sync.Map). */
   labels: readonly string[];
   /** How long a granted worker may take to report before it counts as hung or dead. */
   stepTimeoutMs?: number;
@@ -53,6 +53,7 @@ export const TSX_PRELOAD = new URL('../tsx-register.mjs', import.meta.url).href;
 export class Controller {
   private readonly states: GoroutineState[];
   private readonly returned: OpResult[][];
+  private readonly nestedOf: NestedCall[][][];
 
   private constructor(
     private readonly workers: Worker[],
@@ -62,6 +63,7 @@ export class Controller {
   ) {
     this.states = slots.map(() => ({ kind: 'done' }));
     this.returned = slots.map(() => []);
+    this.nestedOf = slots.map(() => []);
   }
 
   /** Starts the workers, waits until each is ready, then until each stands at its first point. */
@@ -106,6 +108,11 @@ export class Controller {
     return this.returned[g]!;
   }
 
+  /** The calls a Range callback made inside each of g's returned operations (empty for the others), in order. */
+  nested(g: number): readonly NestedCall[][] {
+    return this.nestedOf[g]!;
+  }
+
   /**
    * Grants goroutine g (standing at a scheduling point) its step and returns where it stands
    * next. Throws Unresponsive when it does not report in time.
@@ -129,7 +136,9 @@ export class Controller {
       const r = slot.awaitReport(this.stepTimeoutMs);
       if (r === undefined) throw new Unresponsive(g, this.stepTimeoutMs, what);
       if (r.kind === REPORT_KIND.returned) {
-        this.returned[g]!.push(JSON.parse(r.payload) as OpResult);
+        const { result, nested } = JSON.parse(r.payload) as Returned;
+        this.returned[g]!.push(result);
+        this.nestedOf[g]!.push(nested ?? []);
         // Starting the next operation makes no shared access: let it run to its first point.
         slot.grant();
         continue;

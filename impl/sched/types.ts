@@ -1,5 +1,5 @@
 import type { MapConfig } from '../../spec/config.js';
-import type { Op } from '../../spec/types.js';
+import type { Op, OpResult } from '../../spec/types.js';
 import type { GoCrashKind } from '../hmap/errors.js';
 
 /**
@@ -12,10 +12,13 @@ export interface Fault {
   kind: 'hang' | 'exit' | 'mislabel';
 }
 
+/** The implementations a controlled worker can run. */
+export type SchedTarget = 'hmap' | 'syncmap';
+
 /** What one controlled worker is given (structured-cloned; the buffers are shared, not copied). */
 export interface WorkerInput {
-  /** Which implementation to run: only the plain map so far. */
-  target: 'hmap';
+  /** Which implementation to run: the plain map (SharedGoMap) or sync.Map (SharedSyncMap). */
+  target: SchedTarget;
   config: MapConfig;
   /** The map's memory, shared by every worker. */
   map: SharedArrayBuffer;
@@ -36,4 +39,20 @@ export interface ThrownError {
   goKind?: GoCrashKind;
   name: string;
   message: string;
+}
+
+/**
+ * A call a sync.Map Range's callback made (spec/types.ts RangeBody): an operation of its own in
+ * the spec's history, so conformance compares them too.
+ */
+export interface NestedCall {
+  call: Op;
+  result: OpResult;
+}
+
+/** What a worker reports when one of its operations returns (the payload of REPORT_KIND.returned). */
+export interface Returned {
+  result: OpResult;
+  /** The nested calls the operation made, in order; absent when it made none. */
+  nested?: NestedCall[];
 }

@@ -1,19 +1,28 @@
 /**
- * Entry of a controlled worker: one goroutine of a scenario. It attaches to the shared map with a
- * hook that reports each scheduling point's label to the controller and blocks until granted,
- * runs its program, and reports each result, or the error that ended the program. Start it with
- * the tsx preload (impl/tsx-register.mjs): see controller.ts.
+ * Entry of a controlled worker: one goroutine of a scenario. It attaches to the shared map (the
+ * plain map or sync.Map, as WorkerInput.target says) with a hook that reports each scheduling
+ * point's label to the controller and blocks until granted, runs its program, and reports each
+ * result, or the error that ended the program. Start it with the tsx preload
+ * (impl/tsx-register.mjs): see controller.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Op, OpResult } from '../../spec/types.js';
 import { GoCrash } from '../hmap/errors.js';
 import { HMAP_LABELS } from '../hmap/labels.js';
 import { SharedGoMap } from '../hmap/map.js';
+import { SYNCMAP_LABELS } from '../syncmap/labels.js';
+import { SharedSyncMap } from '../syncmap/map.js';
 import { ControllerGone, REPORT_KIND, Slot } from './protocol.js';
-import type { Fault, ThrownError, WorkerInput } from './types.js';
+import type { Fault, NestedCall, Returned, SchedTarget, ThrownError, WorkerInput } from './types.js';
 
 const input = workerData as WorkerInput;
 const slot = new Slot(input.control, input.g, input.payloadChars);
-const ids = new Map(HMAP_LABELS.map((label, id) => [label, id]));
+
+/** Each target's label table: a label's index is its id on the wire (the controller has the same table). */
+const LABELS: Record<SchedTarget, readonly string[]> = { hmap: HMAP_LABELS, syncmap: SYNCMAP_LABELS };
+const labels = LABELS[input.target];
+if (labels === undefined) throw new Error(`no controlled implementation for target "${String(input.target)}"`);
+const ids = new Map(labels.map((label, id) => [label, id]));
 
 let steps = 0;
 function controlledHook(label: string): void {
@@ -35,7 +44,7 @@ function misbehave(fault: Fault, id: number): number {
     case 'exit':
       return process.exit(3);
     case 'mislabel':
-      return (id + 1) % HMAP_LABELS.length;
+      return (id + 1) % labels.length;
   }
 }
 
@@ -45,20 +54,36 @@ function thrown(e: unknown): ThrownError {
   return { name: 'Error', message: String(e) };
 }
 
+/** One operation run to its end: its result, with the calls a Range callback made inside it. */
+type Runner = (op: Op) => Returned;
+
+function runner(): Runner {
+  if (input.target === 'hmap') {
+    const map = SharedGoMap.attach(input.config, input.map, controlledHook);
+    return (op) => ({ result: map.run(op) });
+  }
+  const map = SharedSyncMap.attach(input.config, input.map, controlledHook);
+  return (op) => {
+    const nested: NestedCall[] = [];
+    const result: OpResult = map.run(op, (call, r) => nested.push({ call, result: r }));
+    return nested.length > 0 ? { result, nested } : { result };
+  };
+}
+
 function run(): void {
-  const map = SharedGoMap.attach(input.config, input.map, controlledHook);
+  const runOp = runner();
   parentPort!.postMessage({ type: 'ready' });
   for (const op of input.program) {
-    let result;
+    let returned: Returned;
     try {
-      result = map.run(op);
+      returned = runOp(op);
     } catch (e) {
       if (e instanceof ControllerGone) throw e;
       // In Go a fatal ends the whole program: this goroutine runs nothing more.
       slot.report(REPORT_KIND.threw, -1, JSON.stringify(thrown(e)));
       return;
     }
-    slot.report(REPORT_KIND.returned, -1, JSON.stringify(result));
+    slot.report(REPORT_KIND.returned, -1, JSON.stringify(returned));
     slot.awaitGrant(input.patienceMs);
   }
   slot.report(REPORT_KIND.done);

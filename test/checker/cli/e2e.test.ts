@@ -138,12 +138,13 @@ describe('gomapcheck --target all and --mutants', () => {
 });
 
 describe('gomapcheck --conformance', () => {
-  it('runs the committed plain-map traces on real workers, each conforming', async () => {
+  it('runs the committed plain-map and sync.Map traces on real workers, each conforming', async () => {
     const r = await gomapcheck(['--conformance']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatch(/^conformance traces\/hmap\/\S+\.json: conforms /);
+    for (const line of lines) expect(line).toMatch(/^conformance traces\/(hmap|syncmap)\/\S+\.json: conforms /);
+    expect(lines.some((l) => l.startsWith('conformance traces/syncmap/'))).toBe(true);
   });
 
   it('exits 2 in one line when there is nothing to run', async () => {

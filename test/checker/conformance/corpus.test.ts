@@ -1,20 +1,38 @@
 /** The helper behind `--conformance`: which files it covers, and the exit code it gives. */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conformanceFiles, conformFiles } from '../../../checker/conformance/corpus.js';
+import { CONFORMING_TARGETS, conformanceFiles, conformFiles } from '../../../checker/conformance/corpus.js';
 import { mermaidParses } from '../trace/mermaid-parse.js';
 
 const TRACES = join(import.meta.dirname, '..', '..', '..', 'traces');
 
 describe('conformance over files', () => {
-  it('covers the plain map traces, sorted, and nothing else', () => {
+  it('covers the plain map and sync.Map traces, target by target, sorted, and nothing else', () => {
+    expect(CONFORMING_TARGETS).toEqual(['hmap', 'syncmap']);
     const files = conformanceFiles(TRACES);
-    expect(files.length).toBeGreaterThan(0);
-    expect(files.every((f) => f.startsWith(join(TRACES, 'hmap')) && f.endsWith('.json'))).toBe(true);
-    expect([...files].sort()).toEqual(files);
+    const of = (target: string) => files.filter((f) => f.startsWith(join(TRACES, target) + sep));
+    expect(of('hmap').length).toBeGreaterThan(0);
+    expect(of('syncmap').length).toBeGreaterThan(0);
+    expect(files).toEqual([...of('hmap').sort(), ...of('syncmap').sort()]);
+    expect(files.every((f) => f.endsWith('.json'))).toBe(true);
     expect(conformanceFiles(join(TRACES, 'no-such-dir'))).toEqual([]);
+  });
+
+  it('skips a mutant trace filed under a target with a line that says so, and gives 0 for it', async () => {
+    // A sync.Map mutant's witness, as if someone had filed it under traces/syncmap/.
+    const mutant = readdirSync(join(TRACES, 'mutants')).find((f) => f.endsWith('.json'))!;
+    const dir = mkdtempSync(join(tmpdir(), 'conformance-'));
+    mkdirSync(join(dir, 'syncmap'));
+    copyFileSync(join(TRACES, 'mutants', mutant), join(dir, 'syncmap', mutant));
+    const files = conformanceFiles(dir);
+    expect(files).toEqual([join(dir, 'syncmap', mutant)]);
+    const r = await conformFiles(files);
+    expect(r.code).toBe(0);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(/^conformance .*: skipped: a mutant trace \(from a deliberately broken spec\).*\(mutant "[a-z-]+"\)$/);
+    expect(r.verdicts).toEqual([{ file: files[0], verdict: undefined, skipped: expect.stringContaining('mutant') }]);
   });
 
   it('gives 0 when every file conforms, 2 for a file it cannot read, with a line each', async () => {

@@ -54,11 +54,18 @@ describe('a run that parts from the spec', () => {
     expect(verdictLine(WRITES, v).line).toMatch(/did not report within 500 ms .*\(at step 1; schedule so far: G0 "mapassign: if h\.flags&hashWriting != 0 \(load\)"\)$/);
   });
 
-  it('cannot run a trace of another target yet, and says so with exit code 2', async () => {
-    const dir = join(TRACES, 'syncmap');
+  it('cannot run a trace of a target without a real implementation, and says so with exit code 2', async () => {
+    const dir = join(TRACES, 'mutex-map');
     const file = readdirSync(dir).find((f) => f.endsWith('.json'))!;
     const v = await conformTrace(load(join(dir, file)));
-    expect(v).toEqual({ kind: 'invalid', reason: 'conformance covers the plain map only so far, not target "syncmap"' });
+    expect(v).toEqual({ kind: 'invalid', reason: 'conformance covers the targets with a real implementation (hmap, syncmap), not "mutex-map"' });
     expect(verdictLine(file, v).code).toBe(2);
+  });
+
+  it('does not hold the implementation to a mutant trace', async () => {
+    const dir = join(TRACES, 'mutants');
+    const file = readdirSync(dir).find((f) => f.endsWith('.json'))!;
+    const v = await conformTrace(load(join(dir, file)));
+    expect(v).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/^a mutant trace \(from a deliberately broken spec\)/) });
   });
 });
