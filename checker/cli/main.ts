@@ -13,7 +13,7 @@ import { writeHtmlReport } from '../report/html.js';
 import { checkTargetWithTraces } from '../run/check-target.js';
 import { checkMutants } from '../run/mutants.js';
 import { CONFORMING_TARGETS, conformanceFiles, conformFiles } from '../conformance/corpus.js';
-import { formatStressHuman, formatStressJson, runStress } from '../stress/index.js';
+import { formatSafeStressHuman, formatSafeStressJson, formatStressHuman, formatStressJson, isSafeStressTarget, runSafeStress, runStress } from '../stress/index.js';
 import { formatMutantsHuman, formatMutantsJson, type MutantsRun } from '../report/mutants.js';
 import { runMain, UsageError } from './errors.js';
 import { expandTarget } from './targets.js';
@@ -100,11 +100,18 @@ async function stress(options: CheckOptions): Promise<number> {
   const workers = num('workers', s.workers);
   const seed = num('seed', s.seed);
   const keys = num('keys', s.keys);
-  const report = await runStress({
+  const common = {
     target, ops, config: options.config,
     ...(workers === undefined ? {} : { workers }), ...(seed === undefined ? {} : { seed }),
     ...(keys === undefined ? {} : { keys }), ...(s.mix === undefined ? {} : { mix: s.mix }),
-  });
+  };
+  if (isSafeStressTarget(target)) {
+    // A safe map promises linearizability: one violating round is a broken promise.
+    const safe = await runSafeStress({ ...common, ...(options.shards === undefined ? {} : { shards: options.shards }) });
+    process.stdout.write(options.json ? formatSafeStressJson(safe) : formatSafeStressHuman(safe));
+    return safe.violations > 0 ? 1 : 0;
+  }
+  const report = await runStress(common);
   process.stdout.write(options.json ? formatStressJson(report) : formatStressHuman(report));
   // Crashes and silent damage are the plain map's expected findings; a race-free round that went wrong is a bug.
   return report.anomalies > 0 ? 1 : 0;

@@ -123,7 +123,7 @@ function buildProgram(): Command {
       .option('--replay <file>', 'replay a saved trace instead of exploring')
       .option('--mutants', 'mutation self-test: check each sync.Map mutant up to --depth; exit 1 if one survives')
       .option('--conformance', 'run every committed trace of a target with a real implementation (impl/) on worker threads, step by step')
-      .option('--stress', 'run free worker threads on the real implementation (--target hmap) with a random op mix and check every round')
+      .option('--stress', 'run free worker threads on the real implementation (--target hmap, mutex-map, rwmutex-map or sharded-map) with a random op mix and check every round')
       .option('--ops <n>', 'with --stress: operations in total (default 100000)')
       .option('--workers <w>', 'with --stress: worker threads (default 2)')
       .option('--seed <s>', 'with --stress: seed of the op mix (default 1)')

@@ -125,8 +125,8 @@ function where(t: Thrown): string {
   return `worker ${t.w}'s operation ${t.op.index} (${describeOp(t.op.op)})`;
 }
 
-/** `v, ok := m[k]` for every key after the round, returning what the final map holds. */
-function finalReads(log: RoundLog, contents: ReadonlyArray<[number, number]>, keys: number, only?: number): HistoryOp[] {
+/** `v, ok := m[k]` for every key after the round, returning what the final map holds (slot: one past the workers). */
+export function finalReads(log: RoundLog, contents: ReadonlyArray<[number, number]>, keys: number, only?: number): HistoryOp[] {
   const end = endOfRound(log);
   const slot = log.workers.length;
   const reads: HistoryOp[] = [];

@@ -5,3 +5,7 @@ export type { StressReport, ClassCounts, StressExample } from './report.js';
 export { classifyRound, StressBugError, type RoundVerdict, type RoundClass, SILENT } from './classify.js';
 export { StressWorkerError } from '../../impl/stress/pool.js';
 export { MIXES, DEFAULT_MIX_NAME } from '../../impl/stress/mix.js';
+export { runSafeStress, rangeModeOf } from './safe-run.js';
+export { formatSafeStressHuman, formatSafeStressJson, type SafeStressReport } from './safe-report.js';
+export { judgeSafeRound, lockDefect, type SafeRoundVerdict } from './judge.js';
+export { isSafeStressTarget, SAFE_STRESS_TARGETS, STRESS_TARGETS } from '../../impl/stress/targets.js';

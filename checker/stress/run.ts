@@ -3,7 +3,7 @@ import { SharedGoMap } from '../../impl/hmap/map.js';
 import { Rng, roundPrograms } from '../../impl/stress/mix.js';
 import { type PoolOptions, StressPool, StressWorkerError } from '../../impl/stress/pool.js';
 import { classifyRound, type RoundVerdict, SILENT } from './classify.js';
-import { resolveStressOptions, type StressOptions } from './options.js';
+import { resolveStressOptions, StressInputError, type StressOptions } from './options.js';
 import { type StressReport, Tally } from './report.js';
 
 /** Knobs for the harness itself, not the run: timeouts, and what tests need to watch or break. */
@@ -35,6 +35,7 @@ export const MAX_STUCK_ROUNDS = 3;
  */
 export async function runStress(options: StressOptions, harness: StressHarness = {}): Promise<StressReport> {
   const o = resolveStressOptions(options);
+  if (o.target !== 'hmap') throw new StressInputError(`runStress runs the plain map; ${o.target} runs with runSafeStress (safe-run.ts)`);
   const rounds = Math.ceil(o.ops / o.roundOps);
   // Sequentially a round of 200 operations over 4 keys allocates under 40 buckets; the slack is
   // for races that inflate count and grow the map again and again (arena full is then a finding).

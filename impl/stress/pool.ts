@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { MapConfig } from '../../spec/config.js';
-import type { SharedGoMap } from '../hmap/map.js';
 import { ARRIVED, CLOCK, controlBuffer, FINISHED, logBuffer, PHASE, phaseWord, readRoundLog, type RoundLog, STOP } from './log.js';
 import { type Program, programLength } from './program.js';
+import type { MapBuffer, StressTarget } from './targets.js';
 import type { RoundMessage, StressFault, StressWorkerInput, WorkerMessage } from './types.js';
 
 /**
@@ -20,6 +20,8 @@ export class StressWorkerError extends Error {
 }
 
 export interface PoolOptions {
+  /** The map the rounds run on (default the plain map, 'hmap'). */
+  target?: StressTarget;
   workers: number;
   config: MapConfig;
   /** The most operations one worker runs in one round (the log's records per worker). */
@@ -83,10 +85,11 @@ export class StressPool {
   }
 
   /**
-   * Runs one round: worker w runs programs[w] on `map` (fresh, made for this round). Resolves
+   * Runs one round: worker w runs programs[w] on `map` (fresh, made for this round, of the
+   * pool's target: a SharedGoMap, or a guarded map of impl/guarded). Resolves
    * with the log once every worker is done; rejects with StressWorkerError on death or timeout.
    */
-  async runRound(round: number, map: SharedGoMap, programs: readonly Program[]): Promise<RoundLog> {
+  async runRound(round: number, map: { readonly buffer: MapBuffer }, programs: readonly Program[]): Promise<RoundLog> {
     if (this.broken) throw this.broken;
     if (this.closed) throw new StressWorkerError('the stress pool is closed');
     if (programs.length !== this.workers.length) throw new RangeError(`${programs.length} programs for ${this.workers.length} workers`);
@@ -148,6 +151,7 @@ export class StressPool {
     for (let w = 0; w < this.opts.workers; w++) {
       const fault = this.opts.fault?.w === w ? { round: this.opts.fault.round, kind: this.opts.fault.kind } : undefined;
       const workerData: StressWorkerInput = {
+        ...(this.opts.target === undefined ? {} : { target: this.opts.target }),
         config: this.opts.config, w, workers: this.opts.workers, control: this.control, log: this.log,
         capacity: this.opts.capacity, barrierTimeoutMs: this.opts.roundTimeoutMs ?? DEFAULT_ROUND_TIMEOUT_MS,
         // The main thread sleeps while a round runs, so every core is the workers'.

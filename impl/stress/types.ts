@@ -1,5 +1,6 @@
 import type { MapConfig } from '../../spec/config.js';
 import type { Program } from './program.js';
+import type { MapBuffer, StressTarget } from './targets.js';
 
 /**
  * A fault a test plants in a stress worker to check that the pool copes: in round `round` the
@@ -13,6 +14,8 @@ export interface StressFault {
 
 /** What a stress worker is given once, at start (structured-cloned; the buffers are shared). */
 export interface StressWorkerInput {
+  /** Which map the rounds run on; absent: the plain map. */
+  target?: StressTarget;
   config: MapConfig;
   /** Which worker this is: its log region. */
   w: number;
@@ -33,7 +36,7 @@ export interface StressWorkerInput {
 export interface RoundMessage {
   type: 'round';
   round: number;
-  map: SharedArrayBuffer;
+  map: MapBuffer;
   program: Program;
 }
 

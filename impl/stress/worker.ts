@@ -1,16 +1,18 @@
 /**
- * Entry of a free-running stress worker. For each round the main thread sends it a fresh map and
- * a program; it attaches to the map with the no-op hook (free mode: nothing slows it down, so it
- * races for real), meets the other workers at a start barrier, and runs the program, logging each
- * call and return at a position of the shared Atomics clock (log.ts). When an operation throws,
- * it sets STOP: a fatal in Go ends the whole program, so every worker stops at its next operation
- * boundary. Start it with the tsx preload, as pool.ts does.
+ * Entry of a free-running stress worker. For each round the main thread sends it a fresh map (of
+ * input.target: the plain map, or a guarded one) and a program; it attaches to the map with the
+ * no-op hook (free mode: nothing slows it down, so it races for real), meets the other workers at
+ * a start barrier, and runs the program, logging each call and return at a position of the shared
+ * Atomics clock (log.ts). When an operation throws, it sets STOP: a fatal in Go ends the whole
+ * program, so every worker stops at its next operation boundary. Start it with the tsx preload,
+ * as pool.ts does.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ArenaFullError, GoCrash } from '../hmap/errors.js';
-import { SharedGoMap } from '../hmap/map.js';
+import type { MapApi } from '../guarded/base.js';
 import { ARRIVED, CLOCK, FINISHED, LogWriter, type LoggedErrorKind, PHASE, phaseWord, STOP } from './log.js';
 import { OP_CODE, programLength, TRIPLE } from './program.js';
+import { attachStressMap } from './targets.js';
 import type { RoundMessage, StressFault, StressWorkerInput, WorkerMessage } from './types.js';
 
 const input = workerData as StressWorkerInput;
@@ -60,7 +62,7 @@ function messageOf(e: unknown): string {
 }
 
 /** Runs operation i; logs its call, its results and its return. Throws what the map throws. */
-function runOp(map: SharedGoMap, i: number, code: number, key: number, value: number): void {
+function runOp(map: MapApi, i: number, code: number, key: number, value: number): void {
   log.call(i, code, key, value, Atomics.add(ctl, CLOCK, 1));
   switch (code) {
     case OP_CODE.assign:
@@ -99,7 +101,7 @@ function runOp(map: SharedGoMap, i: number, code: number, key: number, value: nu
 function runRound(m: RoundMessage): void {
   // Acquire the main thread's resets, made after it wrote the fresh map's header (see pool.ts).
   Atomics.load(ctl, STOP);
-  const map = SharedGoMap.attach(input.config, m.map);
+  const map = attachStressMap(input.target ?? 'hmap', input.config, m.map);
   const fault = input.fault?.round === m.round ? input.fault : undefined;
   if (fault && fault.kind !== 'loop') misbehave(fault);
   Atomics.store(ctl, phaseWord(input.w), PHASE.atBarrier);

@@ -23,13 +23,23 @@ describe('stress options', () => {
     [{ config: 'huge' }, 'unknown config "huge" (known: small, go)'],
     [{ config: 'toString' }, 'unknown config "toString" (known: small, go)'],
     [{ mix: 'odd' }, 'unknown mix "odd" (known: balanced, read-mostly)'],
-    [{ target: 'syncmap' }, 'stress mode covers only the plain map so far: use --target hmap (got "syncmap")'],
+    [{ target: 'syncmap' }, 'stress mode covers only the plain map so far and its locked alternatives (sync.Map has no real implementation yet): use --target hmap, mutex-map, rwmutex-map or sharded-map (got "syncmap")'],
+    [{ target: 'treap' }, 'unknown stress target "treap" (known: hmap, mutex-map, rwmutex-map, sharded-map)'],
+    [{ shards: 2 }, '--shards applies to sharded-map only, not hmap'],
+    [{ target: 'sharded-map', shards: 0 }, '--shards must be a whole number from 1 to 16 (got 0)'],
   ])('rejects %o', (bad, message) => {
     const attempt = () => resolveStressOptions({ target: 'hmap', ops: 10, ...bad });
     expect(attempt).toThrow(StressInputError);
     expect(attempt).toThrow(UsageError); // so the CLI exits 2 with this one line
     expect(attempt).toThrow(message);
     expect(message).not.toContain('\n');
+  });
+
+  it('takes the safe maps, with the spec\'s 2 shards for the sharded one unless asked otherwise', () => {
+    expect(resolveStressOptions({ target: 'mutex-map', ops: 10 })).toMatchObject({ target: 'mutex-map', workers: 2 });
+    expect(resolveStressOptions({ target: 'mutex-map', ops: 10 }).shards).toBeUndefined();
+    expect(resolveStressOptions({ target: 'sharded-map', ops: 10 }).shards).toBe(2);
+    expect(resolveStressOptions({ target: 'sharded-map', ops: 10, shards: 5 }).shards).toBe(5);
   });
 
   it('rejects in runStress before starting a worker', async () => {
