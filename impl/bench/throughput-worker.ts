@@ -10,7 +10,7 @@ import { subjectNamed } from './subjects.js';
 interface Data {
   subject: string;
   config: MapConfig;
-  buffer?: SharedArrayBuffer;
+  memory?: unknown;
   port?: MessagePort;
   gate: SharedArrayBuffer;
   ops: number;
@@ -44,8 +44,8 @@ async function viaPort(port: MessagePort): Promise<void> {
   port.close();
 }
 
-function direct(buffer: SharedArrayBuffer): number {
-  const m = subjectNamed(d.subject).attach(d.config, buffer);
+function direct(memory: unknown): number {
+  const m = subjectNamed(d.subject).attach(d.config, memory);
   let sum = 0;
   for (let i = 0; i < d.ops; i++) {
     const op = pickOp(d.mix, nextRandom(rng));
@@ -61,5 +61,5 @@ parentPort!.postMessage('ready');
 waitForGate();
 const t0 = performance.now();
 if (d.port) await viaPort(d.port);
-else direct(d.buffer!);
+else direct(d.memory);
 parentPort!.postMessage({ seconds: (performance.now() - t0) / 1000 });

@@ -32,14 +32,14 @@ export async function measure(subject: string, mix: Mix, workers: number, ops: n
   const config = goConfig(KEYS);
   const gate = new SharedArrayBuffer(4);
   const owner = subject === MESSAGE_MAP ? new Map<number, number>() : undefined;
-  const buffer = owner ? undefined : SUBJECTS.find((s) => s.name === subject)!.create(config);
+  const memory = owner ? undefined : SUBJECTS.find((s) => s.name === subject)!.create(config);
   const started: Worker[] = [];
   try {
     const finished: Array<Promise<number>> = [];
     for (let w = 0; w < workers; w++) {
       const channel = owner ? new MessageChannel() : undefined;
       if (channel) serve(owner!, channel.port1);
-      const workerData = { subject, config, buffer, port: channel?.port2, gate, ops, keys: KEYS, mix, seed: 1, worker: w };
+      const workerData = { subject, config, memory, port: channel?.port2, gate, ops, keys: KEYS, mix, seed: 1, worker: w };
       const worker = new Worker(WORKER_FILE, { workerData, execArgv: ['--import', TSX_PRELOAD], transferList: channel ? [channel.port2] : [] });
       started.push(worker);
       const ready = new Promise<void>((ok, fail) => {
