@@ -10,6 +10,7 @@ import { formatHuman } from '../report/human.js';
 import { formatJson } from '../report/json.js';
 import type { RunReport } from '../report/types.js';
 import { writeHtmlReport } from '../report/html.js';
+import { targetOptions } from '../run/auto-bound.js';
 import { checkTargetWithTraces } from '../run/check-target.js';
 import { checkMutants } from '../run/mutants.js';
 import { CONFORMING_TARGETS, conformanceFiles, conformFiles } from '../conformance/corpus.js';
@@ -18,22 +19,6 @@ import { formatMutantsHuman, formatMutantsJson, type MutantsRun } from '../repor
 import { runMain, UsageError } from './errors.js';
 import { expandTarget } from './targets.js';
 import { type CheckOptions, helpText, parseCheckArgs } from './options.js';
-
-/**
- * Whether the exhaustive hmap check finishes in minutes on 2 cores at these bounds (measured in
- * docs/performance.md: depth 2 in a second, depth 3 with one key in half a minute, depth 3 with
- * two keys not within 12 minutes).
- */
-function hmapExhaustiveInReach(o: CheckOptions): boolean {
-  return o.depth <= 2 || (o.depth === 3 && o.keys === 1);
-}
-
-/**
- * The context bound hmap gets past its exhaustive reach unless the user chose one (or insisted on
- * --exhaustive): depth 6 with one preemption takes under two minutes. A race-free execution
- * needs no preemption, so the contract verdict still covers every race-free execution.
- */
-const HMAP_AUTO_PREEMPTIONS = 1;
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCheckArgs(argv);
@@ -58,21 +43,15 @@ function replay(file: string): number {
   return verdict.code;
 }
 
+const noteLine = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
 function check(options: CheckOptions): number {
   const header: Omit<RunReport, 'targets'> = { version: 1, depth: options.depth, config: options.config, goroutines: options.goroutines, keys: options.keys,
     ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }) };
   const checked = expandTarget(options.target).map((target, i) => {
-    let preemptions = options.preemptions;
-    if (target === 'hmap' && preemptions === undefined && !hmapExhaustiveInReach(options)) {
-      const where = `hmap at depth ${options.depth} with ${options.keys} key${options.keys === 1 ? '' : 's'}`;
-      if (options.exhaustive) {
-        process.stderr.write(`gomapcheck: note: ${where} is beyond exhaustive reach on 2 cores (docs/performance.md); --exhaustive: exploring it all anyway, which will not finish in hours\n`);
-      } else {
-        preemptions = HMAP_AUTO_PREEMPTIONS;
-        process.stderr.write(`gomapcheck: note: ${where} is beyond exhaustive reach (docs/performance.md): checking it BOUNDED to ${preemptions} preemption, which still covers every race-free execution; --preemptions P chooses the bound, --exhaustive insists\n`);
-      }
-    }
-    const c = checkTargetWithTraces({ ...options, target, ...(preemptions === undefined ? {} : { preemptions }) }, { stderr: process.stderr, cwd: process.cwd() });
+    const c = checkTargetWithTraces(targetOptions(options, target, noteLine), { stderr: process.stderr, cwd: process.cwd() });
     // The human summary shows each target as soon as it is done: a long run is not silent.
     if (!options.json) process.stdout.write(`${i > 0 ? '\n' : ''}${formatHuman({ ...header, targets: [c.report] })}`);
     return c;

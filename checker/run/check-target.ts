@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
-import { CONFIGS } from '../../spec/config.js';
+import { CONFIGS, type MapConfig } from '../../spec/config.js';
+import type { Target } from '../../spec/target.js';
 import type { CheckOptions } from '../cli/options.js';
 import { createProgress, progressEnabled, type ProgressStream } from '../cli/progress.js';
 import { scenarioCount } from '../explore/alphabet.js';
@@ -36,19 +37,35 @@ export interface CheckedTarget {
   traces: Array<{ outcome: string; trace: TraceFile }>;
 }
 
-export function checkTargetWithTraces(options: CheckOptions, io: CheckIo): CheckedTarget {
+/** A target made ready to explore: its spec, configuration and bounds, as the options ask. */
+export interface PreparedTarget {
+  target: Target<unknown>;
+  cfg: MapConfig;
+  bounds: Bounds;
+  /** The shard count traces record (only when not the default). */
+  traceShards: number | undefined;
+  /** The shard count the report shows (sharded-map only). */
+  reportShards: number | undefined;
+}
+
+export function prepareTarget(options: CheckOptions): PreparedTarget {
   const cfg = CONFIGS[options.config];
   // Traces record the shard count only when it is not the default, so older traces stay valid.
   const sharded = options.target === SHARDED;
-  const shards = sharded && options.shards !== undefined && options.shards !== DEFAULT_SHARDS ? options.shards : undefined;
-  const target = cfg && makeTarget(options.target, cfg, undefined, shards);
+  const traceShards = sharded && options.shards !== undefined && options.shards !== DEFAULT_SHARDS ? options.shards : undefined;
+  const target = cfg && makeTarget(options.target, cfg, undefined, traceShards);
   // parseCheckArgs has checked both names, so a miss here is a mismatch between our own lists.
   if (!cfg || !target) throw new Error(`no target "${options.target}" with config "${options.config}" (the CLI's lists and checker/run/targets.ts disagree)`);
   const bounds: Bounds = {
     depth: options.depth, goroutines: options.goroutines, keys: options.keys,
     ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }),
   };
+  return { target, cfg, bounds, traceShards, reportShards: sharded ? options.shards ?? DEFAULT_SHARDS : undefined };
+}
 
+export function checkTargetWithTraces(options: CheckOptions, io: CheckIo): CheckedTarget {
+  const prepared = prepareTarget(options);
+  const { target, cfg, bounds } = prepared;
   const started = performance.now();
   const progress = createProgress({ enabled: progressEnabled(options.json, io.stderr.isTTY === true), stream: io.stderr });
   let result: ExploreResult;
@@ -58,15 +75,28 @@ export function checkTargetWithTraces(options: CheckOptions, io: CheckIo): Check
   } finally {
     progress.done();
   }
+  return reportTarget(prepared, options, io, result, started);
+}
+
+/** What an exploration (or the merge of shards) found, as the report needs it. */
+export type Findings = Pick<ExploreResult, 'states' | 'executions' | 'outcomes' | 'breached'>;
+
+/**
+ * Finds a minimal witness per outcome class the exploration reached (and one for a breach),
+ * writes each as a trace and diagram under `<traces>/<target>/`, and builds the target's report.
+ * Files are written only now, after the search, so an interrupted run leaves none half-made.
+ */
+export function reportTarget(prepared: PreparedTarget, options: CheckOptions, io: CheckIo, result: Findings, started: number, extraSeconds = 0): CheckedTarget {
+  const { target, cfg, bounds, traceShards, reportShards } = prepared;
   const wanted = new Set<string>(result.outcomes.keys());
   if (result.breached) wanted.add(BREACH);
   const paths = findWitnesses(target, cfg, bounds, wanted);
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (performance.now() - started) / 1000 + extraSeconds;
 
   const dir = join(resolve(io.cwd, options.traces), target.name);
   const traces: CheckedTarget['traces'] = [];
   const save = (path: WitnessPath): string => {
-    const { view } = witnessTrace(target, cfg, bounds, path, undefined, shards);
+    const { view } = witnessTrace(target, cfg, bounds, path, undefined, traceShards);
     traces.push({ outcome: path.outcome, trace: view.trace });
     return saveWitness(dir, view, options.write, io.cwd);
   };
@@ -78,7 +108,7 @@ export function checkTargetWithTraces(options: CheckOptions, io: CheckIo): Check
 
   const report: TargetReport = {
     target: target.name,
-    ...(sharded ? { shards: options.shards ?? DEFAULT_SHARDS } : {}),
+    ...(reportShards === undefined ? {} : { shards: reportShards }),
     ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }),
     contract: result.breached ? 'broken' : 'holds',
     scenarios: scenarioCount(bounds.depth, bounds.goroutines, target.alphabet(bounds.keys, 1).length),

@@ -1,0 +1,35 @@
+import type { CheckOptions } from '../cli/options.js';
+
+/**
+ * Whether the exhaustive hmap check finishes in minutes on 2 cores at these bounds (measured in
+ * docs/performance.md: depth 2 in a second, depth 3 with one key in half a minute, depth 3 with
+ * two keys not within 12 minutes).
+ */
+function hmapExhaustiveInReach(o: CheckOptions): boolean {
+  return o.depth <= 2 || (o.depth === 3 && o.keys === 1);
+}
+
+/**
+ * The context bound hmap gets past its exhaustive reach unless the user chose one (or insisted on
+ * --exhaustive): depth 6 with one preemption takes under two minutes. A race-free execution
+ * needs no preemption, so the contract verdict still covers every race-free execution.
+ */
+export const HMAP_AUTO_PREEMPTIONS = 1;
+
+/**
+ * The options one target of the run is checked with: the run's, narrowed to the target, with
+ * hmap's automatic context bound where it applies. `note` gets the one line that says so.
+ */
+export function targetOptions(options: CheckOptions, target: string, note: (line: string) => void): CheckOptions {
+  let preemptions = options.preemptions;
+  if (target === 'hmap' && preemptions === undefined && !hmapExhaustiveInReach(options)) {
+    const where = `hmap at depth ${options.depth} with ${options.keys} key${options.keys === 1 ? '' : 's'}`;
+    if (options.exhaustive) {
+      note(`gomapcheck: note: ${where} is beyond exhaustive reach on 2 cores (docs/performance.md); --exhaustive: exploring it all anyway, which will not finish in hours`);
+    } else {
+      preemptions = HMAP_AUTO_PREEMPTIONS;
+      note(`gomapcheck: note: ${where} is beyond exhaustive reach (docs/performance.md): checking it BOUNDED to ${preemptions} preemption, which still covers every race-free execution; --preemptions P chooses the bound, --exhaustive insists`);
+    }
+  }
+  return { ...options, target, ...(preemptions === undefined ? {} : { preemptions }) };
+}
