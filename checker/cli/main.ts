@@ -11,6 +11,7 @@ import { formatJson } from '../report/json.js';
 import type { RunReport } from '../report/types.js';
 import { writeHtmlReport } from '../report/html.js';
 import { targetOptions } from '../run/auto-bound.js';
+import { mergeCommand, shardCommand } from './shard-commands.js';
 import { checkTargetWithTraces } from '../run/check-target.js';
 import { checkMutants } from '../run/mutants.js';
 import { CONFORMING_TARGETS, conformanceFiles, conformFiles } from '../conformance/corpus.js';
@@ -21,6 +22,7 @@ import { expandTarget } from './targets.js';
 import { type CheckOptions, helpText, parseCheckArgs } from './options.js';
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'merge') return mergeCommand(argv.slice(1));
   const parsed = parseCheckArgs(argv);
   if (!parsed.ok) throw new UsageError(parsed.error);
   const options = parsed.options;
@@ -31,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
   if (options.replay !== undefined) return replay(options.replay);
   if (options.conformance) return conformance(options);
   if (options.stress) return stress(options);
+  if (options.shard) return shardCommand(options, noteLine);
   return options.mutants ? mutants(options) : check(options);
 }
 

@@ -37,6 +37,8 @@ export interface CheckOptions {
   por: boolean;
   /** --exhaustive: explore hmap in full even past its reach, instead of the automatic context bound. */
   exhaustive: boolean;
+  /** --shard i/n: explore only slice i (1-based) of n and print a partial report for `gomapcheck merge`. */
+  shard?: { index: number; count: number };
   /** --shards S: the sharded map's shard count (its default, 2, when absent). */
   shards?: number;
   /** --mutants: run the sync.Map mutation self-test instead of checking targets. */
@@ -53,6 +55,8 @@ export type ParseResult = { ok: true; options: CheckOptions } | { ok: false; err
 export const MAX_GOROUTINES = 4;
 /** Every shard adds a lock and a map to each state; beyond 4 no bound this checker reaches shows more. */
 export const MAX_SHARDS = 4;
+/** Slices of the scenario space: the first scheduler choices are dealt out, and there are about a hundred. */
+export const MAX_SHARD_COUNT = 64;
 
 const DEFAULTS: CheckOptions = {
   depth: 6,
@@ -85,6 +89,7 @@ interface RawOptions {
   preemptions?: string;
   por?: boolean;
   exhaustive?: boolean;
+  shard?: string;
   shards?: string;
   report?: string;
   mutants?: boolean;
@@ -116,6 +121,7 @@ function buildProgram(): Command {
       .option('--config <name>', `map constants and hashes: ${Object.keys(CONFIGS).join(', ')} (default ${DEFAULTS.config})`)
       .option('--preemptions <p>', 'explore only executions with at most p preemptions (bounded, not exhaustive)')
       .option('--exhaustive', 'explore hmap in full even past the bounds it finishes in (by default it is then checked with 1 preemption)')
+      .option('--shard <i/n>', 'explore slice i of n only and print its partial report (JSON) for `gomapcheck merge <files>`')
       .option('--shards <s>', `with sharded-map: shards, 1 to ${MAX_SHARDS} (default 2)`)
       .option('--por', 'dynamic partial-order reduction (hmap and the locked maps): fewer states, same outcomes; see docs/performance.md')
       .option('--json', 'print one JSON object instead of the human summary')
@@ -218,6 +224,14 @@ function checkValues(raw: RawOptions): ParseResult {
     if (s === undefined) return fail(`--shards must be a whole number from 1 to ${MAX_SHARDS} (got "${raw.shards}")`);
     if (options.target !== ALL_TARGETS && options.target !== 'sharded-map') return fail(`--shards applies to sharded-map only, not ${options.target}`);
     options.shards = s;
+  }
+  if (raw.shard !== undefined) {
+    const m = /^([0-9]+)\/([0-9]+)$/.exec(raw.shard);
+    const index = m ? Number(m[1]) : 0;
+    const count = m ? Number(m[2]) : 0;
+    if (!m || index < 1 || index > count || count > MAX_SHARD_COUNT) return fail(`--shard must be i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARD_COUNT}, e.g. 2/4 (got "${raw.shard}")`);
+    if (options.por || options.report !== undefined || options.json) return fail('--shard prints its partial report as JSON and combines with neither --por, --report nor --json');
+    options.shard = { index, count };
   }
   if (options.exhaustive && options.preemptions !== undefined) return fail('--exhaustive and --preemptions contradict each other: choose one');
   if (options.por && options.preemptions !== undefined) return fail('--por and --preemptions do not combine: a bounded run explores every successor within its bound');

@@ -53,6 +53,24 @@ export class FingerprintTable {
   /** Stores `value` (0..254) for `key`; returns the previous payload or -1. */
   set(key: string, value: number): number {
     const [a, b, c] = fingerprint(key);
+    return this.setTriple(a, b, c, value);
+  }
+
+  /** Every fingerprint held, three words each (for a shard's partial report). */
+  triples(): Uint32Array {
+    const out = new Uint32Array(3 * this.count);
+    let n = 0;
+    for (let i = 0; i <= this.mask; i++) {
+      if (this.isFree(i)) continue;
+      out.set(this.slots.subarray(3 * i, 3 * i + 3), n);
+      n += 3;
+    }
+    return out;
+  }
+
+  /** set() for a fingerprint already computed (merging shards' tables); returns the previous payload or -1. */
+  setTriple(a: number, b: number, c: number, value: number): number {
+    c = c || 1;
     let i = this.find(a, b, c);
     if (!this.isFree(i)) {
       const old = this.payload[i]!;

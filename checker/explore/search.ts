@@ -11,6 +11,14 @@ export interface ExploreOptions extends Bounds {
   onProgress?: (states: number) => void;
   /** Called once per distinct end state with its key, so tests can compare the end states of two searches. */
   onEnd?: (key: string) => void;
+  /**
+   * Explore only slice `index` of `count` (0-based) of the scenario space: the first scheduler
+   * choices (which goroutine starts which operation) dealt round-robin. A state several slices
+   * reach is explored in each; merging their fingerprints (checker/run/shard.ts) counts it once.
+   */
+  slice?: { index: number; count: number };
+  /** Also return every visited and every end state's fingerprint (a shard's partial report needs them). */
+  fingerprints?: boolean;
   /** Which reductions to use; all by default. Tests switch them off one by one. */
   reductions?: Reductions;
 }
@@ -26,6 +34,8 @@ export interface ExploreResult {
   breached: boolean;
   /** Bytes held by the visited set at the end. */
   visitedBytes: number;
+  /** With ExploreOptions.fingerprints: the visited states', and the end states' per outcome class. */
+  fingerprints?: { visited: Uint32Array; ends: Map<OutcomeClass, Uint32Array> };
 }
 
 const PROGRESS_EVERY = 8192;
@@ -39,14 +49,16 @@ const PROGRESS_EVERY = 8192;
  */
 export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult {
   const reductions = o.reductions ?? ALL_REDUCTIONS;
-  if (reductions.dpor && target.locationClass && o.preemptions === undefined) {
+  if (reductions.dpor && target.locationClass && o.preemptions === undefined && !o.slice && !o.fingerprints) {
     const { transitions: _, ...reduced } = exploreDpor(target, o, reductions);
     return reduced;
   }
   const result: ExploreResult = { states: 0, executions: 0, outcomes: new Map(), breached: false, visitedBytes: 0 };
   const visited = new FingerprintTable();
   const ended = new FingerprintTable(12);
-  const stack: Array<Node<S>> = [initialNode(target, o.cfg, o)];
+  const root = initialNode(target, o.cfg, o);
+  const stack: Array<Node<S>> = [root];
+  const endsByClass = new Map<OutcomeClass, FingerprintTable>();
   while (stack.length > 0) {
     const n = stack.pop()!;
     const key = nodeKey(target, o, n, reductions);
@@ -58,12 +70,19 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
       const outcome = outcomeOf(n);
       result.executions++;
       o.onEnd?.(key);
+      if (o.fingerprints) {
+        if (!endsByClass.has(outcome)) endsByClass.set(outcome, new FingerprintTable(8));
+        endsByClass.get(outcome)!.set(key, 0);
+      }
       result.outcomes.set(outcome, (result.outcomes.get(outcome) ?? 0) + 1);
       if (breaches(target, n)) result.breached = true;
     }
-    const next = successors(target, o, n);
+    let next = successors(target, o, n);
+    const slice = o.slice;
+    if (slice && n === root) next = next.filter((_, i) => i % slice.count === slice.index);
     for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!.node);
   }
   result.visitedBytes = visited.bytes + ended.bytes;
+  if (o.fingerprints) result.fingerprints = { visited: visited.triples(), ends: new Map([...endsByClass].map(([c, t]) => [c, t.triples()])) };
   return result;
 }

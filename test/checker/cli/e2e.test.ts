@@ -231,3 +231,42 @@ describe('hmap past its exhaustive reach', () => {
     expect(run.stderr).toBe('gomapcheck: --exhaustive and --preemptions contradict each other: choose one\n');
   });
 });
+
+describe('gomapcheck --shard i/n and gomapcheck merge', () => {
+  it('merges the shards of a CI matrix into the report one run prints', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gomapcheck-merge-'));
+    try {
+      const files: string[] = [];
+      for (const i of [1, 2]) {
+        const run = await gomapcheck(['--depth', '2', '--target', 'hmap', '--shard', `${i}/2`]);
+        expect(run.code).toBe(0);
+        expect(JSON.parse(run.stdout)).toMatchObject({ format: 'gomapcheck-shard', shard: { index: i, count: 2 } });
+        files.push(join(dir, `part${i}.json`));
+        writeFileSync(files.at(-1)!, run.stdout);
+      }
+      const merged = await gomapcheck(['merge', ...files, '--json', '--no-write']);
+      const one = await gomapcheck(['--depth', '2', '--target', 'hmap', '--json', '--no-write']);
+      expect(merged.code).toBe(0);
+      const strip = (text: string) => {
+        const r = JSON.parse(text);
+        for (const t of r.targets) t.seconds = 0;
+        return r;
+      };
+      expect(strip(merged.stdout)).toEqual(strip(one.stdout));
+      const missing = await gomapcheck(['merge', files[0]!]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toBe('gomapcheck: shards missing: 2/2 (a merge needs all 2)\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a slice that does not exist, and a merge of nothing, in one line', async () => {
+    const bad = await gomapcheck(['--shard', '3/2']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('gomapcheck: --shard must be i/n with 1 ≤ i ≤ n ≤ 64, e.g. 2/4 (got "3/2")\n');
+    const none = await gomapcheck(['merge']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('gomapcheck: merge: give the partial reports to merge (gomapcheck merge part1.json part2.json ...)\n');
+  });
+});

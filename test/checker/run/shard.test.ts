@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCheckArgs, type CheckOptions } from '../../../checker/cli/options.js';
+import { targetOptions } from '../../../checker/run/auto-bound.js';
+import { checkTargetWithTraces } from '../../../checker/run/check-target.js';
+import { checkShards, mergeTarget, type PartialReport, runShard } from '../../../checker/run/shard.js';
+import { readPartial } from '../../../checker/run/shard-io.js';
+import type { TargetReport } from '../../../checker/report/types.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'gomapcheck-shards-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const io = { stderr: { write: () => true, isTTY: false }, cwd: dir };
+const quiet = (): void => {};
+
+function options(args: string[]): CheckOptions {
+  const p = parseCheckArgs([...args, '--no-write']);
+  if (!p.ok) throw new Error(p.error);
+  return p.options;
+}
+
+const withoutTime = (r: TargetReport): TargetReport => ({ ...r, seconds: 0 });
+
+function single(o: CheckOptions): TargetReport[] {
+  const targets = o.target === 'all' ? ['syncmap', 'rwmutex-map', 'mutex-map', 'sharded-map', 'hmap'] : [o.target];
+  return targets.map((t) => withoutTime(checkTargetWithTraces(targetOptions(o, t, quiet), io).report));
+}
+
+function merged(o: CheckOptions, count: number): TargetReport[] {
+  const parts = Array.from({ length: count }, (_, i) => runShard(o, i + 1, count, quiet));
+  expect(checkShards(parts)).toMatchObject({ ok: true });
+  return parts[0]!.targets.map((_, t) => withoutTime(mergeTarget(parts, t, o, io).report));
+}
+
+describe('shards merged', () => {
+  it.each([
+    ['hmap, exhaustive', ['--target', 'hmap', '--depth', '2'], 3],
+    ['syncmap', ['--target', 'syncmap', '--depth', '3'], 4],
+    ['hmap past its reach, bounded automatically', ['--target', 'hmap', '--depth', '3'], 2],
+    ['every target', ['--depth', '2'], 5],
+  ] as const)('give the report a single run gives: %s', (_, args, count) => {
+    const o = options([...args]);
+    expect(merged(o, count)).toEqual(single(o));
+  });
+
+  it('are not the whole run alone: each shard sees fewer states than the merge', () => {
+    const o = options(['--target', 'syncmap', '--depth', '3']);
+    const parts = [1, 2].map((i) => runShard(o, i, 2, quiet));
+    const whole = mergeTarget(parts, 0, o, io).report.states;
+    for (const p of parts) expect(mergeTarget([{ ...p, shard: { index: 1, count: 1 } }], 0, o, io).report.states).toBeLessThan(whole);
+  });
+});
+
+describe('shards that do not make one run', () => {
+  const o = options(['--target', 'hmap', '--depth', '1']);
+  const part = (i: number, n: number, run: CheckOptions = o): PartialReport => runShard(run, i, n, quiet);
+
+  it('are refused in one line each', () => {
+    expect(checkShards([])).toMatchObject({ ok: false, error: expect.stringMatching(/^merge needs the partial reports/) });
+    expect(checkShards([part(1, 2)])).toEqual({ ok: false, error: 'shards missing: 2/2 (a merge needs all 2)' });
+    expect(checkShards([part(1, 2), part(1, 2)])).toEqual({ ok: false, error: 'shard 1/2 is given twice' });
+    expect(checkShards([part(1, 2), part(2, 3)])).toEqual({ ok: false, error: 'shard 2/3 does not belong with shard 1/2' });
+    const other = options(['--target', 'hmap', '--depth', '1', '--keys', '1']);
+    expect(checkShards([part(1, 2), part(2, 2, other)])).toMatchObject({ ok: false, error: expect.stringMatching(/^shard 2\/2 ran with other options than shard 1\/2/) });
+  });
+
+  it('and a file that is no partial report says so', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ format: 'gomapcheck-trace' }));
+    expect(readPartial(bad)).toEqual({ ok: false, error: `${bad} is not a shard's partial report: format is not "gomapcheck-shard"` });
+    writeFileSync(bad, '{');
+    expect(readPartial(bad)).toMatchObject({ ok: false, error: `${bad} is not JSON (a partial report is what --shard i/n prints)` });
+    expect(readPartial(join(dir, 'none.json'))).toMatchObject({ ok: false, error: expect.stringContaining('cannot read') });
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify(part(1, 1)));
+    expect(readPartial(good)).toMatchObject({ ok: true });
+  });
+});
