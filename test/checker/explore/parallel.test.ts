@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseCheckArgs } from '../../../checker/cli/options.js';
+import { exploreParallel } from '../../../checker/explore/parallel.js';
+import { explore } from '../../../checker/explore/search.js';
+import { targetOptions } from '../../../checker/run/auto-bound.js';
+import { prepareTarget } from '../../../checker/run/check-target.js';
+
+function options(args: string[]) {
+  const p = parseCheckArgs(args);
+  if (!p.ok) throw new Error(p.error);
+  return targetOptions(p.options, p.options.target, () => {});
+}
+
+// Real worker threads sharing one visited set: the search's findings must not depend on which
+// thread meets a state first.
+describe('exploreParallel', () => {
+  it.each([
+    ['--target', 'hmap', '--depth', '2'],
+    ['--target', 'hmap', '--depth', '3'], // past its reach: one preemption
+    ['--target', 'syncmap', '--depth', '3'],
+    ['--target', 'sharded-map', '--depth', '3', '--shards', '3'],
+    ['--target', 'rwmutex-map', '--depth', '3', '--goroutines', '3', '--keys', '1'],
+  ])('finds what the single-threaded search finds: %s %s %s %s', async (...args) => {
+    const o = options(args);
+    const { target, cfg, bounds } = prepareTarget(o);
+    const one = explore(target, { ...bounds, cfg });
+    const split = await exploreParallel(o, 2);
+    expect({ ...split, visitedBytes: 0 }).toEqual({ ...one, visitedBytes: 0 });
+  }, 60_000);
+});
