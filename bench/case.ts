@@ -7,6 +7,8 @@ import { makeTarget } from '../checker/run/targets.js';
 import { scenarioCount } from '../checker/explore/alphabet.js';
 import { countInterleavings } from '../checker/explore/count.js';
 import { explore } from '../checker/explore/search.js';
+import { exploreParallel } from '../checker/explore/parallel.js';
+import { type CheckOptions, parseCheckArgs } from '../checker/cli/options.js';
 
 export interface BenchCase {
   name: string;
@@ -19,6 +21,8 @@ export interface BenchCase {
   preemptions?: number;
   /** Count the interleavings a naive enumeration would run (a second, memoised pass). */
   countNaive: boolean;
+  /** Worker threads sharing the search (checker/explore/parallel.ts); one when absent. */
+  workers?: number;
 }
 
 export interface BenchFigures {
@@ -34,14 +38,14 @@ export interface BenchFigures {
   peakRssMiB: number;
 }
 
-function measure(c: BenchCase): BenchFigures {
+async function measure(c: BenchCase): Promise<BenchFigures> {
   const cfg = CONFIGS[c.config];
   if (!cfg) throw new Error(`unknown config ${c.config}`);
   const target = makeTarget(c.target ?? 'hmap', cfg);
   if (!target) throw new Error(`unknown target ${c.target}`);
   const bounds = { depth: c.depth, goroutines: c.goroutines, keys: c.keys, ...(c.preemptions === undefined ? {} : { preemptions: c.preemptions }) };
   const started = performance.now();
-  const r = explore(target, { ...bounds, cfg });
+  const r = (c.workers ?? 1) > 1 ? await exploreParallel(optionsOf(c), c.workers!) : explore(target, { ...bounds, cfg });
   const seconds = (performance.now() - started) / 1000;
   const figures: BenchFigures = {
     scenarios: scenarioCount(c.depth, c.goroutines, target.alphabet(c.keys, 1).length),
@@ -68,4 +72,12 @@ if (!arg) {
   process.stderr.write('bench/case.ts: expects one benchmark case as JSON\n');
   process.exit(2);
 }
-process.stdout.write(`${JSON.stringify(measure(JSON.parse(arg) as BenchCase))}\n`);
+process.stdout.write(`${JSON.stringify(await measure(JSON.parse(arg) as BenchCase))}\n`);
+
+/** The case as the CLI's options, which the parallel search's workers are given. */
+function optionsOf(c: BenchCase): CheckOptions {
+  const p = parseCheckArgs(['--target', c.target ?? 'hmap', '--depth', String(c.depth), '--goroutines', String(c.goroutines), '--keys', String(c.keys),
+    '--config', c.config, ...(c.preemptions === undefined ? [] : ['--preemptions', String(c.preemptions)])]);
+  if (!p.ok) throw new Error(p.error);
+  return p.options;
+}

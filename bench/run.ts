@@ -21,11 +21,14 @@ const DEFAULT_CASES: BenchCase[] = [
   // The safe targets at depth 4 (depth 6 takes minutes each; figures in docs/performance.md).
   ...['syncmap', 'rwmutex-map', 'mutex-map', 'sharded-map'].map((target): BenchCase => (
     { name: `${target} exhaustive`, target, depth: 4, goroutines: 2, keys: 2, config: 'small', countNaive: false })),
+  // The parallel search against one thread on the same work, for the speedup.
+  ...[1, 2].map((workers): BenchCase => (
+    { name: `syncmap exhaustive, ${workers} worker${workers === 1 ? '' : 's'}`, target: 'syncmap', depth: 5, goroutines: 2, keys: 2, config: 'small', countNaive: false, workers })),
 ];
 
 function parseCases(argv: string[]): BenchCase[] {
   const program = new Command('bench').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
-    .option('--depth <n>').option('--target <name>').option('--keys <k>').option('--goroutines <g>').option('--preemptions <p>').option('--config <name>')
+    .option('--depth <n>').option('--target <name>').option('--keys <k>').option('--goroutines <g>').option('--preemptions <p>').option('--config <name>').option('--workers <w>')
     .option('--naive', 'also count the naive interleavings');
   program.parse(argv, { from: 'user' });
   const o = program.opts<Record<string, string | boolean | undefined>>();
@@ -46,6 +49,7 @@ function parseCases(argv: string[]): BenchCase[] {
     depth: num('depth', 6), goroutines: num('goroutines', 2), keys: num('keys', 2),
     config,
     ...(preemptions === undefined ? {} : { preemptions }), countNaive: o['naive'] === true,
+    ...(o['workers'] === undefined ? {} : { workers: num('workers', 1) }),
   }];
 }
 
@@ -59,7 +63,8 @@ const count = formatCount;
 
 function describeCase(c: BenchCase): string {
   const bound = c.preemptions === undefined ? '' : `, ≤${c.preemptions} preemption${c.preemptions === 1 ? '' : 's'}`;
-  return `${c.name}: depth ${c.depth}, ${c.goroutines} goroutines, ${c.keys} key${c.keys === 1 ? '' : 's'}, config ${c.config}${bound}`;
+  const threads = (c.workers ?? 1) > 1 ? `, ${c.workers} workers` : '';
+  return `${c.name}: depth ${c.depth}, ${c.goroutines} goroutines, ${c.keys} key${c.keys === 1 ? '' : 's'}, config ${c.config}${bound}${threads}`;
 }
 
 function main(): void {
@@ -81,9 +86,11 @@ function main(): void {
     process.exit(2);
   }
   process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
+  const seconds = new Map<BenchCase, number>();
   for (const c of cases) {
     process.stdout.write(`\n${describeCase(c)}\n`);
     const f = runCase(c);
+    seconds.set(c, f.seconds);
     const rows: Array<[string, string]> = [
       ['scenarios', count(f.scenarios)],
       ['executions (distinct end states)', count(f.executions)],
@@ -99,6 +106,10 @@ function main(): void {
       ['peak memory, RSS (MiB)', f.peakRssMiB.toFixed(0)],
     ];
     for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(34)}${v.padStart(18)}\n`);
+  }
+  for (const c of cases.filter((x) => (x.workers ?? 1) > 1)) {
+    const alone = cases.find((x) => (x.workers ?? 1) === 1 && x.target === c.target && x.depth === c.depth && x.keys === c.keys && x.goroutines === c.goroutines);
+    if (alone) process.stdout.write(`\nspeedup of the search on ${c.workers} workers (${c.target}, depth ${c.depth}): ${(seconds.get(alone)! / seconds.get(c)!).toFixed(2)}×\n`);
   }
   // The real implementation's figures come with the default run, or alone with --impl.
   if (implOnly || !argv.includes('--depth')) runImplBenchmarks();
