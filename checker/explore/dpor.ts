@@ -1,5 +1,6 @@
 import type { Target } from '../../spec/target.js';
 import { FingerprintTable } from './fingerprints.js';
+import { Interner } from './interner.js';
 import { AccessSets, conflicts, type Footprint, footprintOf } from './footprint.js';
 import { applyEdge, breaches, type Edge, initialNode, isEnd, keyWithOrders, type Node, outcomeOf, type Reductions } from './node.js';
 import type { ExploreOptions, ExploreResult } from './search.js';
@@ -224,22 +225,14 @@ function lowest(mask: number): number {
  * each position gets the union over them, so reading back under any of them is conservative.
  */
 class Summaries {
-  private ids = new Map<string, number>();
-  private all: number[][] = [];
+  private readonly interned = new Interner<number[]>();
 
   intern(s: number[]): number {
-    const text = s.join(',');
-    let id = this.ids.get(text);
-    if (id === undefined) {
-      id = this.all.length;
-      this.all.push(s);
-      this.ids.set(text, id);
-    }
-    return id;
+    return this.interned.id(s.join(','), () => s);
   }
 
   get(id: number): number[] {
-    return this.all[id]!;
+    return this.interned.get(id);
   }
 
   toCanonical(raw: number[], orders: number[][], sets: AccessSets): number[] {

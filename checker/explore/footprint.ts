@@ -1,4 +1,5 @@
 import type { StepInfo } from '../../spec/types.js';
+import { Interner } from './interner.js';
 import type { Edge } from './node.js';
 
 /**
@@ -51,51 +52,42 @@ export function sameMemory(x: string, y: string): boolean {
  * small integers; 0 is the empty set.
  */
 export class AccessSets {
-  private atomIds = new Map<string, number>();
-  private atoms: Array<{ write: boolean; loc: string; all: boolean }> = [];
-  private setIds = new Map<string, number>([['', 0]]);
-  private sets: number[][] = [[]];
-  private members: number[][] = [[]];
-  private conflictMemo = new Map<number, boolean>();
-  private footprintIds = new Map<string, number>();
-  private footprints: Footprint[] = [];
+  private readonly atoms = new Interner<{ write: boolean; loc: string; all: boolean }>();
+  /** Bit words per set, and the atom ids in it; id 0 is the empty set. */
+  private readonly sets = new Interner<{ words: number[]; members: number[] }>();
+  private readonly footprints = new Interner<Footprint>();
+  private readonly conflictMemo = new Map<number, boolean>();
 
-  constructor(private readonly locationClass: (loc: string) => string) {}
+  constructor(private readonly locationClass: (loc: string) => string) {
+    this.intern([]);
+  }
 
   /** The id of the heap-free form of a footprint, for conflict checks against sets. */
   footprintId(f: Footprint): number {
     const coarse: Footprint = { reads: f.reads.map(this.locationClass), writes: f.writes.map(this.locationClass), all: f.all };
-    const text = `${coarse.all ? '*' : ''}|${coarse.reads.join(',')}|${coarse.writes.join(',')}`;
-    let id = this.footprintIds.get(text);
-    if (id === undefined) {
-      id = this.footprints.length;
-      this.footprints.push(coarse);
-      this.footprintIds.set(text, id);
-    }
-    return id;
+    return this.footprints.id(`${coarse.all ? '*' : ''}|${coarse.reads.join(',')}|${coarse.writes.join(',')}`, () => coarse);
   }
 
   /** The set `set` with every access of footprint `f` added. */
   add(set: number, f: Footprint): number {
-    const words = [...this.sets[set]!];
-    const put = (text: string, write: boolean, loc: string, all: boolean): void => {
-      const a = this.atom(text, write, loc, all);
+    const words = [...this.sets.get(set).words];
+    const put = (write: boolean, loc: string, all: boolean): void => {
+      const a = this.atoms.id(all ? '*' : `${write ? 'w' : 'r'}:${loc}`, () => ({ write, loc, all }));
       while (words.length <= a >> 5) words.push(0);
       words[a >> 5] |= 1 << (a & 31);
     };
-    if (f.all) put('*', true, '', true);
-    for (const r of f.reads) put(`r:${this.locationClass(r)}`, false, this.locationClass(r), false);
-    for (const w of f.writes) put(`w:${this.locationClass(w)}`, true, this.locationClass(w), false);
+    if (f.all) put(true, '', true);
+    for (const r of f.reads) put(false, this.locationClass(r), false);
+    for (const w of f.writes) put(true, this.locationClass(w), false);
     return this.intern(words);
   }
 
   union(a: number, b: number): number {
     if (a === b || b === 0) return a;
     if (a === 0) return b;
-    const x = this.sets[a]!;
-    const y = this.sets[b]!;
-    const words = Array.from({ length: Math.max(x.length, y.length) }, (_, i) => (x[i] ?? 0) | (y[i] ?? 0));
-    return this.intern(words);
+    const x = this.sets.get(a).words;
+    const y = this.sets.get(b).words;
+    return this.intern(Array.from({ length: Math.max(x.length, y.length) }, (_, i) => (x[i] ?? 0) | (y[i] ?? 0)));
   }
 
   /** Whether some access in `set` conflicts with the (heap-free) footprint `footprintId`. */
@@ -104,7 +96,7 @@ export class AccessSets {
     const memoKey = footprintId * 4_194_304 + set;
     let hit = this.conflictMemo.get(memoKey);
     if (hit === undefined) {
-      hit = this.computeConflict(this.footprints[footprintId]!, set);
+      hit = this.computeConflict(this.footprints.get(footprintId), set);
       this.conflictMemo.set(memoKey, hit);
     }
     return hit;
@@ -112,8 +104,8 @@ export class AccessSets {
 
   private computeConflict(f: Footprint, set: number): boolean {
     if (f.all) return true;
-    for (const a of this.members[set]!) {
-      const atom = this.atoms[a]!;
+    for (const a of this.sets.get(set).members) {
+      const atom = this.atoms.get(a);
       if (atom.all) return true;
       const one: Footprint = atom.write ? { reads: [], writes: [atom.loc], all: false } : { reads: [atom.loc], writes: [], all: false };
       if (conflicts(f, one)) return true;
@@ -121,30 +113,14 @@ export class AccessSets {
     return false;
   }
 
-  private atom(text: string, write: boolean, loc: string, all: boolean): number {
-    let id = this.atomIds.get(text);
-    if (id === undefined) {
-      id = this.atoms.length;
-      this.atoms.push({ write, loc, all });
-      this.atomIds.set(text, id);
-    }
-    return id;
-  }
-
   private intern(words: number[]): number {
     while (words.length > 0 && words[words.length - 1] === 0) words.pop();
-    const text = words.join(',');
-    let id = this.setIds.get(text);
-    if (id === undefined) {
-      id = this.sets.length;
-      this.sets.push(words);
+    return this.sets.id(words.join(','), () => {
       const members: number[] = [];
       words.forEach((w, i) => {
         for (let bit = 0; bit < 32; bit++) if (w & (1 << bit)) members.push(i * 32 + bit);
       });
-      this.members.push(members);
-      this.setIds.set(text, id);
-    }
-    return id;
+      return { words, members };
+    });
   }
 }
