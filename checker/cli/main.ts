@@ -12,9 +12,11 @@ import type { RunReport } from '../report/types.js';
 import { writeHtmlReport } from '../report/html.js';
 import { targetOptions } from '../run/auto-bound.js';
 import { mergeCommand, shardCommand } from './shard-commands.js';
-import { checkTargetWithTraces } from '../run/check-target.js';
+import { type CheckedTarget, checkTargetSplit } from '../run/check-target.js';
 import { checkMutants } from '../run/mutants.js';
 import { CONFORMING_TARGETS, conformanceFiles, conformFiles } from '../conformance/corpus.js';
+import { conformSamples } from '../conformance/sample-run.js';
+import { CONFIGS } from '../../spec/config.js';
 import { formatSafeStressHuman, formatSafeStressJson, formatStressHuman, formatStressJson, isSafeStressTarget, runSafeStress, runStress } from '../stress/index.js';
 import { formatMutantsHuman, formatMutantsJson, type MutantsRun } from '../report/mutants.js';
 import { runMain, UsageError } from './errors.js';
@@ -50,15 +52,16 @@ const noteLine = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
-function check(options: CheckOptions): number {
+async function check(options: CheckOptions): Promise<number> {
   const header: Omit<RunReport, 'targets'> = { version: 1, depth: options.depth, config: options.config, goroutines: options.goroutines, keys: options.keys,
     ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }) };
-  const checked = expandTarget(options.target).map((target, i) => {
-    const c = checkTargetWithTraces(targetOptions(options, target, noteLine), { stderr: process.stderr, cwd: process.cwd() });
+  const checked: CheckedTarget[] = [];
+  for (const [i, target] of expandTarget(options.target).entries()) {
+    const c = await checkTargetSplit(targetOptions(options, target, noteLine), { stderr: process.stderr, cwd: process.cwd() });
     // The human summary shows each target as soon as it is done: a long run is not silent.
     if (!options.json) process.stdout.write(`${i > 0 ? '\n' : ''}${formatHuman({ ...header, targets: [c.report] })}`);
-    return c;
-  });
+    checked.push(c);
+  }
   const targets = checked.map((c) => c.report);
   const report: RunReport = { ...header, targets };
   if (options.report !== undefined) writeHtmlReport(options.report, report, checked.flatMap((c) => c.traces));
@@ -102,14 +105,33 @@ async function stress(options: CheckOptions): Promise<number> {
 /** Where --conformance writes each diverging trace and its marked diagram (under --no-write: nowhere). */
 const DIVERGENCES_DIR = 'divergences';
 
-/** Each committed trace of a target that has a real implementation, run on real workers. */
+/**
+ * Each committed trace of a target that has a real implementation, run on real workers; with
+ * --sample, seeded random schedules of each such target instead.
+ */
 async function conformance(options: CheckOptions): Promise<number> {
+  if (options.sample) return sampledConformance(options, options.sample);
   const files = conformanceFiles(options.traces);
   if (files.length === 0) throw new UsageError(`no traces to run under ${options.traces}/ (conformance covers ${CONFORMING_TARGETS.join(', ')})`);
   const divergences = options.write ? { divergences: DIVERGENCES_DIR } : {};
   const r = await conformFiles(files, divergences, options.json ? undefined : (line) => process.stdout.write(`${line}\n`));
   if (options.json) process.stdout.write(`${JSON.stringify({ version: 1, mode: 'conformance', code: r.code, lines: r.lines }, null, 2)}\n`);
   return r.code === 2 ? 2 : r.code;
+}
+
+/** --conformance --sample: N schedules per target (--target narrows the targets), from --goroutines, --keys, --config, --shards. */
+async function sampledConformance(options: CheckOptions, sample: NonNullable<CheckOptions['sample']>): Promise<number> {
+  const wanted = expandTarget(options.target);
+  const targets = CONFORMING_TARGETS.filter((t) => wanted.includes(t));
+  if (targets.length === 0) throw new UsageError(`--sample runs on the targets with a real implementation (${CONFORMING_TARGETS.join(', ')}), not ${options.target}`);
+  const spec = {
+    ...sample, goroutines: options.goroutines, keys: options.keys, config: CONFIGS[options.config]!,
+    ...(options.shards === undefined ? {} : { shards: options.shards }),
+  };
+  const divergences = options.write ? { divergences: DIVERGENCES_DIR } : {};
+  const r = await conformSamples(targets, spec, divergences, options.json ? undefined : (line) => process.stdout.write(`${line}\n`));
+  if (options.json) process.stdout.write(`${JSON.stringify({ version: 1, mode: 'conformance-sample', ...sample, code: r.code, diverged: r.diverged, lines: r.lines }, null, 2)}\n`);
+  return r.code;
 }
 
 function mutants(options: CheckOptions): number {

@@ -37,6 +37,8 @@ export interface CheckOptions {
   por: boolean;
   /** --exhaustive: explore hmap in full even past its reach, instead of the automatic context bound. */
   exhaustive: boolean;
+  /** --workers W for a check: threads sharing the search (undefined: one per core from PARALLEL_FROM_DEPTH on). */
+  workers?: number;
   /** --shard i/n: explore only slice i (1-based) of n and print a partial report for `gomapcheck merge`. */
   shard?: { index: number; count: number };
   /** --shards S: the sharded map's shard count (its default, 2, when absent). */
@@ -45,6 +47,11 @@ export interface CheckOptions {
   mutants: boolean;
   /** --conformance: run the committed traces on the real implementation (impl/) instead. */
   conformance: boolean;
+  /**
+   * --conformance --sample N: N seeded random schedules per conforming target instead of the
+   * committed traces, of scenarios with at most `depth` operations (--depth, else SAMPLE_DEPTH).
+   */
+  sample?: { n: number; seed: number; depth: number };
   /** --stress: free-running workers on the real implementation; the raw values, checked by runStress. */
   stress?: { ops?: string; workers?: string; seed?: string; mix?: string; keys?: string };
 }
@@ -55,6 +62,18 @@ export type ParseResult = { ok: true; options: CheckOptions } | { ok: false; err
 export const MAX_GOROUTINES = 4;
 /** Every shard adds a lock and a map to each state; beyond 4 no bound this checker reaches shows more. */
 export const MAX_SHARDS = 4;
+/** Threads a check may use; more than the machine's cores only adds switching. */
+export const MAX_WORKERS = 64;
+/** Below this depth a check runs on one thread: starting workers costs more than the search. */
+export const PARALLEL_FROM_DEPTH = 4;
+/**
+ * --sample's scenario size unless --depth says otherwise: each schedule runs on fresh worker
+ * threads (about half a second), so small scenarios let many schedules run; 4 operations already
+ * overlap in every way two goroutines can.
+ */
+export const SAMPLE_DEPTH = 4;
+/** --sample's seed unless --seed says otherwise. */
+export const SAMPLE_SEED = 1;
 /** Slices of the scenario space: the first scheduler choices are dealt out, and there are about a hundred. */
 export const MAX_SHARD_COUNT = 64;
 
@@ -94,6 +113,7 @@ interface RawOptions {
   report?: string;
   mutants?: boolean;
   conformance?: boolean;
+  sample?: string;
   stress?: boolean;
   ops?: string;
   workers?: string;
@@ -129,10 +149,11 @@ function buildProgram(): Command {
       .option('--replay <file>', 'replay a saved trace instead of exploring')
       .option('--mutants', 'mutation self-test: check each sync.Map mutant up to --depth; exit 1 if one survives')
       .option('--conformance', 'run every committed trace of a target with a real implementation (impl/) on worker threads, step by step')
+      .option('--sample <n>', `with --conformance: instead of the committed traces, n seeded random schedules per target, of at most --depth operations (default ${SAMPLE_DEPTH})`)
       .option('--stress', 'run free worker threads on the real implementation (--target hmap, mutex-map, rwmutex-map or sharded-map) with a random op mix and check every round')
       .option('--ops <n>', 'with --stress: operations in total (default 100000)')
-      .option('--workers <w>', 'with --stress: worker threads (default 2)')
-      .option('--seed <s>', 'with --stress: seed of the op mix (default 1)')
+      .option('--workers <w>', `worker threads: with --stress (default 2), or to split a check's search (default: one per core from depth ${PARALLEL_FROM_DEPTH} on, else 1)`)
+      .option('--seed <s>', `with --stress: seed of the op mix; with --sample: seed of the schedules (default ${SAMPLE_SEED})`)
       .option('--mix <name>', 'with --stress: balanced or read-mostly (default balanced)')
       .option('--traces <dir>', `where witness traces are written (default ${DEFAULTS.traces})`)
       .option('--no-write', 'do not write witness trace files')
@@ -209,8 +230,15 @@ function checkValues(raw: RawOptions): ParseResult {
   if (raw.stress) {
     options.stress = {};
     for (const k of ['ops', 'workers', 'seed', 'mix', 'keys'] as const) if (raw[k] !== undefined) options.stress[k] = raw[k];
-  } else if (raw.ops !== undefined || raw.workers !== undefined || raw.seed !== undefined || raw.mix !== undefined) {
-    return fail('--ops, --workers, --seed and --mix belong to --stress (add --stress)');
+  } else if (raw.ops !== undefined || raw.mix !== undefined) {
+    return fail('--ops and --mix belong to --stress (add --stress)');
+  } else if (raw.seed !== undefined && raw.sample === undefined) {
+    return fail('--seed belongs to --stress or to --conformance --sample (add one of them)');
+  }
+  if (raw.sample !== undefined) {
+    const sample = sampleOptions(raw, options);
+    if (typeof sample === 'string') return fail(sample);
+    options.sample = sample;
   }
   if (raw.report === '') return fail('--report needs a file name, e.g. --report report.html');
   if (raw.report !== undefined) options.report = raw.report;
@@ -233,12 +261,29 @@ function checkValues(raw: RawOptions): ParseResult {
     if (options.por || options.report !== undefined || options.json) return fail('--shard prints its partial report as JSON and combines with neither --por, --report nor --json');
     options.shard = { index, count };
   }
+  if (!raw.stress && raw.workers !== undefined) {
+    const w = wholeNumber(raw.workers, 0, 1, MAX_WORKERS);
+    if (w === undefined) return fail(`--workers must be a whole number from 1 to ${MAX_WORKERS} (got "${raw.workers}")`);
+    if (w > 1 && (options.por || options.shard)) return fail('--workers splits the plain search; it combines with neither --por nor --shard');
+    options.workers = w;
+  }
   if (options.exhaustive && options.preemptions !== undefined) return fail('--exhaustive and --preemptions contradict each other: choose one');
   if (options.por && options.preemptions !== undefined) return fail('--por and --preemptions do not combine: a bounded run explores every successor within its bound');
   if (options.por && options.target !== ALL_TARGETS && !POR_TARGETS.includes(options.target)) {
     return fail(`--por supports ${POR_TARGETS.join(', ')} only, not ${options.target}`);
   }
   return { ok: true, options };
+}
+
+/** --sample's settings, or what is wrong with them. */
+function sampleOptions(raw: RawOptions, options: CheckOptions): NonNullable<CheckOptions['sample']> | string {
+  if (!options.conformance) return '--sample belongs to --conformance (add --conformance)';
+  const n = wholeNumber(raw.sample, 0, 1, Infinity);
+  if (n === undefined) return `--sample must be a whole number ≥ 1 (got "${raw.sample}")`;
+  // The seed of a 32-bit generator (checker/conformance/sample.ts): larger ones would alias smaller.
+  const seed = wholeNumber(raw.seed, SAMPLE_SEED, 0, 0xffffffff);
+  if (seed === undefined) return `--seed must be a whole number from 0 to ${0xffffffff} (got "${raw.seed}")`;
+  return { n, seed, depth: raw.depth === undefined ? SAMPLE_DEPTH : options.depth };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Verdict } from './verdict.js';
 export interface ConformOptions {
   /** How long a granted worker may take to report (default 5 s). */
   stepTimeoutMs?: number;
-  /** Buckets in the plain map's arena (default DEFAULT_ARENA_BUCKETS). */
+  /** Buckets in the plain map's arena, each shard's for the guarded maps (default DEFAULT_ARENA_BUCKETS). */
   arenaBuckets?: number;
   /** Words in sync.Map's arena (default DEFAULT_ARENA_WORDS). */
   arenaWords?: number;
@@ -22,9 +22,9 @@ export const MUTANT_REASON = 'a mutant trace (from a deliberately broken spec): 
 
 /**
  * Runs a trace's scenario on real workers, one per goroutine, sharing one map of the trace's
- * target (SharedGoMap or SharedSyncMap), granting steps in the schedule's order. Before each step
- * the goroutine must stand at the label the schedule expects (for sync.Map the map must also
- * agree with the spec's after each step); after the last, the results (with any calls a Range
+ * target (SharedGoMap, SharedSyncMap or a guarded map), granting steps in the schedule's order.
+ * Before each step the goroutine must stand at the label the schedule expects (for sync.Map the
+ * map, for a guarded map its lock words, must also agree with the spec's after each step); after the last, the results (with any calls a Range
  * callback made), the crash, and the final map must be the spec's along the same schedule. In Go
  * a fatal error ends the whole program; here the thrown Go error ends the run the same way.
  */
@@ -34,21 +34,28 @@ export async function conformTrace(trace: TraceFile, opts: ConformOptions = {}):
   if (!target) {
     return { kind: 'invalid', reason: `conformance covers the targets with a real implementation (${CONFORMANCE_TARGET_NAMES.join(', ')}), not "${trace.target}"` };
   }
-  const spec = specRun(trace, target.spec(trace.config));
+  const spec = specRun(trace, target.spec(trace.config, trace.shards));
   if (!spec.ok) return { kind: 'invalid', reason: spec.reason };
   const stepTimeoutMs = opts.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
-  const subject = target.create(trace.config, { ...opts, stepTimeoutMs });
+  const subject = target.create(trace.config, {
+    stepTimeoutMs,
+    ...(opts.arenaBuckets === undefined ? {} : { arenaBuckets: opts.arenaBuckets }),
+    ...(opts.arenaWords === undefined ? {} : { arenaWords: opts.arenaWords }),
+    ...(trace.shards === undefined ? {} : { shards: trace.shards }),
+  });
   let ctl: Controller | undefined;
   let step = 0;
   try {
     ctl = await Controller.start({
       goroutines: trace.scenario.map((program, g) => ({
-        target: target.name, config: trace.config, map: subject.buffer, program, ...(opts.faults?.[g] ? { fault: opts.faults[g] } : {}),
+        target: target.name, config: trace.config, map: subject.buffer, program,
+        ...(subject.waitMs === undefined ? {} : { waitMs: subject.waitMs }),
+        ...(opts.faults?.[g] ? { fault: opts.faults[g] } : {}),
       })),
       labels: target.labels,
       stepTimeoutMs,
     });
-    const driven = drive(ctl, trace, target, spec.run, subject, (i) => { step = i; });
+    const driven = drive(ctl, trace, spec.run, subject, (i) => { step = i; });
     if (driven) return driven;
     return judge(ctl, trace, target, spec.run, subject);
   } catch (e) {
@@ -63,7 +70,7 @@ export async function conformTrace(trace: TraceFile, opts: ConformOptions = {}):
 
 /** Grants the schedule's steps in order; a verdict when the implementation parts from the spec. */
 function drive<S>(
-  ctl: Controller, trace: TraceFile, target: ConformanceTarget<S>, spec: SpecRun<S>, subject: Subject<S>, at: (step: number) => void,
+  ctl: Controller, trace: TraceFile, spec: SpecRun<S>, subject: Subject<S>, at: (step: number) => void,
 ): Verdict | undefined {
   const last = trace.schedule.length - 1;
   for (const [i, { g, label }] of trace.schedule.entries()) {
@@ -80,8 +87,8 @@ function drive<S>(
     }
     // Every worker now stands at a scheduling point or has ended: the map is quiet. The last
     // step's state is judged as the final one.
-    if (target.everyStep && i !== last) {
-      const diff = subject.difference(spec.after[i]!, false);
+    if (subject.stepDifference && i !== last) {
+      const diff = subject.stepDifference(spec.after[i]!);
       if (diff) return { kind: 'state', step: i, ...diff };
     }
   }

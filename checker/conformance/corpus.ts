@@ -6,7 +6,7 @@ import { writeDivergence } from './divergence.js';
 import { CONFORMANCE_TARGET_NAMES } from './targets.js';
 import { verdictLine, type Verdict } from './verdict.js';
 
-/** Targets with a real implementation to conform: the plain map and sync.Map. */
+/** Targets with a real implementation to conform: the plain map, sync.Map and the three locked maps. */
 export const CONFORMING_TARGETS: readonly string[] = CONFORMANCE_TARGET_NAMES;
 
 /**

@@ -4,8 +4,11 @@ import type { ScheduledStep } from '../trace/types.js';
 import type { NestedCall, ThrownError } from '../../impl/sched/types.js';
 import type { SyncPart } from './syncmap-final.js';
 
-/** What the map comparison looks at: the plain map's parts (final.ts), then sync.Map's (syncmap-final.ts). */
-export type FinalPart = 'B' | 'count' | 'flags' | 'contents' | 'memory' | SyncPart;
+/**
+ * What the map comparison looks at: the plain map's parts (final.ts), sync.Map's
+ * (syncmap-final.ts), and a guarded map's lock words (guarded-final.ts).
+ */
+export type FinalPart = 'B' | 'count' | 'flags' | 'contents' | 'memory' | SyncPart | 'lock';
 
 /**
  * How one trace ran on the real workers. Steps are numbered from 0 here; texts for people number
@@ -24,7 +27,7 @@ export type Verdict =
   | { kind: 'nested'; g: number; op: number; expected: NestedCall[] | undefined; actual: NestedCall[] | undefined }
   /** The map after the schedule differs from the spec's in `part`. */
   | { kind: 'final'; part: FinalPart; expected: string; actual: string }
-  /** The map after schedule entry `step` (not the last) already differs from the spec's in `part` (sync.Map). */
+  /** The map after schedule entry `step` (not the last) already differs from the spec's in `part` (sync.Map, a guarded map's locks). */
   | { kind: 'state'; step: number; part: FinalPart; expected: string; actual: string }
   /** A worker hung or died: detected after the timeout, with the schedule that led there. */
   | { kind: 'unresponsive'; g: number; step: number; prefix: ScheduledStep[]; message: string }

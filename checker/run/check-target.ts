@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { CONFIGS, type MapConfig } from '../../spec/config.js';
 import type { Target } from '../../spec/target.js';
-import type { CheckOptions } from '../cli/options.js';
+import { type CheckOptions, PARALLEL_FROM_DEPTH } from '../cli/options.js';
+import { defaultWorkers, exploreParallel } from '../explore/parallel.js';
 import { createProgress, progressEnabled, type ProgressStream } from '../cli/progress.js';
 import { scenarioCount } from '../explore/alphabet.js';
 import { ALL_REDUCTIONS, type Bounds } from '../explore/node.js';
@@ -72,6 +73,26 @@ export function checkTargetWithTraces(options: CheckOptions, io: CheckIo): Check
   try {
     const reductions = { ...ALL_REDUCTIONS, dpor: options.por && target.locationClass !== undefined };
     result = explore(target, { ...bounds, cfg, reductions, onProgress: (states) => progress.update(states, target.name) });
+  } finally {
+    progress.done();
+  }
+  return reportTarget(prepared, options, io, result, started);
+}
+
+/**
+ * checkTargetWithTraces with the search split over worker threads when that pays: `--workers W`,
+ * or by default one per core from depth PARALLEL_FROM_DEPTH on. The report is the same, apart
+ * from timings (the state keys are canonical, so the shared visited set holds the same states).
+ */
+export async function checkTargetSplit(options: CheckOptions, io: CheckIo): Promise<CheckedTarget> {
+  const workers = options.workers ?? (options.depth >= PARALLEL_FROM_DEPTH && !options.por ? defaultWorkers() : 1);
+  if (workers <= 1 || options.por) return checkTargetWithTraces(options, io);
+  const prepared = prepareTarget(options);
+  const started = performance.now();
+  const progress = createProgress({ enabled: progressEnabled(options.json, io.stderr.isTTY === true), stream: io.stderr });
+  let result: ExploreResult;
+  try {
+    result = await exploreParallel(options, workers, (states) => progress.update(states, prepared.target.name));
   } finally {
     progress.done();
   }

@@ -24,8 +24,8 @@ export class Unresponsive extends Error {
 
 export interface ControllerOptions {
   /** One input per goroutine, without the fields the controller fills in. */
-  goroutines: Array<Pick<WorkerInput, 'target' | 'config' | 'map' | 'program' | 'fault'>>;
-  /** Step label of each id on the wire (HMAP_LABELS for the plain map, SYNCMAP_LABELS for sync.Map). */
+  goroutines: Array<Pick<WorkerInput, 'target' | 'config' | 'map' | 'program' | 'fault' | 'waitMs'>>;
+  /** Step label of each id on the wire: the target's SCHED_LABELS table (labels.ts), as the worker has it. */
   labels: readonly string[];
   /** How long a granted worker may take to report before it counts as hung or dead. */
   stepTimeoutMs?: number;

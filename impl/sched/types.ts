@@ -1,5 +1,6 @@
 import type { MapConfig } from '../../spec/config.js';
 import type { Op, OpResult } from '../../spec/types.js';
+import type { GuardedBuffer } from '../guarded/base.js';
 import type { GoCrashKind } from '../hmap/errors.js';
 
 /**
@@ -12,16 +13,27 @@ export interface Fault {
   kind: 'hang' | 'exit' | 'mislabel';
 }
 
-/** The implementations a controlled worker can run. */
-export type SchedTarget = 'hmap' | 'syncmap';
+/** The implementations a controlled worker can run, by their spec's target name. */
+export type SchedTarget = 'hmap' | 'syncmap' | 'mutex-map' | 'rwmutex-map' | 'sharded-map';
+
+/** A map's shared memory: one buffer (SharedGoMap, SharedSyncMap), or a guarded map's lock and shard buffers. */
+export type SchedMap = SharedArrayBuffer | GuardedBuffer;
 
 /** What one controlled worker is given (structured-cloned; the buffers are shared, not copied). */
 export interface WorkerInput {
-  /** Which implementation to run: the plain map (SharedGoMap) or sync.Map (SharedSyncMap). */
+  /** Which implementation to run: SharedGoMap, SharedSyncMap, or one of the guarded maps (impl/guarded). */
   target: SchedTarget;
   config: MapConfig;
-  /** The map's memory, shared by every worker. */
-  map: SharedArrayBuffer;
+  /** The map's memory, shared by every worker: a GuardedBuffer for the guarded maps, else one buffer. */
+  map: SchedMap;
+  /**
+   * Guarded maps: how long one wait on a lock's semaphore may sleep before it throws
+   * LockWaitTimeout (impl/sync/sema.ts). Under control a granted goroutine never has to wait (the
+   * spec grants a semacquire only when a token is there), so a wait means the implementation
+   * parted from the spec; a bound below the step timeout makes that a crash at its step rather
+   * than an unresponsive worker.
+   */
+  waitMs?: number;
   /** The control slots (protocol.ts), shared with the controller. */
   control: SharedArrayBuffer;
   payloadChars: number;

@@ -1,27 +1,30 @@
 /**
  * Entry of a controlled worker: one goroutine of a scenario. It attaches to the shared map (the
- * plain map or sync.Map, as WorkerInput.target says) with a hook that reports each scheduling
- * point's label to the controller and blocks until granted, runs its program, and reports each
- * result, or the error that ended the program. Start it with the tsx preload
+ * plain map, sync.Map or a guarded map, as WorkerInput.target says) with a hook that reports each
+ * scheduling point's label to the controller and blocks until granted, runs its program, and
+ * reports each result, or the error that ended the program. Start it with the tsx preload
  * (impl/tsx-register.mjs): see controller.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Op, OpResult } from '../../spec/types.js';
+import type { GuardedBuffer } from '../guarded/base.js';
+import { SharedMutexMap, SharedRWMutexMap, SharedShardedMap } from '../guarded/index.js';
 import { GoCrash } from '../hmap/errors.js';
-import { HMAP_LABELS } from '../hmap/labels.js';
 import { SharedGoMap } from '../hmap/map.js';
-import { SYNCMAP_LABELS } from '../syncmap/labels.js';
 import { SharedSyncMap } from '../syncmap/map.js';
+import { SCHED_LABELS } from './labels.js';
 import { ControllerGone, REPORT_KIND, Slot } from './protocol.js';
-import type { Fault, NestedCall, Returned, SchedTarget, ThrownError, WorkerInput } from './types.js';
+import type { Fault, NestedCall, Returned, ThrownError, WorkerInput } from './types.js';
 
 const input = workerData as WorkerInput;
 const slot = new Slot(input.control, input.g, input.payloadChars);
 
-/** Each target's label table: a label's index is its id on the wire (the controller has the same table). */
-const LABELS: Record<SchedTarget, readonly string[]> = { hmap: HMAP_LABELS, syncmap: SYNCMAP_LABELS };
-const labels = LABELS[input.target];
-if (labels === undefined) throw new Error(`no controlled implementation for target "${String(input.target)}"`);
+/** The target's label table; an unknown target fails the worker before it reports ready. */
+function labelsOf(target: string): readonly string[] {
+  if (!Object.hasOwn(SCHED_LABELS, target)) throw new Error(`no controlled implementation for target "${target}"`);
+  return SCHED_LABELS[target as keyof typeof SCHED_LABELS];
+}
+const labels = labelsOf(input.target);
 const ids = new Map(labels.map((label, id) => [label, id]));
 
 let steps = 0;
@@ -58,16 +61,38 @@ function thrown(e: unknown): ThrownError {
 type Runner = (op: Op) => Returned;
 
 function runner(): Runner {
-  if (input.target === 'hmap') {
-    const map = SharedGoMap.attach(input.config, input.map, controlledHook);
-    return (op) => ({ result: map.run(op) });
+  const { config, target } = input;
+  // Only the guarded maps share more than one buffer; the others take theirs as it is.
+  const buffer = input.map as SharedArrayBuffer;
+  const guarded = input.map as GuardedBuffer;
+  const wait = input.waitMs === undefined ? {} : { waitMs: input.waitMs };
+  switch (target) {
+    case 'hmap': {
+      const map = SharedGoMap.attach(config, buffer, controlledHook);
+      return (op) => ({ result: map.run(op) });
+    }
+    case 'syncmap': {
+      const map = SharedSyncMap.attach(config, buffer, controlledHook);
+      return (op) => {
+        const nested: NestedCall[] = [];
+        const result: OpResult = map.run(op, (call, r) => nested.push({ call, result: r }));
+        return nested.length > 0 ? { result, nested } : { result };
+      };
+    }
+    case 'mutex-map': {
+      const map = SharedMutexMap.attach(config, guarded, controlledHook, wait);
+      return (op) => ({ result: map.run(op) });
+    }
+    case 'rwmutex-map': {
+      const map = SharedRWMutexMap.attach(config, guarded, controlledHook, wait);
+      return (op) => ({ result: map.run(op) });
+    }
+    case 'sharded-map': {
+      // The shard count is in the lock buffer's header: every worker sees the map's own.
+      const map = SharedShardedMap.attach(config, guarded, controlledHook, wait);
+      return (op) => ({ result: map.run(op) });
+    }
   }
-  const map = SharedSyncMap.attach(input.config, input.map, controlledHook);
-  return (op) => {
-    const nested: NestedCall[] = [];
-    const result: OpResult = map.run(op, (call, r) => nested.push({ call, result: r }));
-    return nested.length > 0 ? { result, nested } : { result };
-  };
 }
 
 function run(): void {

@@ -138,13 +138,20 @@ describe('gomapcheck --target all and --mutants', () => {
 });
 
 describe('gomapcheck --conformance', () => {
-  it('runs the committed plain-map and sync.Map traces on real workers, each conforming', async () => {
+  it('runs the committed traces of every map with a real implementation on real workers, each conforming', async () => {
     const r = await gomapcheck(['--conformance']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatch(/^conformance traces\/(hmap|syncmap)\/\S+\.json: conforms /);
-    expect(lines.some((l) => l.startsWith('conformance traces/syncmap/'))).toBe(true);
+    for (const line of lines) expect(line).toMatch(/^conformance traces\/(hmap|syncmap|mutex-map|rwmutex-map|sharded-map)\/\S+\.json: conforms /);
+    for (const t of ['syncmap', 'mutex-map', 'rwmutex-map', 'sharded-map']) expect(lines.some((l) => l.startsWith(`conformance traces/${t}/`))).toBe(true);
+  });
+
+  it('with --sample, runs seeded random schedules instead and sums up each target', async () => {
+    const r = await gomapcheck(['--conformance', '--sample', '2', '--seed', '5', '--depth', '3', '--target', 'rwmutex-map', '--no-write']);
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'rwmutex-map: 2 sampled schedules of depth ≤ 3 (seed 5): all conform\n' });
+    const bad = await gomapcheck(['--sample', '2']);
+    expect(bad).toMatchObject({ code: 2, stdout: '', stderr: 'gomapcheck: --sample belongs to --conformance (add --conformance)\n' });
   });
 
   it('exits 2 in one line when there is nothing to run', async () => {
@@ -268,5 +275,21 @@ describe('gomapcheck --shard i/n and gomapcheck merge', () => {
     const none = await gomapcheck(['merge']);
     expect(none.code).toBe(2);
     expect(none.stderr).toBe('gomapcheck: merge: give the partial reports to merge (gomapcheck merge part1.json part2.json ...)\n');
+  });
+});
+
+describe('gomapcheck --workers', () => {
+  it('splits the search over threads and prints the report one thread prints', async () => {
+    const strip = (text: string) => {
+      const r = JSON.parse(text);
+      for (const t of r.targets) t.seconds = 0;
+      return r;
+    };
+    const [two, one] = await Promise.all([
+      gomapcheck(['--depth', '3', '--target', 'syncmap', '--workers', '2', '--json', '--no-write']),
+      gomapcheck(['--depth', '3', '--target', 'syncmap', '--workers', '1', '--json', '--no-write']),
+    ]);
+    expect(two.code).toBe(0);
+    expect(strip(two.stdout)).toEqual(strip(one.stdout));
   });
 });

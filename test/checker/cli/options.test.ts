@@ -165,7 +165,15 @@ describe('parseCheckArgs', () => {
     expect(options(['--stress', '--ops', '50', '--workers', '3', '--seed', '7', '--mix', 'read-mostly']).stress)
       .toEqual({ ops: '50', workers: '3', seed: '7', mix: 'read-mostly' });
     expect(options([]).stress).toBeUndefined();
-    expect(error(['--ops', '50'])).toBe('gomapcheck: --ops, --workers, --seed and --mix belong to --stress (add --stress)');
+    expect(error(['--ops', '50'])).toBe('gomapcheck: --ops and --mix belong to --stress (add --stress)');
+  });
+
+  it('takes --workers for a check too, checked, and not with --por or --shard', () => {
+    expect(options(['--workers', '2']).workers).toBe(2);
+    expect(options(['--stress', '--workers', '3']).workers).toBeUndefined();
+    expect(options([]).workers).toBeUndefined();
+    expect(error(['--workers', '0'])).toBe('gomapcheck: --workers must be a whole number from 1 to 64 (got "0")');
+    expect(error(['--workers', '2', '--por'])).toBe('gomapcheck: --workers splits the plain search; it combines with neither --por nor --shard');
   });
 
   it('does not carry options over from one parse to the next', () => {
@@ -183,5 +191,27 @@ describe('helpText', () => {
       expect(text).toContain(flag);
     }
     expect(text).toMatch(/^Usage: gomapcheck/);
+  });
+});
+
+describe('sampling flags', () => {
+  it('collects --sample with its seed and depth only under --conformance, with their defaults', () => {
+    expect(options(['--conformance', '--sample', '50']).sample).toEqual({ n: 50, seed: 1, depth: 4 });
+    // --depth means the sampled scenarios' size here; its own default (6) is not used.
+    expect(options(['--conformance', '--sample', '3', '--seed', '7', '--depth', '2']).sample).toEqual({ n: 3, seed: 7, depth: 2 });
+    expect(options(['--conformance']).sample).toBeUndefined();
+    expect(helpText()).toContain('--sample <n>');
+  });
+
+  it('refuses bad sampling input with one line each', () => {
+    expect(error(['--sample', '5'])).toBe('gomapcheck: --sample belongs to --conformance (add --conformance)');
+    expect(error(['--conformance', '--sample', '0'])).toBe('gomapcheck: --sample must be a whole number ≥ 1 (got "0")');
+    expect(error(['--conformance', '--sample', '2.5'])).toBe('gomapcheck: --sample must be a whole number ≥ 1 (got "2.5")');
+    expect(error(['--conformance', '--sample', '5', '--seed', '-1'])).toBe('gomapcheck: --seed must be a whole number from 0 to 4294967295 (got "-1")');
+    expect(error(['--conformance', '--sample', '5', '--seed', '4294967296'])).toMatch(/^gomapcheck: --seed must be a whole number from 0 to 4294967295/);
+    expect(error(['--seed', '3'])).toBe('gomapcheck: --seed belongs to --stress or to --conformance --sample (add one of them)');
+    expect(error(['--conformance', '--seed', '3'])).toBe('gomapcheck: --seed belongs to --stress or to --conformance --sample (add one of them)');
+    // --stress keeps its own seed.
+    expect(options(['--stress', '--seed', '3']).stress).toEqual({ seed: '3' });
   });
 });

@@ -9,13 +9,12 @@ import { mermaidParses } from '../trace/mermaid-parse.js';
 const TRACES = join(import.meta.dirname, '..', '..', '..', 'traces');
 
 describe('conformance over files', () => {
-  it('covers the plain map and sync.Map traces, target by target, sorted, and nothing else', () => {
-    expect(CONFORMING_TARGETS).toEqual(['hmap', 'syncmap']);
+  it('covers the traces of every map with a real implementation, target by target, sorted, and nothing else', () => {
+    expect(CONFORMING_TARGETS).toEqual(['hmap', 'syncmap', 'mutex-map', 'rwmutex-map', 'sharded-map']);
     const files = conformanceFiles(TRACES);
     const of = (target: string) => files.filter((f) => f.startsWith(join(TRACES, target) + sep));
-    expect(of('hmap').length).toBeGreaterThan(0);
-    expect(of('syncmap').length).toBeGreaterThan(0);
-    expect(files).toEqual([...of('hmap').sort(), ...of('syncmap').sort()]);
+    for (const t of CONFORMING_TARGETS) expect(of(t).length).toBeGreaterThan(0);
+    expect(files).toEqual(CONFORMING_TARGETS.flatMap((t) => of(t).sort()));
     expect(files.every((f) => f.endsWith('.json'))).toBe(true);
     expect(conformanceFiles(join(TRACES, 'no-such-dir'))).toEqual([]);
   });
