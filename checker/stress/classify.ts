@@ -4,7 +4,7 @@ import type { MapConfig } from '../../spec/config.js';
 import { describeOp } from '../../spec/describe.js';
 import type { HistoryOp } from '../verify/history.js';
 import { checkLinearizable } from '../verify/linearizability.js';
-import { endOfRound, isRacy, roundHistory } from './history.js';
+import { afterRoundSlot, endOfRound, isRacy, roundHistory } from './history.js';
 import { COUNT_INVARIANT, finalMap } from './structure.js';
 
 /**
@@ -125,10 +125,10 @@ function where(t: Thrown): string {
   return `worker ${t.w}'s operation ${t.op.index} (${describeOp(t.op.op)})`;
 }
 
-/** `v, ok := m[k]` for every key after the round, returning what the final map holds (slot: one past the workers). */
+/** `v, ok := m[k]` for every key after the round, returning what the final map holds (slot: afterRoundSlot). */
 export function finalReads(log: RoundLog, contents: ReadonlyArray<[number, number]>, keys: number, only?: number): HistoryOp[] {
   const end = endOfRound(log);
-  const slot = log.workers.length;
+  const slot = afterRoundSlot(log);
   const reads: HistoryOp[] = [];
   for (let k = 0; k < keys; k++) {
     if (only !== undefined && k !== only) continue;

@@ -8,4 +8,5 @@ export { MIXES, DEFAULT_MIX_NAME } from '../../impl/stress/mix.js';
 export { runSafeStress, rangeModeOf } from './safe-run.js';
 export { formatSafeStressHuman, formatSafeStressJson, type SafeStressReport } from './safe-report.js';
 export { judgeSafeRound, lockDefect, type SafeRoundVerdict } from './judge.js';
+export { brokenFinalInvariant, judgeSyncRound } from './sync-judge.js';
 export { isSafeStressTarget, SAFE_STRESS_TARGETS, STRESS_TARGETS } from '../../impl/stress/targets.js';

@@ -1,14 +1,19 @@
 import type { Op } from '../../spec/types.js';
 import { encodeProgram, type Program, type StressOpKind } from './program.js';
+import type { StressTarget } from './targets.js';
 
 /**
  * The seeded random op mix. Everything random about a stress run comes from here, so --seed fixes
  * every worker's program; what --seed cannot fix is the interleaving, which the hardware decides.
  */
 
-/** Relative weights of each operation. Writes dominate so that races are frequent. */
-export type OpMix = Readonly<Record<StressOpKind, number>>;
+/** What a mix weighs: each operation, and sync.Map's Range once per callback body besides the plain visit. */
+export type MixKind = StressOpKind | 'range-stop' | 'range-delete' | 'range-store';
 
+/** Relative weights of the operations drawn; a kind left out is never drawn. */
+export type OpMix = Readonly<Partial<Record<MixKind, number>>>;
+
+/** The plain map's and the guarded maps'. Writes dominate so that races are frequent. */
 export const DEFAULT_MIX: OpMix = { assign: 35, access: 30, delete: 20, range: 5, clear: 5, len: 5 };
 
 /**
@@ -21,6 +26,21 @@ export const MIXES: Readonly<Record<string, OpMix>> = {
   'read-mostly': { assign: 8, access: 85, delete: 5, range: 0, clear: 0, len: 2 },
 };
 export const DEFAULT_MIX_NAME = 'balanced';
+
+/**
+ * sync.Map's mixes, by the same names: its five keyed operations and Range with every callback
+ * body, whose nested Delete and Store race the other workers from inside the Range's interval.
+ * 'read-mostly' is the traffic sync.Map is built for: Loads served from read without mu.
+ */
+export const SYNCMAP_MIXES: Readonly<Record<string, OpMix>> = {
+  balanced: { assign: 25, access: 25, loadOrStore: 15, loadAndDelete: 10, delete: 10, range: 5, 'range-stop': 3, 'range-delete': 3, 'range-store': 4 },
+  'read-mostly': { assign: 5, access: 80, loadOrStore: 5, loadAndDelete: 2, delete: 2, range: 3, 'range-stop': 1, 'range-delete': 1, 'range-store': 1 },
+};
+
+/** The mixes a target can run: sync.Map has no clear or len, the other maps no sync.Map operations. */
+export function mixesFor(target: StressTarget): Readonly<Record<string, OpMix>> {
+  return target === 'syncmap' ? SYNCMAP_MIXES : MIXES;
+}
 
 /** mulberry32: tiny, fast, and the same sequence on every platform for a given seed. */
 export class Rng {
@@ -47,27 +67,33 @@ export class Rng {
 
 /**
  * One round's programs: `ops` operations dealt to `workers` workers as evenly as possible (the
- * first ones get one more). Every assign stores a value unique in the round (1, 2, ...; never 0,
- * which the sequential model reads as "absent"), so a lost write shows as a value that names it.
+ * first ones get one more). Every operation that stores (assign, loadOrStore, a Range's 'store'
+ * body) stores a value unique in the round (1, 2, ...; never 0, which the sequential model reads
+ * as "absent"), so a lost write shows as a value that names it.
  */
 export function roundPrograms(rng: Rng, ops: number, workers: number, keys: number, mix: OpMix = DEFAULT_MIX): Program[] {
-  const kinds = Object.keys(mix) as StressOpKind[];
-  const total = kinds.reduce((s, k) => s + mix[k], 0);
+  const kinds = (Object.keys(mix) as MixKind[]).filter((k) => (mix[k] ?? 0) > 0);
+  const total = kinds.reduce((s, k) => s + mix[k]!, 0);
   let nextValue = 1;
   const draw = (): Op => {
     let r = rng.next() * total;
     let kind = kinds[kinds.length - 1]!;
     for (const k of kinds) {
-      if (r < mix[k]) {
+      if (r < mix[k]!) {
         kind = k;
         break;
       }
-      r -= mix[k];
+      r -= mix[k]!;
     }
     switch (kind) {
-      case 'assign': return { kind, key: rng.below(keys), value: nextValue++ };
+      case 'assign':
+      case 'loadOrStore': return { kind, key: rng.below(keys), value: nextValue++ };
       case 'access':
-      case 'delete': return { kind, key: rng.below(keys) };
+      case 'delete':
+      case 'loadAndDelete': return { kind, key: rng.below(keys) };
+      case 'range-stop': return { kind: 'range', body: 'stop' };
+      case 'range-delete': return { kind: 'range', body: 'delete' };
+      case 'range-store': return { kind: 'range', body: 'store', value: nextValue++ };
       default: return { kind };
     }
   };

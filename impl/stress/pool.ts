@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { MapConfig } from '../../spec/config.js';
-import { ARRIVED, CLOCK, controlBuffer, FINISHED, logBuffer, PHASE, phaseWord, readRoundLog, type RoundLog, STOP } from './log.js';
+import { ARRIVED, CLOCK, controlBuffer, FINISHED, GO, logBuffer, PHASE, phaseWord, readRoundLog, type RoundLog, STOP } from './log.js';
 import { type Program, programLength } from './program.js';
 import type { MapBuffer, StressTarget } from './targets.js';
 import type { RoundMessage, StressFault, StressWorkerInput, WorkerMessage } from './types.js';
@@ -98,7 +98,7 @@ export class StressPool {
     }
     // Atomic stores, after the map was made: a worker's first atomic access of the control words
     // then also makes the fresh map's header visible to it.
-    for (const word of [CLOCK, ARRIVED, STOP, FINISHED]) Atomics.store(this.ctl, word, 0);
+    for (const word of [CLOCK, ARRIVED, GO, STOP, FINISHED]) Atomics.store(this.ctl, word, 0);
     this.workers.forEach((_, w) => Atomics.store(this.ctl, phaseWord(w), PHASE.idle));
     const finished = new Promise<void>((resolve, reject) => {
       this.waiter = { round, done: this.workers.map(() => false), resolve, reject };
@@ -127,9 +127,15 @@ export class StressPool {
     return readRoundLog(this.log, this.workers.length, this.opts.capacity);
   }
 
+  /** Where each worker stands in the current round (PHASE of log.ts), read now: for tests, and for timeouts below. */
+  phases(): number[] {
+    return this.workers.map((_, w) => Atomics.load(this.ctl, phaseWord(w)));
+  }
+
   /** Who kept a round from finishing: a worker that never reached the barrier holds up the others there. */
   private lateness(round: number, ms: number): { message: string; inOperation: boolean } {
-    const at = (phase: number): number[] => this.workers.flatMap((_, w) => (Atomics.load(this.ctl, phaseWord(w)) === phase ? [w] : []));
+    const now = this.phases();
+    const at = (phase: number): number[] => now.flatMap((p, w) => (p === phase ? [w] : []));
     const names = (ws: number[]): string => ws.map((w) => `worker ${w}`).join(', ');
     const absent = at(PHASE.idle);
     if (absent.length > 0) return { message: `${names(absent)} did not start round ${round} within ${ms} ms (the worker hangs or is stuck)`, inOperation: false };
@@ -153,7 +159,10 @@ export class StressPool {
       const workerData: StressWorkerInput = {
         ...(this.opts.target === undefined ? {} : { target: this.opts.target }),
         config: this.opts.config, w, workers: this.opts.workers, control: this.control, log: this.log,
-        capacity: this.opts.capacity, barrierTimeoutMs: this.opts.roundTimeoutMs ?? DEFAULT_ROUND_TIMEOUT_MS,
+        capacity: this.opts.capacity,
+        // The round timeout (main thread) names the worker that never came; a worker's own give-up
+        // at the barrier is a backstop, and must not win that race on a loaded machine.
+        barrierTimeoutMs: 2 * (this.opts.roundTimeoutMs ?? DEFAULT_ROUND_TIMEOUT_MS),
         // The main thread sleeps while a round runs, so every core is the workers'.
         spinMs: this.opts.workers <= availableParallelism() ? SPIN_MS : 0,
         ...(fault ? { fault } : {}),

@@ -1,4 +1,4 @@
-import type { Op } from '../../spec/types.js';
+import type { Op, RangeBody } from '../../spec/types.js';
 
 /**
  * A worker's program for one round, as flat int32 triples [code, key, value]: it crosses to the
@@ -7,10 +7,28 @@ import type { Op } from '../../spec/types.js';
  */
 export type Program = Int32Array;
 
-/** Operation codes on the wire and in the log; 0 is left unused so zeroed memory means "none". */
-export const OP_CODE = { assign: 1, access: 2, delete: 3, range: 4, clear: 5, len: 6 } as const;
+/**
+ * Operation codes on the wire and in the log; 0 is left unused so zeroed memory means "none".
+ * The last two are sync.Map's own (assign, access, delete and range serve as Store, Load, Delete
+ * and Range, as in spec/types.ts).
+ */
+export const OP_CODE = { assign: 1, access: 2, delete: 3, range: 4, clear: 5, len: 6, loadOrStore: 7, loadAndDelete: 8 } as const;
 
 export type StressOpKind = keyof typeof OP_CODE;
+
+/**
+ * A range has no key: its key word carries the callback's body (0 none, then RangeBody's), and
+ * its value word the value a 'store' body stores.
+ */
+const BODIES: readonly RangeBody[] = ['stop', 'delete', 'store'];
+
+export function bodyCode(body: RangeBody | undefined): number {
+  return body === undefined ? 0 : BODIES.indexOf(body) + 1;
+}
+
+export function bodyOf(code: number): RangeBody | undefined {
+  return code === 0 ? undefined : BODIES[code - 1];
+}
 
 export const TRIPLE = 3;
 
@@ -24,21 +42,31 @@ export function opOf(code: number, key: number, value: number): Op {
     case OP_CODE.assign: return { kind: 'assign', key, value };
     case OP_CODE.access: return { kind: 'access', key };
     case OP_CODE.delete: return { kind: 'delete', key };
-    case OP_CODE.range: return { kind: 'range' };
+    case OP_CODE.range: {
+      const body = bodyOf(key);
+      if (body === undefined) return { kind: 'range' };
+      return body === 'store' ? { kind: 'range', body, value } : { kind: 'range', body };
+    }
     case OP_CODE.clear: return { kind: 'clear' };
     case OP_CODE.len: return { kind: 'len' };
+    case OP_CODE.loadOrStore: return { kind: 'loadOrStore', key, value };
+    case OP_CODE.loadAndDelete: return { kind: 'loadAndDelete', key };
     default: throw new Error(`unknown operation code ${code} in a stress program or log`);
   }
 }
 
-/** Packs ops into a Program; only the plain map's operations have codes. */
+/** Packs ops into a Program (which of them a target can run is the worker's business). */
 export function encodeProgram(ops: readonly Op[]): Program {
   const p = new Int32Array(ops.length * TRIPLE);
   ops.forEach((op, i) => {
-    if (!(op.kind in OP_CODE)) throw new Error(`stress mode has no ${op.kind} operation for the plain map`);
-    p[i * TRIPLE] = OP_CODE[op.kind as StressOpKind];
+    p[i * TRIPLE] = OP_CODE[op.kind];
+    if (op.kind === 'range') {
+      p[i * TRIPLE + 1] = bodyCode(op.body);
+      p[i * TRIPLE + 2] = op.body === 'store' ? (op.value ?? 0) : 0;
+      return;
+    }
     p[i * TRIPLE + 1] = 'key' in op ? op.key : 0;
-    p[i * TRIPLE + 2] = 'value' in op ? (op.value ?? 0) : 0;
+    p[i * TRIPLE + 2] = 'value' in op ? op.value : 0;
   });
   return p;
 }

@@ -4,13 +4,18 @@ import type { MapBuffer, StressTarget } from './targets.js';
 
 /**
  * A fault a test plants in a stress worker to check that the pool copes: in round `round` the
- * worker stops answering before the start barrier ('hang'), exits ('exit'), or blocks after the
- * barrier as a map operation stuck in a loop would ('loop'). Never set outside tests.
+ * worker stops answering before the start barrier ('hang'), exits ('exit'), blocks after the
+ * barrier as a map operation stuck in a loop would ('loop'), or comes to the barrier LATE_MS
+ * late and then runs its round ('late', as a worker whose round message was slow). Never set
+ * outside tests.
  */
 export interface StressFault {
   round: number;
-  kind: 'hang' | 'exit' | 'loop';
+  kind: 'hang' | 'exit' | 'loop' | 'late';
 }
+
+/** How late a 'late' worker comes to the barrier: long enough for a test to look at the others meanwhile. */
+export const LATE_MS = 400;
 
 /** What a stress worker is given once, at start (structured-cloned; the buffers are shared). */
 export interface StressWorkerInput {

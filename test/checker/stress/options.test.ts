@@ -23,8 +23,9 @@ describe('stress options', () => {
     [{ config: 'huge' }, 'unknown config "huge" (known: small, go)'],
     [{ config: 'toString' }, 'unknown config "toString" (known: small, go)'],
     [{ mix: 'odd' }, 'unknown mix "odd" (known: balanced, read-mostly)'],
-    [{ target: 'syncmap' }, 'stress mode covers only the plain map so far and its locked alternatives (sync.Map has no real implementation yet): use --target hmap, mutex-map, rwmutex-map or sharded-map (got "syncmap")'],
-    [{ target: 'treap' }, 'unknown stress target "treap" (known: hmap, mutex-map, rwmutex-map, sharded-map)'],
+    [{ target: 'treap' }, 'unknown stress target "treap" (known: hmap, mutex-map, rwmutex-map, sharded-map, syncmap)'],
+    [{ target: 'syncmap', shards: 2 }, '--shards applies to sharded-map only, not syncmap'],
+    [{ target: 'syncmap', mix: 'odd' }, 'unknown mix "odd" (known: balanced, read-mostly)'],
     [{ shards: 2 }, '--shards applies to sharded-map only, not hmap'],
     [{ target: 'sharded-map', shards: 0 }, '--shards must be a whole number from 1 to 16 (got 0)'],
   ])('rejects %o', (bad, message) => {
@@ -40,6 +41,14 @@ describe('stress options', () => {
     expect(resolveStressOptions({ target: 'mutex-map', ops: 10 }).shards).toBeUndefined();
     expect(resolveStressOptions({ target: 'sharded-map', ops: 10 }).shards).toBe(2);
     expect(resolveStressOptions({ target: 'sharded-map', ops: 10, shards: 5 }).shards).toBe(5);
+  });
+
+  it("takes sync.Map, with mixes of its own: its operations, and no clear or len", () => {
+    const o = resolveStressOptions({ target: 'syncmap', ops: 10, mix: 'read-mostly' });
+    expect(o).toMatchObject({ target: 'syncmap', mixName: 'read-mostly' });
+    expect(Object.keys(o.mix)).toEqual(expect.arrayContaining(['loadOrStore', 'loadAndDelete', 'range-delete', 'range-store']));
+    expect(o.mix).not.toHaveProperty('clear');
+    expect(o.mix).not.toHaveProperty('len');
   });
 
   it('rejects in runStress before starting a worker', async () => {

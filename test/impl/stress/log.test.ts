@@ -1,7 +1,7 @@
 /** The shared history log, written and read in one thread: what a worker writes is what the checker reads. */
 import { describe, expect, it } from 'vitest';
 import { LogWriter, logBuffer, MAX_PAIRS, readRoundLog } from '../../../impl/stress/log.js';
-import { OP_CODE } from '../../../impl/stress/program.js';
+import { bodyCode, OP_CODE } from '../../../impl/stress/program.js';
 
 describe('the stress log', () => {
   it('gives back every call, return, result and error as written', () => {
@@ -44,6 +44,36 @@ describe('the stress log', () => {
     const [op] = readRoundLog(buf, 1, 1).workers[0]!;
     expect(op?.result).toMatchObject({ kind: 'pairs' });
     expect(op?.result?.kind === 'pairs' && op.result.pairs.length).toBe(MAX_PAIRS);
+  });
+
+  it("gives back sync.Map's results and the nested calls of a Range's callback, inside the Range", () => {
+    const buf = logBuffer(1, 3);
+    const w = new LogWriter(buf, 0, 3);
+    w.call(0, OP_CODE.loadOrStore, 1, 5, 0);
+    w.ret(0, 1, 5, 0);
+    w.call(1, OP_CODE.range, bodyCode('store'), 6, 2);
+    w.pair(1, 0, 1, 5);
+    w.nested(1, 0, 3);
+    w.nested(1, 0, 4, true);
+    w.pair(1, 1, 2, 9);
+    w.nested(1, 1, 5);
+    w.error(1, 'other', 'LockTimeoutError: sync.Map mu still locked', 6);
+    w.finish(2);
+    const [los, range] = readRoundLog(buf, 1, 3).workers[0]!;
+    expect(los).toEqual({ index: 0, op: { kind: 'loadOrStore', key: 1, value: 5 }, call: 0, ret: 1, result: { kind: 'value', value: 5, ok: false } });
+    expect(range).toMatchObject({ op: { kind: 'range', body: 'store', value: 6 }, call: 2, error: { kind: 'other', at: 6 } });
+    // The second Store never returned: the Range threw from inside it.
+    expect(range?.nested).toEqual([{ op: { kind: 'assign', key: 1, value: 6 }, call: 3, ret: 4 }, { op: { kind: 'assign', key: 2, value: 6 }, call: 5 }]);
+  });
+
+  it('keeps no nested calls for a Range whose callback makes none', () => {
+    const buf = logBuffer(1, 1);
+    const w = new LogWriter(buf, 0, 1);
+    w.call(0, OP_CODE.range, bodyCode('stop'), 0, 0);
+    w.pair(0, 0, 3, 4);
+    w.ret(0, 1);
+    w.finish(1);
+    expect(readRoundLog(buf, 1, 1).workers[0]).toEqual([{ index: 0, op: { kind: 'range', body: 'stop' }, call: 0, ret: 1, result: { kind: 'pairs', pairs: [[3, 4]] } }]);
   });
 
   it('refuses a record past its capacity instead of writing into the next worker', () => {

@@ -1,14 +1,24 @@
 /** The maps a stress worker attaches to: the plain map by its one buffer, a guarded map by its lock and map buffers. */
 import { describe, expect, it } from 'vitest';
 import { SharedGoMap } from '../../../impl/hmap/index.js';
-import { attachStressMap, createSafeMap, isSafeStressTarget, isStressTarget, SAFE_STRESS_TARGETS } from '../../../impl/stress/targets.js';
+import { SharedSyncMap } from '../../../impl/syncmap/map.js';
+import { attachStressMap, attachSyncStressMap, createSafeMap, isSafeStressTarget, isStressTarget, SAFE_STRESS_TARGETS } from '../../../impl/stress/targets.js';
 import { SMALL } from '../../../spec/config.js';
 
 describe('stress targets', () => {
-  it('are the plain map and the three safe maps; sync.Map is not one yet', () => {
-    expect(['hmap', ...SAFE_STRESS_TARGETS].every(isStressTarget)).toBe(true);
-    expect(isStressTarget('syncmap')).toBe(false);
+  it('are the plain map, the three guarded maps and sync.Map, every one but the plain map safe', () => {
+    expect(['hmap', ...SAFE_STRESS_TARGETS, 'syncmap'].every(isStressTarget)).toBe(true);
+    expect([...SAFE_STRESS_TARGETS, 'syncmap'].every(isSafeStressTarget)).toBe(true);
     expect(isSafeStressTarget('hmap')).toBe(false);
+    expect(isStressTarget('treap')).toBe(false);
+  });
+
+  it('attaches sync.Map by its one buffer: what the main thread stored, a worker loads', () => {
+    const made = SharedSyncMap.create(SMALL);
+    made.store(3, 8);
+    expect(attachSyncStressMap(SMALL, made.buffer).load(3)).toEqual({ value: 8, ok: true });
+    const guarded = createSafeMap('mutex-map', SMALL, { arenaBuckets: 64 });
+    expect(() => attachSyncStressMap(SMALL, guarded.buffer)).toThrow('a sync.Map is posted as one SharedArrayBuffer');
   });
 
   it.each(SAFE_STRESS_TARGETS)('%s: what the main thread made is what a worker attaches to', (target) => {
