@@ -16,6 +16,7 @@ import { type CheckedTarget, checkTargetSplit } from '../run/check-target.js';
 import { checkMutants } from '../run/mutants.js';
 import { CONFORMING_TARGETS, conformanceFiles, conformFiles } from '../conformance/corpus.js';
 import { conformSamples } from '../conformance/sample-run.js';
+import { conformEvery, type EveryTarget } from '../conformance/every-run.js';
 import { CONFIGS } from '../../spec/config.js';
 import { formatSafeStressHuman, formatSafeStressJson, formatStressHuman, formatStressJson, isSafeStressTarget, runSafeStress, runStress } from '../stress/index.js';
 import { formatMutantsHuman, formatMutantsJson, type MutantsRun } from '../report/mutants.js';
@@ -107,10 +108,11 @@ const DIVERGENCES_DIR = 'divergences';
 
 /**
  * Each committed trace of a target that has a real implementation, run on real workers; with
- * --sample, seeded random schedules of each such target instead.
+ * --sample, seeded random schedules of each such target instead; with --depth, every schedule.
  */
 async function conformance(options: CheckOptions): Promise<number> {
   if (options.sample) return sampledConformance(options, options.sample);
+  if (options.everySchedule) return everyScheduleConformance(options, options.everySchedule.depth);
   const files = conformanceFiles(options.traces);
   if (files.length === 0) throw new UsageError(`no traces to run under ${options.traces}/ (conformance covers ${CONFORMING_TARGETS.join(', ')})`);
   const divergences = options.write ? { divergences: DIVERGENCES_DIR } : {};
@@ -131,6 +133,29 @@ async function sampledConformance(options: CheckOptions, sample: NonNullable<Che
   const divergences = options.write ? { divergences: DIVERGENCES_DIR } : {};
   const r = await conformSamples(targets, spec, divergences, options.json ? undefined : (line) => process.stdout.write(`${line}\n`));
   if (options.json) process.stdout.write(`${JSON.stringify({ version: 1, mode: 'conformance-sample', ...sample, code: r.code, diverged: r.diverged, lines: r.lines }, null, 2)}\n`);
+  return r.code;
+}
+
+/**
+ * --conformance --depth N: every schedule up to depth N (one per end state of the search) of each
+ * target (--target narrows them), from --goroutines, --keys, --config, --shards; hmap past its
+ * exhaustive reach gets the check's automatic context bound, and its summary line says so.
+ */
+async function everyScheduleConformance(options: CheckOptions, depth: number): Promise<number> {
+  const wanted = expandTarget(options.target);
+  const names = CONFORMING_TARGETS.filter((t) => wanted.includes(t));
+  if (names.length === 0) throw new UsageError(`--conformance --depth runs on the targets with a real implementation (${CONFORMING_TARGETS.join(', ')}), not ${options.target}`);
+  const targets: EveryTarget[] = names.map((name) => {
+    const { preemptions } = targetOptions(options, name, noteLine);
+    return { name, ...(preemptions === undefined ? {} : { preemptions, automatic: options.preemptions === undefined }) };
+  });
+  const spec = {
+    depth, goroutines: options.goroutines, keys: options.keys, config: CONFIGS[options.config]!,
+    ...(options.shards === undefined ? {} : { shards: options.shards }),
+  };
+  const divergences = options.write ? { divergences: DIVERGENCES_DIR } : {};
+  const r = await conformEvery(targets, spec, divergences, options.json ? undefined : (line) => process.stdout.write(`${line}\n`), noteLine);
+  if (options.json) process.stdout.write(`${JSON.stringify({ version: 1, mode: 'conformance-every', depth, code: r.code, targets: r.targets, lines: r.lines }, null, 2)}\n`);
   return r.code;
 }
 

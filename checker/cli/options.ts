@@ -52,6 +52,11 @@ export interface CheckOptions {
    * committed traces, of scenarios with at most `depth` operations (--depth, else SAMPLE_DEPTH).
    */
   sample?: { n: number; seed: number; depth: number };
+  /**
+   * --conformance --depth N (without --sample): every schedule of every scenario up to depth N
+   * (one per end state of the search) per conforming target, instead of the committed traces.
+   */
+  everySchedule?: { depth: number };
   /** --stress: free-running workers on the real implementation; the raw values, checked by runStress. */
   stress?: { ops?: string; workers?: string; seed?: string; mix?: string; keys?: string };
 }
@@ -148,7 +153,7 @@ function buildProgram(): Command {
       .option('--report <file>', 'also write a self-contained HTML report (summary, diagrams, step-through)')
       .option('--replay <file>', 'replay a saved trace instead of exploring')
       .option('--mutants', 'mutation self-test: check each sync.Map mutant up to --depth; exit 1 if one survives')
-      .option('--conformance', 'run every committed trace of a target with a real implementation (impl/) on worker threads, step by step')
+      .option('--conformance', 'run every committed trace of a target with a real implementation (impl/) on worker threads, step by step; with --depth n, every schedule up to depth n instead')
       .option('--sample <n>', `with --conformance: instead of the committed traces, n seeded random schedules per target, of at most --depth operations (default ${SAMPLE_DEPTH})`)
       .option('--stress', 'run free worker threads on the real implementation (--target hmap, mutex-map, rwmutex-map, sharded-map or syncmap) with a random op mix and check every round')
       .option('--ops <n>', 'with --stress: operations in total (default 100000)')
@@ -239,6 +244,9 @@ function checkValues(raw: RawOptions): ParseResult {
     const sample = sampleOptions(raw, options);
     if (typeof sample === 'string') return fail(sample);
     options.sample = sample;
+  } else if (options.conformance && raw.depth !== undefined) {
+    // Only an explicit --depth: plain --conformance keeps running the committed traces.
+    options.everySchedule = { depth };
   }
   if (raw.report === '') return fail('--report needs a file name, e.g. --report report.html');
   if (raw.report !== undefined) options.report = raw.report;

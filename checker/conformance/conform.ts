@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Controller, DEFAULT_STEP_TIMEOUT_MS, Unresponsive } from '../../impl/sched/controller.js';
+import { type Controller, DEFAULT_STEP_TIMEOUT_MS, Unresponsive } from '../../impl/sched/controller.js';
 import type { Fault } from '../../impl/sched/types.js';
 import type { TraceFile } from '../trace/types.js';
 import { type SpecRun, specRun } from './spec-run.js';
 import { CONFORMANCE_TARGET_NAMES, type ConformanceTarget, conformanceTarget, type Subject } from './targets.js';
 import type { Verdict } from './verdict.js';
+import { FRESH_WORKERS, type WorkerSource } from './workers.js';
 
 export interface ConformOptions {
   /** How long a granted worker may take to report (default 5 s). */
@@ -15,6 +16,8 @@ export interface ConformOptions {
   arenaWords?: number;
   /** Test only: a fault to plant in goroutine g's worker (see Fault). */
   faults?: Array<Fault | undefined>;
+  /** Where the worker threads come from: fresh ones per trace by default, or ReusedWorkers for many schedules. */
+  workers?: WorkerSource;
 }
 
 /** Why a trace with a `mutant` is not run: it is the witness of a deliberately broken spec. */
@@ -43,10 +46,12 @@ export async function conformTrace(trace: TraceFile, opts: ConformOptions = {}):
     ...(opts.arenaWords === undefined ? {} : { arenaWords: opts.arenaWords }),
     ...(trace.shards === undefined ? {} : { shards: trace.shards }),
   });
+  const source = opts.workers ?? FRESH_WORKERS;
   let ctl: Controller | undefined;
   let step = 0;
+  let verdict: Verdict | undefined;
   try {
-    ctl = await Controller.start({
+    ctl = await source.acquire({
       goroutines: trace.scenario.map((program, g) => ({
         target: target.name, config: trace.config, map: subject.buffer, program,
         ...(subject.waitMs === undefined ? {} : { waitMs: subject.waitMs }),
@@ -55,16 +60,16 @@ export async function conformTrace(trace: TraceFile, opts: ConformOptions = {}):
       labels: target.labels,
       stepTimeoutMs,
     });
-    const driven = drive(ctl, trace, spec.run, subject, (i) => { step = i; });
-    if (driven) return driven;
-    return judge(ctl, trace, target, spec.run, subject);
+    verdict = drive(ctl, trace, spec.run, subject, (i) => { step = i; }) ?? judge(ctl, trace, target, spec.run, subject);
+    return verdict;
   } catch (e) {
     if (e instanceof Unresponsive) {
       return { kind: 'unresponsive', g: e.g, step, prefix: trace.schedule.slice(0, ctl ? step + 1 : 0), message: e.message };
     }
     return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
   } finally {
-    await ctl?.close();
+    // Only threads that answered to the end may run another schedule; the others are terminated.
+    if (ctl) await source.release(ctl, verdict !== undefined && verdict.kind !== 'failed');
   }
 }
 

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { OpResult } from '../../spec/types.js';
 import { controlBuffer, DEFAULT_PAYLOAD_CHARS, type Report, REPORT_KIND, Slot } from './protocol.js';
+import { readyOf, terminateAll, withTimeout } from './threads.js';
 import type { NestedCall, Returned, ThrownError, WorkerInput } from './types.js';
 
 /** Where a controlled goroutine stands between two grants. */
@@ -124,6 +125,42 @@ export class Controller {
     return this.settle(g, `after being granted "${s.label}"`);
   }
 
+  /** Worker threads this controller started (one per goroutine: a reset starts none). */
+  get threads(): number {
+    return this.workers.length;
+  }
+
+  /**
+   * Runs a new program per goroutine on the same threads, each on the map in its input (a fresh
+   * one): a thread start costs about half a second, a reset a few hand-offs. A program still
+   * standing at a scheduling point is ended first (an aborting grant unwinds it; its map is
+   * dropped, so what it held does not matter); then every worker gets its input and the reset
+   * returns once each stands at its first point, as start() does. Throws Unresponsive when a worker
+   * does not answer in time, and an Error when one failed: close() the controller then, and start
+   * another, since such a worker cannot be trusted with the next schedule.
+   */
+  reset(goroutines: ControllerOptions['goroutines']): void {
+    if (goroutines.length !== this.slots.length) throw new Error(`a reset must keep the ${this.slots.length} goroutines (got ${goroutines.length})`);
+    for (const [g, slot] of this.slots.entries()) {
+      const s = this.states[g]!;
+      if (s.kind === 'failed') throw new Error(`G${g}'s worker failed (${s.message}): it is not reused`);
+      if (s.kind !== 'at') continue;
+      slot.abort();
+      const r = slot.awaitReport(this.stepTimeoutMs);
+      if (r === undefined) throw new Unresponsive(g, this.stepTimeoutMs, 'after being told to abort its program');
+      slot.clearAbort();
+      if (r.kind !== REPORT_KIND.aborted) throw new Error(`G${g}'s worker answered an abort with report kind ${r.kind}: it is not reused`);
+    }
+    for (let g = 0; g < this.slots.length; g++) {
+      this.states[g] = { kind: 'done' };
+      this.returned[g] = [];
+      this.nestedOf[g] = [];
+      // Only an idle worker reads messages: every one here has ended its program (done, threw or aborted).
+      this.workers[g]!.postMessage({ type: 'reset', input: goroutines[g] });
+    }
+    for (let g = 0; g < this.slots.length; g++) this.settle(g, 'after a reset');
+  }
+
   /** Terminates every worker and waits until each has exited; gives their exit codes. */
   close(): Promise<number[]> {
     return terminateAll(this.workers);
@@ -157,33 +194,10 @@ export class Controller {
         return { kind: 'threw', error: JSON.parse(r.payload) as ThrownError };
       case REPORT_KIND.failed:
         return { kind: 'failed', message: (JSON.parse(r.payload) as ThrownError).message };
+      case REPORT_KIND.aborted:
+        return { kind: 'failed', message: 'left its program without being told to abort' };
       default:
         return { kind: 'failed', message: `unexpected report kind ${r.kind}` };
     }
   }
-}
-
-/** Resolves on the worker's 'ready' message; rejects if it errors or exits first. */
-function readyOf(w: Worker, g: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    w.on('message', (m: unknown) => {
-      if ((m as { type?: string }).type === 'ready') resolve();
-    });
-    // Kept for the worker's whole life: an 'error' event without a listener would crash us.
-    w.on('error', (e) => reject(new Error(`G${g}'s worker failed to start: ${e.message}`)));
-    w.on('exit', (code) => reject(new Error(`G${g}'s worker exited with code ${code} before it was ready`)));
-  });
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** terminate() resolves once the thread has stopped, whatever it was doing (even in Atomics.wait). */
-function terminateAll(workers: readonly Worker[]): Promise<number[]> {
-  return Promise.all(workers.map((w) => w.terminate()));
 }

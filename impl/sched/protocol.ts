@@ -16,6 +16,8 @@ const REPORT = 1;
 const KIND = 2;
 const LABEL = 3;
 const LENGTH = 4;
+/** Set by the controller before the grant that ends a schedule early (Controller.reset); cleared after. */
+const ABORT = 5;
 const HEADER_WORDS = 8;
 
 /** What a worker reports. */
@@ -30,6 +32,8 @@ export const REPORT_KIND = {
   done: 4,
   /** The worker itself failed outside any operation; the payload is the message. Final. */
   failed: 5,
+  /** The worker left its program on the controller's abort and waits for the next one (a reset). */
+  aborted: 6,
 } as const;
 
 export type ReportKind = (typeof REPORT_KIND)[keyof typeof REPORT_KIND];
@@ -103,7 +107,23 @@ export class Slot {
     }
   }
 
+  /** Whether the grant just received ends the program (the controller is resetting the run). */
+  aborting(): boolean {
+    return Atomics.load(this.i32, ABORT) !== 0;
+  }
+
   // ---- controller side ----
+  /** Grants the step with the abort flag up: the worker leaves its program instead of running on. */
+  abort(): void {
+    Atomics.store(this.i32, ABORT, 1);
+    this.grant();
+  }
+
+  /** Lowers the abort flag once the worker has left its program, before it is given a new one. */
+  clearAbort(): void {
+    Atomics.store(this.i32, ABORT, 0);
+  }
+
   grant(): void {
     Atomics.add(this.i32, GRANT, 1);
     Atomics.notify(this.i32, GRANT);

@@ -16,7 +16,9 @@ import { SCHED_LABELS } from './labels.js';
 import { ControllerGone, REPORT_KIND, Slot } from './protocol.js';
 import type { Fault, NestedCall, Returned, ThrownError, WorkerInput } from './types.js';
 
-const input = workerData as WorkerInput;
+/** The worker's input: the one it started with, then each reset's (Controller.reset). */
+let input = workerData as WorkerInput;
+// One slot for the worker's whole life: its counters carry on from one program to the next.
 const slot = new Slot(input.control, input.g, input.payloadChars);
 
 /** The target's label table; an unknown target fails the worker before it reports ready. */
@@ -24,17 +26,28 @@ function labelsOf(target: string): readonly string[] {
   if (!Object.hasOwn(SCHED_LABELS, target)) throw new Error(`no controlled implementation for target "${target}"`);
   return SCHED_LABELS[target as keyof typeof SCHED_LABELS];
 }
-const labels = labelsOf(input.target);
-const ids = new Map(labels.map((label, id) => [label, id]));
+let labels: readonly string[] = [];
+let ids = new Map<string, number>();
+
+/** Thrown through the program when the controller ends it early to hand over the next one. */
+class Aborted extends Error {}
+
+/** Waits for the controller's grant; an aborting grant unwinds the program. */
+function granted(): void {
+  slot.awaitGrant(input.patienceMs);
+  if (slot.aborting()) throw new Aborted('aborted by the controller');
+}
 
 let steps = 0;
 function controlledHook(label: string): void {
+  // A finally block on the way out of an aborted program (an Unlock, say) must not report again.
+  if (slot.aborting()) throw new Aborted('aborted by the controller');
   let id = ids.get(label);
   if (id === undefined) throw new Error(`scheduling point with an unknown label: ${label}`);
   steps++;
   if (input.fault && steps > input.fault.afterSteps) id = misbehave(input.fault, id);
   slot.report(REPORT_KIND.at, id);
-  slot.awaitGrant(input.patienceMs);
+  granted();
 }
 
 /** Plants the test fault; returns the label id to report. */
@@ -96,26 +109,46 @@ function runner(): Runner {
 }
 
 function run(): void {
+  labels = labelsOf(input.target);
+  ids = new Map(labels.map((label, id) => [label, id]));
+  steps = 0;
   const runOp = runner();
-  parentPort!.postMessage({ type: 'ready' });
   for (const op of input.program) {
     let returned: Returned;
     try {
       returned = runOp(op);
     } catch (e) {
-      if (e instanceof ControllerGone) throw e;
+      if (e instanceof ControllerGone || e instanceof Aborted) throw e;
       // In Go a fatal ends the whole program: this goroutine runs nothing more.
       slot.report(REPORT_KIND.threw, -1, JSON.stringify(thrown(e)));
       return;
     }
     slot.report(REPORT_KIND.returned, -1, JSON.stringify(returned));
-    slot.awaitGrant(input.patienceMs);
+    granted();
   }
   slot.report(REPORT_KIND.done);
 }
 
-try {
-  run();
-} catch (e) {
-  slot.report(REPORT_KIND.failed, -1, JSON.stringify(thrown(e)));
+/** Runs the current program; whatever ends it is reported, and the worker then waits for a reset. */
+function session(): void {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof Aborted) slot.report(REPORT_KIND.aborted);
+    else slot.report(REPORT_KIND.failed, -1, JSON.stringify(thrown(e)));
+  }
 }
+
+// A reset hands over a new map and program (the same goroutine number and control slots). It
+// arrives only once the last program has ended (done, threw, failed or aborted): the controller
+// waits for that report first, so the worker is idle here, not inside a program.
+parentPort!.on('message', (m: { type?: string; input?: Pick<WorkerInput, 'target' | 'config' | 'map' | 'program' | 'fault' | 'waitMs'> }) => {
+  if (m.type !== 'reset' || !m.input) return;
+  const { fault: _, waitMs: __, ...rest } = input;
+  input = { ...rest, ...m.input };
+  session();
+});
+// An unknown target throws here, before 'ready': the worker fails to start, as it should.
+labelsOf(input.target);
+parentPort!.postMessage({ type: 'ready' });
+session();

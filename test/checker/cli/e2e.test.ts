@@ -154,6 +154,18 @@ describe('gomapcheck --conformance', () => {
     expect(bad).toMatchObject({ code: 2, stdout: '', stderr: 'gomapcheck: --sample belongs to --conformance (add --conformance)\n' });
   });
 
+  it('with --depth, runs every schedule up to that depth on reused workers and sums up each target', async () => {
+    const r = await gomapcheck(['--conformance', '--depth', '2', '--keys', '1', '--target', 'syncmap', '--no-write']);
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'syncmap: 11 schedules (every end state of depth ≤ 2): all conform\n' });
+    // hmap past its exhaustive reach: the check's automatic bound, said on stderr and in the summary.
+    const h = await gomapcheck(['--conformance', '--depth', '3', '--keys', '2', '--target', 'hmap', '--no-write', '--json']);
+    expect(h.code).toBe(0);
+    expect(h.stderr).toMatch(/BOUNDED to 1 preemption/);
+    const out = JSON.parse(h.stdout) as { mode: string; targets: Array<{ target: string; schedules: number; diverged: number }>; lines: string[] };
+    expect(out).toMatchObject({ mode: 'conformance-every', targets: [{ target: 'hmap', diverged: 0 }] });
+    expect(out.lines).toEqual([`hmap: ${out.targets[0]!.schedules} schedules (every end state of depth ≤ 3, BOUNDED to 1 preemption, the automatic bound past exhaustive reach): all conform`]);
+  });
+
   it('exits 2 in one line when there is nothing to run', async () => {
     const empty = join(traces, 'empty');
     mkdirSync(empty);

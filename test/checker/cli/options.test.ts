@@ -44,6 +44,8 @@ describe('parseCheckArgs', () => {
     expect(o).toEqual({
       depth: 4, goroutines: 3, keys: 3, target: 'hmap', config: 'go', json: true,
       replay: 't.json', traces: 'out', write: false, help: false, mutants: true, conformance: true, por: true, exhaustive: false,
+      // --conformance with an explicit --depth: every schedule up to that depth.
+      everySchedule: { depth: 4 },
     });
   });
 
@@ -195,6 +197,15 @@ describe('helpText', () => {
 });
 
 describe('sampling flags', () => {
+  it('asks --conformance for every schedule only when --depth is given, and not with --sample', () => {
+    expect(options(['--conformance', '--depth', '3']).everySchedule).toEqual({ depth: 3 });
+    // Without --depth the committed traces run, as before; --sample keeps --depth for its walks.
+    expect(options(['--conformance']).everySchedule).toBeUndefined();
+    expect(options(['--conformance', '--sample', '2', '--depth', '3']).everySchedule).toBeUndefined();
+    expect(options(['--depth', '3']).everySchedule).toBeUndefined();
+    expect(helpText()).toContain('with --depth n, every schedule up to depth n');
+  });
+
   it('collects --sample with its seed and depth only under --conformance, with their defaults', () => {
     expect(options(['--conformance', '--sample', '50']).sample).toEqual({ n: 50, seed: 1, depth: 4 });
     // --depth means the sampled scenarios' size here; its own default (6) is not used.
