@@ -5,6 +5,7 @@ import { FREE, type Hook } from '../hmap/core.js';
 import { SharedGoMap } from '../hmap/map.js';
 import { RWMUTEX_WORDS, SharedRWMutex } from '../sync/rwmutex.js';
 import { type AttachOptions, type GuardedBuffer, type GuardedCreateOptions, type GuardedImage, lockWords, LOCKS_BASE, type MapApi, newLockBuffer, runOp } from './base.js';
+import { inside, type Side } from './one-lock.js';
 
 /** Shards when none are asked for (spec/guarded/sharded-map.ts's DEFAULT_SHARDS). */
 export const DEFAULT_SHARDS = 2;
@@ -53,34 +54,29 @@ export class SharedShardedMap implements MapApi {
     return this.maps.length;
   }
 
+  private reader(s: number): Side {
+    const l = this.locks[s]!;
+    return { enter: () => l.rlock(), leave: () => l.runlock() };
+  }
+
+  private writer(s: number): Side {
+    const l = this.locks[s]!;
+    return { enter: () => l.lock(), leave: () => l.unlock() };
+  }
+
   assign(key: number, value: number): void {
     const s = shardOfKey(this.cfg, key, this.shards);
-    this.locks[s]!.lock();
-    try {
-      this.maps[s]!.assign(key, value);
-    } finally {
-      this.locks[s]!.unlock();
-    }
+    inside(this.writer(s), () => this.maps[s]!.assign(key, value));
   }
 
   access(key: number): { value: number; ok: boolean } {
     const s = shardOfKey(this.cfg, key, this.shards);
-    this.locks[s]!.rlock();
-    try {
-      return this.maps[s]!.access(key);
-    } finally {
-      this.locks[s]!.runlock();
-    }
+    return inside(this.reader(s), () => this.maps[s]!.access(key));
   }
 
   delete(key: number): void {
     const s = shardOfKey(this.cfg, key, this.shards);
-    this.locks[s]!.lock();
-    try {
-      this.maps[s]!.delete(key);
-    } finally {
-      this.locks[s]!.unlock();
-    }
+    inside(this.writer(s), () => this.maps[s]!.delete(key));
   }
 
   /** Shard after shard, never holding two locks: writers to other shards go on meanwhile. */
