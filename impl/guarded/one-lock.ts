@@ -1,3 +1,4 @@
+/** What the guarded maps share around their locks: a lock's two sides and one map behind one lock. */
 import type { Op, OpResult } from '../../spec/types.js';
 import type { SharedGoMap } from '../hmap/map.js';
 import { type MapApi, runOp } from './base.js';
