@@ -9,16 +9,23 @@ export interface WorkItem {
 }
 
 /**
- * The work of a parallel search, cut two scheduler choices deep (a few hundred pieces, so a
- * worker that finishes early finds more to do). Every worker computes the same list.
+ * The work of a parallel search, cut ITEM_DEPTH scheduler choices deep, so a participant that
+ * finishes early finds more to do. Every participant computes the same list.
  */
 export function workItems(target: Target<unknown>, cfg: MapConfig, b: Bounds): { root: Node<unknown>; items: WorkItem[] } {
   const root = initialNode(target, cfg, b);
   const items: WorkItem[] = [];
-  for (const { node: first } of successors(target, b, root)) {
-    const second = successors(target, b, first);
-    if (second.length === 0) items.push({ path: [first], start: undefined });
-    for (const { node } of second) items.push({ path: [first], start: node });
-  }
+  const cut = (path: Array<Node<unknown>>, n: Node<unknown>, levels: number): void => {
+    const next = levels === 0 ? [] : successors(target, b, n);
+    if (levels === 0 || next.length === 0) {
+      items.push({ path, start: levels === 0 ? n : undefined });
+      return;
+    }
+    for (const { node } of next) cut([...path, n], node, levels - 1);
+  };
+  for (const { node } of successors(target, b, root)) cut([], node, ITEM_DEPTH - 1);
   return { root, items };
 }
+
+/** Scheduler choices deep the work is cut: a few thousand pieces, so no single one is left to run alone at the end. */
+const ITEM_DEPTH = 2;

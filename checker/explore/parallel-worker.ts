@@ -1,56 +1,5 @@
-/**
- * One worker of a parallel search: takes work items (a state two scheduler choices from the
- * start) off a shared counter until none are left, and explores each depth-first against the
- * shared visited and end-state sets. What it reports back is only what it alone found: the end
- * states it was first to reach, per outcome class, and whether one broke the contract.
- */
+/** A worker thread of a parallel search: its share (parallel-share.ts), then what it alone found. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CheckOptions } from '../cli/options.js';
-import { prepareTarget } from '../run/check-target.js';
-import { breaches, isEnd, type Node, nodeKey, outcomeOf, successors } from './node.js';
-import { workItems } from './parallel-items.js';
-import { SharedFingerprintTable } from './shared-table.js';
+import { searchShare, type ShareInput } from './parallel-share.js';
 
-interface Data {
-  options: CheckOptions;
-  visited: SharedFingerprintTable['buffers'];
-  ended: SharedFingerprintTable['buffers'];
-  control: SharedArrayBuffer;
-}
-
-const d = workerData as Data;
-const { target, cfg, bounds } = prepareTarget(d.options);
-const visited = new SharedFingerprintTable(d.visited);
-const ended = new SharedFingerprintTable(d.ended);
-const next = new Int32Array(d.control);
-const outcomes: Record<string, number> = {};
-let breached = false;
-
-/** Claims a state for the visited set and counts it if it ends an execution; true when it is this worker's to expand. */
-function visit(n: Node<unknown>): boolean {
-  const key = nodeKey(target, bounds, n);
-  const { explore } = visited.claim(key, bounds.depth - n.ops);
-  if (!explore) return false;
-  if (isEnd(target, bounds, n) && ended.claim(key, 0).isNew) {
-    const outcome = outcomeOf(n);
-    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-    if (breaches(target, n)) breached = true;
-  }
-  return true;
-}
-
-const { root, items } = workItems(target, cfg, bounds);
-visit(root);
-for (let k = Atomics.add(next, 0, 1); k < items.length; k = Atomics.add(next, 0, 1)) {
-  const item = items[k]!;
-  // The states on the way are visited (and counted) by whoever comes first; they are expanded
-  // only through the items, so nothing is explored twice.
-  for (const n of item.path) visit(n);
-  const stack: Array<Node<unknown>> = item.start ? [item.start] : [];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (!visit(n)) continue;
-    for (const s of successors(target, bounds, n)) stack.push(s.node);
-  }
-}
-parentPort!.postMessage({ outcomes, breached });
+parentPort!.postMessage(searchShare(workerData as ShareInput));

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { TSX_PRELOAD } from '../../impl/sched/controller.js';
 import type { CheckOptions } from '../cli/options.js';
 import type { ExploreResult } from './search.js';
+import { searchShare, type ShareInput, type ShareResult } from './parallel-share.js';
 import { SharedFingerprintTable } from './shared-table.js';
 
 const WORKER_FILE = new URL('./parallel-worker.ts', import.meta.url);
@@ -18,23 +19,26 @@ export function defaultWorkers(): number {
 /**
  * explore() on `workers` threads sharing one visited set: the same states, end states, outcome
  * counts and verdict as the single-threaded search (the state keys are canonical, so which
- * worker meets a state first does not matter), in less time. `onProgress` is polled from the
- * shared state count. Every worker is terminated before this returns or throws.
+ * participant meets a state first does not matter), in less time. `onProgress` sees the shared
+ * state count now and then. Every worker is terminated before this returns or throws.
  */
 export async function exploreParallel(options: CheckOptions, workers: number, onProgress?: (states: number) => void): Promise<ExploreResult> {
   const visited = SharedFingerprintTable.create(LOG2_CAPACITY);
   const ended = SharedFingerprintTable.create(20);
-  const control = new SharedArrayBuffer(4);
+  const input: ShareInput = { options, visited: visited.buffers, ended: ended.buffers, control: new SharedArrayBuffer(4) };
   const threads: Worker[] = [];
-  const timer = onProgress && setInterval(() => onProgress(visited.size), 500);
   try {
-    const results = await Promise.all(Array.from({ length: workers }, () => new Promise<{ outcomes: Record<string, number>; breached: boolean }>((done, fail) => {
-      const w = new Worker(WORKER_FILE, { workerData: { options, visited: visited.buffers, ended: ended.buffers, control }, execArgv: ['--import', TSX_PRELOAD] });
+    // workers - 1 threads, and the main thread as the last participant: it has every module
+    // loaded already, so it starts at once while the threads are still loading theirs.
+    const shares = Array.from({ length: workers - 1 }, () => new Promise<ShareResult>((done, fail) => {
+      const w = new Worker(WORKER_FILE, { workerData: input, execArgv: ['--import', TSX_PRELOAD] });
       threads.push(w);
       w.once('message', done);
       w.once('error', fail);
       w.once('exit', (code) => fail(new Error(`a search worker exited (code ${code}) before it reported`)));
-    })));
+    }));
+    const mine = searchShare(input, onProgress);
+    const results = [mine, ...(await Promise.all(shares))];
     const outcomes = new Map<string, number>();
     for (const r of results) for (const [c, n] of Object.entries(r.outcomes)) outcomes.set(c, (outcomes.get(c) ?? 0) + n);
     return {
@@ -42,7 +46,6 @@ export async function exploreParallel(options: CheckOptions, workers: number, on
       visitedBytes: visited.bytes + ended.bytes,
     };
   } finally {
-    if (timer) clearInterval(timer);
     await Promise.all(threads.map((w) => w.terminate()));
   }
 }

@@ -1,0 +1,64 @@
+import type { CheckOptions } from '../cli/options.js';
+import { prepareTarget } from '../run/check-target.js';
+import { breaches, isEnd, type Node, nodeKey, outcomeOf, successors } from './node.js';
+import { workItems } from './parallel-items.js';
+import { SharedFingerprintTable } from './shared-table.js';
+
+/** What every participant of a parallel search is given (structured-cloned; the buffers are shared). */
+export interface ShareInput {
+  options: CheckOptions;
+  visited: SharedFingerprintTable['buffers'];
+  ended: SharedFingerprintTable['buffers'];
+  control: SharedArrayBuffer;
+}
+
+/** What one participant alone found: the end states it was first to reach, per class, and whether one broke the contract. */
+export interface ShareResult {
+  outcomes: Record<string, number>;
+  breached: boolean;
+}
+
+const PROGRESS_EVERY = 8192;
+
+/**
+ * One participant's share of a parallel search: takes work items (a state two scheduler choices
+ * from the start) off a shared counter until none are left, and explores each depth-first against
+ * the shared visited and end-state sets. Worker threads and the main thread run the same code.
+ */
+export function searchShare(d: ShareInput, onProgress?: (states: number) => void): ShareResult {
+  const { target, cfg, bounds } = prepareTarget(d.options);
+  const visited = new SharedFingerprintTable(d.visited);
+  const ended = new SharedFingerprintTable(d.ended);
+  const next = new Int32Array(d.control);
+  const result: ShareResult = { outcomes: {}, breached: false };
+  let expanded = 0;
+
+  /** Claims a state for the visited set and counts it if it ends an execution; true when it is this participant's to expand. */
+  const visit = (n: Node<unknown>): boolean => {
+    const key = nodeKey(target, bounds, n);
+    if (!visited.claim(key, bounds.depth - n.ops).explore) return false;
+    if (isEnd(target, bounds, n) && ended.claim(key, 0).isNew) {
+      const outcome = outcomeOf(n);
+      result.outcomes[outcome] = (result.outcomes[outcome] ?? 0) + 1;
+      if (breaches(target, n)) result.breached = true;
+    }
+    if (onProgress && ++expanded % PROGRESS_EVERY === 0) onProgress(visited.size);
+    return true;
+  };
+
+  const { root, items } = workItems(target, cfg, bounds);
+  visit(root);
+  for (let k = Atomics.add(next, 0, 1); k < items.length; k = Atomics.add(next, 0, 1)) {
+    const item = items[k]!;
+    // The states on the way are visited (and counted) by whoever comes first; they are expanded
+    // only through the items, so nothing is explored twice.
+    for (const n of item.path) visit(n);
+    const stack: Array<Node<unknown>> = item.start ? [item.start] : [];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (!visit(n)) continue;
+      for (const s of successors(target, bounds, n)) stack.push(s.node);
+    }
+  }
+  return result;
+}
