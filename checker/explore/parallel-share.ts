@@ -1,3 +1,4 @@
+/** One participant's share of a parallel search, the same code on worker threads and the main thread. */
 import type { CheckOptions } from '../cli/options.js';
 import { prepareTarget } from '../run/check-target.js';
 import { breaches, isEnd, type Node, nodeKey, outcomeOf, successors } from './node.js';
