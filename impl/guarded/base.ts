@@ -2,18 +2,11 @@
 import type { MapImage } from '../hmap/image.js';
 import type { Hook } from '../hmap/core.js';
 import type { Op, OpResult } from '../../spec/types.js';
+import { type MapApi, runOp as runMapOp } from '../hmap/run-op.js';
 import type { MutexImage } from '../sync/mutex.js';
 import type { RWMutexImage } from '../sync/rwmutex.js';
 
-/** The plain map's operations, as SharedGoMap and every guarded map offer them. */
-export interface MapApi {
-  assign(key: number, value: number): void;
-  access(key: number): { value: number; ok: boolean };
-  delete(key: number): void;
-  range(): Generator<[key: number, value: number], void, undefined>;
-  clear(): void;
-  len(): number;
-}
+export type { MapApi } from '../hmap/run-op.js';
 
 /**
  * Where a guarded map lives: one buffer for its locks and one SharedGoMap buffer per shard (a
@@ -70,27 +63,7 @@ export function lockWords(kind: GuardedKind, b: GuardedBuffer, wordsPerLock: num
   return i32;
 }
 
-/** One operation of a checker scenario on any of the maps, with its result in the checker's terms. */
+/** One operation of a checker scenario on a guarded map, with its result in the checker's terms. */
 export function runOp(m: MapApi, op: Op): OpResult {
-  switch (op.kind) {
-    case 'assign':
-      m.assign(op.key, op.value);
-      return { kind: 'none' };
-    case 'access':
-      return { kind: 'value', ...m.access(op.key) };
-    case 'delete':
-      m.delete(op.key);
-      return { kind: 'none' };
-    case 'range':
-      if (op.body !== undefined) throw new Error(`a guarded map's range has no callback (body "${op.body}")`);
-      return { kind: 'pairs', pairs: [...m.range()] };
-    case 'clear':
-      m.clear();
-      return { kind: 'none' };
-    case 'len':
-      return { kind: 'len', n: m.len() };
-    case 'loadOrStore':
-    case 'loadAndDelete':
-      throw new Error(`the guarded maps have no ${op.kind} operation (it is sync.Map's)`);
-  }
+  return runMapOp(m, op, 'a guarded map');
 }

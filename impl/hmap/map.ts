@@ -7,6 +7,7 @@ import { mapdelete } from './delete.js';
 import { imageOf, type MapImage } from './image.js';
 import { range } from './iterate.js';
 import { access, len } from './lookup.js';
+import { runOp } from './run-op.js';
 import { HmapMemory, layoutOf } from './memory.js';
 
 export interface CreateOptions {
@@ -84,27 +85,7 @@ export class SharedGoMap {
 
   /** Runs one operation of a checker scenario and gives its result in the checker's terms. */
   run(op: Op): OpResult {
-    switch (op.kind) {
-      case 'assign':
-        this.assign(op.key, op.value);
-        return { kind: 'none' };
-      case 'access':
-        return { kind: 'value', ...this.access(op.key) };
-      case 'delete':
-        this.delete(op.key);
-        return { kind: 'none' };
-      case 'range':
-        if (op.body !== undefined) throw new Error(`a plain map's range has no callback (body "${op.body}")`);
-        return { kind: 'pairs', pairs: [...this.range()] };
-      case 'clear':
-        this.clear();
-        return { kind: 'none' };
-      case 'len':
-        return { kind: 'len', n: this.len() };
-      case 'loadOrStore':
-      case 'loadAndDelete':
-        throw new Error(`the plain map has no ${op.kind} operation`);
-    }
+    return runOp(this, op, 'the plain map');
   }
 
   /** A copy of the whole map, taken without scheduling points (see MapImage). */
