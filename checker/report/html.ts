@@ -89,6 +89,7 @@ function summary(t: TargetReport, ws: WitnessData[]): SafeHtml {
     ['executions', formatCount(t.executions)],
     ['distinct states', formatCount(t.states)],
     ['time (s)', t.seconds.toFixed(2)],
+    ...(t.peakMemoryMiB === undefined ? [] : [['peak memory (MiB)', formatCount(t.peakMemoryMiB)] as [string, string]]),
     ['states/s', rate],
   ];
   // Code-unit order, as the human summary uses (localeCompare varies by machine).

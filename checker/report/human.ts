@@ -40,6 +40,7 @@ function formatTarget(run: RunReport, t: TargetReport): string[] {
       ['executions', formatCount(t.executions)],
       ['distinct states', formatCount(t.states)],
       ['time (s)', t.seconds.toFixed(2)],
+      ...(t.peakMemoryMiB === undefined ? [] : [['peak memory (MiB)', formatCount(t.peakMemoryMiB)] as [string, string]]),
       ['states/s', rate],
     ]).map((l) => `  ${l}`),
     '',

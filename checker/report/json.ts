@@ -32,6 +32,7 @@ function targetJson(t: TargetReport): Record<string, unknown> {
     states: t.states,
     // Milliseconds are all the precision a wall-clock figure has; more digits are noise in diffs.
     seconds: Math.round(t.seconds * 1000) / 1000,
+    ...(t.peakMemoryMiB === undefined ? {} : { peakMemoryMiB: t.peakMemoryMiB }),
     outcomes: sortedRecord(t.outcomes),
     witnesses: t.witnesses.map(witnessJson),
   };

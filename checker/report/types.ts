@@ -26,6 +26,11 @@ export interface TargetReport {
   /** Distinct states visited. */
   states: number;
   seconds: number;
+  /**
+   * The process's peak resident memory when this target was done, in MiB (it covers everything
+   * the process did before too). Like seconds, a measurement: it varies from run to run.
+   */
+  peakMemoryMiB?: number;
   /** Executions per outcome class; classes sorted by name. */
   outcomes: Record<OutcomeClass, number>;
   witnesses: WitnessReport[];

@@ -136,6 +136,8 @@ export function reportTarget(prepared: PreparedTarget, options: CheckOptions, io
     executions: result.executions,
     states: result.states,
     seconds,
+    // maxRSS is in KiB and covers the whole process so far, worker threads included.
+    peakMemoryMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     outcomes: Object.fromEntries(outcomes.map((o) => [o, result.outcomes.get(o)!])),
     witnesses,
   };

@@ -99,6 +99,12 @@ describe('formatJson', () => {
     expect(Object.keys(bounded)).toEqual(['version', 'depth', 'config', 'goroutines', 'keys', 'exhaustive', 'preemptions', 'targets']);
   });
 
+  it('gives the peak memory after the seconds when it was measured', () => {
+    const measured = JSON.parse(formatJson({ ...report, targets: [{ ...target, peakMemoryMiB: 321 }] }));
+    expect(measured.targets[0].peakMemoryMiB).toBe(321);
+    expect(Object.keys(measured.targets[0]).indexOf('peakMemoryMiB')).toBe(Object.keys(measured.targets[0]).indexOf('seconds') + 1);
+  });
+
   it('says which target alone was bounded, and that the run as a whole is then not exhaustive', () => {
     const mixed = JSON.parse(formatJson({ ...report, targets: [{ ...target, preemptions: 1 }, report.targets[1]!] }));
     expect(mixed.exhaustive).toBe(false);
