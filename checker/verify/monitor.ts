@@ -208,12 +208,19 @@ export function encodeMonitor(m: MonitorState, values: ValueNamer, order: readon
   // overwritten but still a possible linearization) get names here, and which value gets which
   // must not depend on the raw values, or renamed states would encode apart: every order of
   // naming them is tried and the smallest text kept. There are rarely more than two.
-  const fresh = freshValues(m, values, order);
-  const encode = (namer: ValueNamer): string => m.configs.map((e) => explanationKey(e, (v) => namer.name(v), order)).sort().join(';');
-  if (fresh.size <= 1 || fresh.size > MAX_FRESH) return encode(values);
+  // One pass names them in the order met and notes which they were; with one (the common case)
+  // or none, that order is the only one, and no second pass is needed.
+  const before = values.clone();
+  const fresh = new Set<number>();
+  const encode = (namer: ValueNamer, note?: Set<number>): string => m.configs.map((e) => explanationKey(e, (v) => {
+    if (note && namer.peek(v) === undefined) note.add(v);
+    return namer.name(v);
+  }, order)).sort().join(';');
+  const met = encode(values, fresh);
+  if (fresh.size <= 1 || fresh.size > MAX_FRESH) return met;
   let best: string | undefined;
   for (const names of orderings([...fresh])) {
-    const namer = values.clone();
+    const namer = before.clone();
     for (const v of names) namer.name(v);
     const text = encode(namer);
     if (best === undefined || text < best) best = text;
