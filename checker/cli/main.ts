@@ -6,7 +6,7 @@
  */
 import { replayFile } from '../replay/replay.js';
 import { replayVerdict } from '../replay/verdict.js';
-import { formatHuman } from '../report/human.js';
+import { formatHuman, runHeader } from '../report/human.js';
 import { formatJson } from '../report/json.js';
 import type { RunReport } from '../report/types.js';
 import { writeHtmlReport } from '../report/html.js';
@@ -54,8 +54,7 @@ const noteLine = (line: string): void => {
 };
 
 async function check(options: CheckOptions): Promise<number> {
-  const header: Omit<RunReport, 'targets'> = { version: 1, depth: options.depth, config: options.config, goroutines: options.goroutines, keys: options.keys,
-    ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }) };
+  const header = runHeader(options);
   const checked: CheckedTarget[] = [];
   for (const [i, target] of expandTarget(options.target).entries()) {
     const c = await checkTargetSplit(targetOptions(options, target, noteLine), { stderr: process.stderr, cwd: process.cwd() });

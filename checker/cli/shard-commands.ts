@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { formatHuman } from '../report/human.js';
+import { formatHuman, runHeader } from '../report/human.js';
 import { formatJson } from '../report/json.js';
 import type { RunReport } from '../report/types.js';
 import { checkShards, mergeTarget, runShard, ShardFormatError } from '../run/shard.js';
@@ -46,8 +46,7 @@ export function mergeCommand(argv: string[]): number {
   ]);
   if (!parsed.ok) throw new UsageError(`the shards' options do not parse: ${parsed.error}`);
   const options = parsed.options;
-  const header: Omit<RunReport, 'targets'> = { version: 1, depth: options.depth, config: options.config, goroutines: options.goroutines, keys: options.keys,
-    ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }) };
+  const header = runHeader(options);
   let targets;
   try {
     targets = parts[0]!.targets.map((_, t) => mergeTarget(parts, t, options, { stderr: process.stderr, cwd: process.cwd() }).report);

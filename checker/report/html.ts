@@ -12,7 +12,7 @@ import { writeAtomically } from '../trace/write.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './html-client.js';
 import { type WitnessData, witnessData } from './html-data.js';
 import { html, inlineScriptText, jsonForScript, raw, type SafeHtml } from './html-escape.js';
-import { formatCount } from './human.js';
+import { formatCount, targetFigures } from './human.js';
 import type { RunReport, TargetReport } from './types.js';
 
 export type HtmlWitness = { outcome: string; trace: TraceFile };
@@ -83,15 +83,7 @@ ${ws.map(witnessSection)}
 }
 
 function summary(t: TargetReport, ws: WitnessData[]): SafeHtml {
-  const rate = t.seconds > 0 ? formatCount(t.states / t.seconds) : 'n/a';
-  const figures: Array<[string, string]> = [
-    ['scenarios', formatCount(t.scenarios)],
-    ['executions', formatCount(t.executions)],
-    ['distinct states', formatCount(t.states)],
-    ['time (s)', t.seconds.toFixed(2)],
-    ...(t.peakMemoryMiB === undefined ? [] : [['peak memory (MiB)', formatCount(t.peakMemoryMiB)] as [string, string]]),
-    ['states/s', rate],
-  ];
+  const figures = targetFigures(t);
   // Code-unit order, as the human summary uses (localeCompare varies by machine).
   const outcomes = Object.keys(t.outcomes).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const anchor = (o: string): string | undefined => ws.find((w) => w.outcome === o)?.id;

@@ -26,23 +26,36 @@ export function formatHuman(report: RunReport): string {
   return report.targets.map((t) => formatTarget(report, t).join('\n') + '\n').join('\n');
 }
 
-function formatTarget(run: RunReport, t: TargetReport): string[] {
-  const verdict = t.contract === 'holds' ? 'holds' : 'BROKEN';
+/** A target's figures, name and value, as the human summary and the HTML report both list them. */
+export function targetFigures(t: TargetReport): Array<[string, string]> {
   // A run too short to time has no meaningful rate; say so rather than print Infinity.
   const rate = t.seconds > 0 ? formatCount(t.states / t.seconds) : 'n/a';
+  return [
+    ['scenarios', formatCount(t.scenarios)],
+    ['executions', formatCount(t.executions)],
+    ['distinct states', formatCount(t.states)],
+    ['time (s)', t.seconds.toFixed(2)],
+    ...(t.peakMemoryMiB === undefined ? [] : [['peak memory (MiB)', formatCount(t.peakMemoryMiB)] as [string, string]]),
+    ['states/s', rate],
+  ];
+}
+
+/** The fields every report of a run starts with, from the options the run was made with. */
+export function runHeader(o: { depth: number; config: string; goroutines: number; keys: number; preemptions?: number }): Omit<RunReport, 'targets'> {
+  return {
+    version: 1, depth: o.depth, config: o.config, goroutines: o.goroutines, keys: o.keys,
+    ...(o.preemptions === undefined ? {} : { preemptions: o.preemptions }),
+  };
+}
+
+function formatTarget(run: RunReport, t: TargetReport): string[] {
+  const verdict = t.contract === 'holds' ? 'holds' : 'BROKEN';
   const lines = [
     `${t.target}: contract ${verdict}  ` +
       `(depth ${run.depth}, config ${run.config}, ${plural(run.goroutines, 'goroutine')}, ${plural(run.keys, 'key')}` +
       (t.shards === undefined ? '' : `, ${plural(t.shards, 'shard')}`) +
       boundText(t.preemptions ?? run.preemptions),
-    ...twoColumns([
-      ['scenarios', formatCount(t.scenarios)],
-      ['executions', formatCount(t.executions)],
-      ['distinct states', formatCount(t.states)],
-      ['time (s)', t.seconds.toFixed(2)],
-      ...(t.peakMemoryMiB === undefined ? [] : [['peak memory (MiB)', formatCount(t.peakMemoryMiB)] as [string, string]]),
-      ['states/s', rate],
-    ]).map((l) => `  ${l}`),
+    ...twoColumns(targetFigures(t)).map((l) => `  ${l}`),
     '',
     ...twoColumns([['outcome', 'executions'], ...sortedOutcomes(t.outcomes)]).map((l) => `  ${l}`),
   ];
