@@ -2,7 +2,7 @@ import type { Target } from '../../spec/target.js';
 import { FingerprintTable } from './fingerprints.js';
 import { Interner } from './interner.js';
 import { AccessSets, conflicts, type Footprint, footprintOf } from './footprint.js';
-import { applyEdge, breaches, type Edge, initialNode, isEnd, keyWithOrders, type Node, outcomeOf, type Reductions } from './node.js';
+import { applyEdge, breaches, type Edge, goroutineEdges, initialNode, isEnd, keyWithOrders, type Node, outcomeOf, type Reductions } from './node.js';
 import type { ExploreOptions, ExploreResult } from './search.js';
 
 /**
@@ -189,16 +189,14 @@ function movesOf<S>(target: Target<S>, o: ExploreOptions, n: Node<S>): Array<Mov
   const moves: Array<Move<S>> = [];
   const crashed = n.crash !== undefined;
   for (let g = 0; g < o.goroutines; g++) {
-    const edges: Edge[] = [];
-    if (target.idle(n.s, g)) {
-      if (n.ops < o.depth) for (const op of target.alphabet(o.keys, n.ops + 1)) edges.push({ g, op });
-    } else if (target.enabled(n.s, g)) edges.push({ g, op: null });
-    else {
+    const edges = goroutineEdges(target, o, n, g);
+    if (!edges) {
       // Blocked: nothing to run, but the step it waits for still races with the stack (FG-DPOR
       // checks every goroutine's next step, enabled or not).
       if (!target.pendingAccess) throw new Error(`target ${target.name}: goroutine ${g} is blocked and the target cannot say on what (no pendingAccess)`);
       const { reads, writes } = target.pendingAccess(n.s, g);
       moves.push({ edge: { g, op: null }, node: n, footprint: { reads, writes, all: false }, runnable: false });
+      continue;
     }
     for (const edge of edges) {
       const { node, info } = applyEdge(target, o, crashed ? { ...n, crash: undefined } : n, edge);

@@ -95,18 +95,18 @@ export function successors<S>(target: Target<S>, b: Bounds, n: Node<S>): Array<{
   if (n.crash) return out;
   for (let g = 0; g < b.goroutines; g++) {
     if (b.preemptions !== undefined && n.preempted >= b.preemptions && preempts(target, b, n, g)) continue;
-    if (target.idle(n.s, g)) {
-      if (n.ops >= b.depth) continue;
-      for (const op of target.alphabet(b.keys, n.ops + 1)) {
-        const edge = { g, op };
-        out.push({ edge, node: applyEdge(target, b, n, edge).node });
-      }
-    } else if (target.enabled(n.s, g)) {
-      const edge = { g, op: null };
-      out.push({ edge, node: applyEdge(target, b, n, edge).node });
-    }
+    for (const edge of goroutineEdges(target, b, n, g) ?? []) out.push({ edge, node: applyEdge(target, b, n, edge).node });
   }
   return out;
+}
+
+/**
+ * Goroutine g's scheduler choices at n: starting any operation when it is idle and budget is
+ * left, its next step when it is busy and can take it; undefined when it is blocked (it waits).
+ */
+export function goroutineEdges<S>(target: Target<S>, b: Bounds, n: Node<S>, g: number): Edge[] | undefined {
+  if (target.idle(n.s, g)) return n.ops >= b.depth ? [] : target.alphabet(b.keys, n.ops + 1).map((op) => ({ g, op }));
+  return target.enabled(n.s, g) ? [{ g, op: null }] : undefined;
 }
 
 /**
