@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTrace } from '../trace/io.js';
 import { type ConformOptions, conformTrace, MUTANT_REASON } from './conform.js';
-import { writeDivergence } from './divergence.js';
+import { RunLines } from './lines.js';
 import { CONFORMANCE_TARGET_NAMES } from './targets.js';
-import { verdictLine, type Verdict } from './verdict.js';
+import type { Verdict } from './verdict.js';
 
 /** Targets with a real implementation to conform: the plain map, sync.Map and the three locked maps. */
 export const CONFORMING_TARGETS: readonly string[] = CONFORMANCE_TARGET_NAMES;
@@ -44,40 +44,32 @@ export interface CorpusResult {
 export async function conformFiles(
   files: readonly string[], opts: ConformOptions & { divergences?: string } = {}, onLine?: (line: string) => void,
 ): Promise<CorpusResult> {
-  const result: CorpusResult = { lines: [], verdicts: [], code: 0 };
-  const add = (line: string, code: 0 | 1 | 2): void => {
-    result.lines.push(line);
-    result.code = Math.max(result.code, code) as 0 | 1 | 2;
-    onLine?.(line);
-  };
+  const out = new RunLines(onLine);
+  const verdicts: CorpusResult['verdicts'] = [];
   for (const file of files) {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      result.verdicts.push({ file, verdict: undefined });
-      add(`conformance ${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`, 2);
+      verdicts.push({ file, verdict: undefined });
+      out.add(`conformance ${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`, 2);
       continue;
     }
     const parsed = parseTrace(text, file);
     if (!parsed.ok) {
-      result.verdicts.push({ file, verdict: undefined });
-      add(`conformance ${parsed.error}`, 2);
+      verdicts.push({ file, verdict: undefined });
+      out.add(`conformance ${parsed.error}`, 2);
       continue;
     }
     if (parsed.trace.mutant !== undefined) {
       const skipped = `${MUTANT_REASON} (mutant "${parsed.trace.mutant}")`;
-      result.verdicts.push({ file, verdict: undefined, skipped });
-      add(`conformance ${file}: skipped: ${skipped}`, 0);
+      verdicts.push({ file, verdict: undefined, skipped });
+      out.add(`conformance ${file}: skipped: ${skipped}`, 0);
       continue;
     }
     const verdict = await conformTrace(parsed.trace, opts);
-    result.verdicts.push({ file, verdict });
-    const { line, code } = verdictLine(file, verdict);
-    add(line, code);
-    // A run that parted from the spec leaves the trace and a diagram marking where, to look at.
-    const written = opts.divergences === undefined ? undefined : writeDivergence(opts.divergences, parsed.trace, verdict);
-    if (written) add(`  divergence written: ${written.json} and ${written.mmd}`, code);
+    verdicts.push({ file, verdict });
+    out.verdict(file, parsed.trace, verdict, opts.divergences);
   }
-  return result;
+  return { lines: out.lines, verdicts, code: out.code };
 }

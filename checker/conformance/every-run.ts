@@ -1,10 +1,9 @@
 import type { MapConfig } from '../../spec/config.js';
 import type { Bounds } from '../explore/node.js';
 import { type ConformOptions, conformTrace } from './conform.js';
-import { writeDivergence } from './divergence.js';
+import { RunLines } from './lines.js';
 import { endStateSchedules } from './schedules.js';
 import { conformanceTarget } from './targets.js';
-import { verdictLine } from './verdict.js';
 import { ReusedWorkers } from './workers.js';
 
 /** The scenarios whose every schedule is run: the checker's bounds. */
@@ -47,12 +46,8 @@ export async function conformEvery(
   targets: readonly EveryTarget[], spec: EverySpec, opts: ConformOptions & { divergences?: string } = {},
   onLine?: (line: string) => void, onProgress?: (line: string) => void,
 ): Promise<EveryResult> {
-  const result: EveryResult = { lines: [], targets: [], code: 0 };
-  const add = (line: string, code: 0 | 1 | 2): void => {
-    result.lines.push(line);
-    result.code = Math.max(result.code, code) as 0 | 1 | 2;
-    onLine?.(line);
-  };
+  const out = new RunLines(onLine);
+  const done: EveryResult['targets'] = [];
   for (const t of targets) {
     const ct = conformanceTarget(t.name);
     if (!ct) throw new Error(`no conformance target "${t.name}"`);
@@ -73,18 +68,15 @@ export async function conformEvery(
         }
         if (verdict.kind === 'conforms') continue;
         diverged++;
-        const { line, code } = verdictLine(`${t.name} schedule ${schedules} (${what})`, verdict);
-        add(line, code);
-        const written = opts.divergences === undefined ? undefined : writeDivergence(opts.divergences, trace, verdict);
-        if (written) add(`  divergence written: ${written.json} and ${written.mmd}`, code);
+        out.verdict(`${t.name} schedule ${schedules} (${what})`, trace, verdict, opts.divergences);
       }
     } finally {
       await workers.close();
     }
-    result.targets.push({ target: t.name, schedules, diverged, threads: workers.threadsStarted });
-    add(`${t.name}: ${schedules} schedule${schedules === 1 ? '' : 's'} (${what}): ${diverged === 0 ? 'all conform' : `${diverged} diverged`}`, 0);
+    done.push({ target: t.name, schedules, diverged, threads: workers.threadsStarted });
+    out.add(`${t.name}: ${schedules} schedule${schedules === 1 ? '' : 's'} (${what}): ${diverged === 0 ? 'all conform' : `${diverged} diverged`}`, 0);
   }
-  return result;
+  return { lines: out.lines, targets: done, code: out.code };
 }
 
 /** What the schedules of a target are: every end state of the search, bounded as the checker bounds it. */

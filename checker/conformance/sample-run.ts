@@ -1,7 +1,6 @@
 import { type ConformOptions, conformTrace } from './conform.js';
-import { writeDivergence } from './divergence.js';
+import { RunLines } from './lines.js';
 import { sampleSchedules, type SampleSpec } from './sample.js';
-import { verdictLine } from './verdict.js';
 
 export interface SampleResult {
   /** A line per diverging schedule (and its divergence files), then a summary line per target. */
@@ -26,26 +25,19 @@ export function sampleName(target: string, i: number, spec: SampleSpec): string 
 export async function conformSamples(
   targets: readonly string[], spec: SampleSpec, opts: ConformOptions & { divergences?: string } = {}, onLine?: (line: string) => void,
 ): Promise<SampleResult> {
-  const result: SampleResult = { lines: [], diverged: [], code: 0 };
-  const add = (line: string, code: 0 | 1 | 2): void => {
-    result.lines.push(line);
-    result.code = Math.max(result.code, code) as 0 | 1 | 2;
-    onLine?.(line);
-  };
+  const out = new RunLines(onLine);
+  const diverged: SampleResult['diverged'] = [];
   for (const target of targets) {
     let count = 0;
     for (const [i, trace] of sampleSchedules(target, spec).entries()) {
       const verdict = await conformTrace(trace, opts);
       if (verdict.kind === 'conforms') continue;
       count++;
-      const { line, code } = verdictLine(sampleName(target, i, spec), verdict);
-      add(line, code);
-      const written = opts.divergences === undefined ? undefined : writeDivergence(opts.divergences, trace, verdict);
-      if (written) add(`  divergence written: ${written.json} and ${written.mmd}`, code);
+      out.verdict(sampleName(target, i, spec), trace, verdict, opts.divergences);
     }
-    result.diverged.push({ target, count });
+    diverged.push({ target, count });
     const what = `${spec.n} sampled schedule${spec.n === 1 ? '' : 's'} of depth ≤ ${spec.depth} (seed ${spec.seed})`;
-    add(`${target}: ${what}: ${count === 0 ? 'all conform' : `${count} diverged`}`, 0);
+    out.add(`${target}: ${what}: ${count === 0 ? 'all conform' : `${count} diverged`}`, 0);
   }
-  return result;
+  return { lines: out.lines, diverged, code: out.code };
 }
