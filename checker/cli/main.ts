@@ -12,7 +12,7 @@ import type { RunReport } from '../report/types.js';
 import { writeHtmlReport } from '../report/html.js';
 import { targetOptions } from '../run/auto-bound.js';
 import { mergeCommand, shardCommand } from './shard-commands.js';
-import { type CheckedTarget, checkTargetSplit } from '../run/check-target.js';
+import { type CheckedTarget, checkTargetWithTraces } from '../run/check-target.js';
 import { checkMutants } from '../run/mutants.js';
 import { CONFORMING_TARGETS, conformanceFiles, conformFiles } from '../conformance/corpus.js';
 import { conformSamples } from '../conformance/sample-run.js';
@@ -57,7 +57,7 @@ async function check(options: CheckOptions): Promise<number> {
   const header = runHeader(options);
   const checked: CheckedTarget[] = [];
   for (const [i, target] of expandTarget(options.target).entries()) {
-    const c = await checkTargetSplit(targetOptions(options, target, noteLine), { stderr: process.stderr, cwd: process.cwd() });
+    const c = await checkTargetWithTraces(targetOptions(options, target, noteLine), { stderr: process.stderr, cwd: process.cwd() });
     // The human summary shows each target as soon as it is done: a long run is not silent.
     if (!options.json) process.stdout.write(`${i > 0 ? '\n' : ''}${formatHuman({ ...header, targets: [c.report] })}`);
     checked.push(c);

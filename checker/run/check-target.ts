@@ -15,21 +15,12 @@ import { makeTarget, SHARDED } from './targets.js';
 import { DEFAULT_SHARDS } from '../../spec/guarded/index.js';
 import { witnessTrace } from './witness-trace.js';
 
-/** The world checkTarget touches besides the trace directory. */
+/** The world checkTargetWithTraces touches besides the trace directory. */
 export interface CheckIo {
   /** Progress goes here (stderr), never to stdout, which carries the report. */
   stderr: ProgressStream;
   /** Trace paths are resolved against this and reported relative to it. */
   cwd: string;
-}
-
-/**
- * Checks `options.target`: explores every interleaving within the bounds, finds a minimal witness
- * per outcome class, writes each as a trace and diagram under `<traces>/<target>/`, and reports.
- * Files are written only after the search has finished, so an interrupted run leaves none half-made.
- */
-export function checkTarget(options: CheckOptions, io: CheckIo): TargetReport {
-  return checkTargetWithTraces(options, io).report;
 }
 
 /** A target's report, and each witness's trace (for the HTML report, which draws them). */
@@ -64,35 +55,24 @@ export function prepareTarget(options: CheckOptions): PreparedTarget {
   return { target, cfg, bounds, traceShards, reportShards: sharded ? options.shards ?? DEFAULT_SHARDS : undefined };
 }
 
-export function checkTargetWithTraces(options: CheckOptions, io: CheckIo): CheckedTarget {
+/**
+ * Checks `options.target`: explores every interleaving within the bounds, finds a minimal witness
+ * per outcome class, writes each as a trace and diagram under `<traces>/<target>/`, and reports.
+ * The search is split over worker threads when that pays (`--workers W`, or by default one per
+ * core from depth PARALLEL_FROM_DEPTH on); the report is the same either way, apart from
+ * timings, because the state keys are canonical.
+ */
+export async function checkTargetWithTraces(options: CheckOptions, io: CheckIo): Promise<CheckedTarget> {
   const prepared = prepareTarget(options);
   const { target, cfg, bounds } = prepared;
+  const workers = options.por ? 1 : options.workers ?? (options.depth >= PARALLEL_FROM_DEPTH ? defaultWorkers() : 1);
   const started = performance.now();
   const progress = createProgress({ enabled: progressEnabled(options.json, io.stderr.isTTY === true), stream: io.stderr });
+  const onProgress = (states: number): void => progress.update(states, target.name);
   let result: ExploreResult;
   try {
-    const reductions = { ...ALL_REDUCTIONS, dpor: options.por && target.locationClass !== undefined };
-    result = explore(target, { ...bounds, cfg, reductions, onProgress: (states) => progress.update(states, target.name) });
-  } finally {
-    progress.done();
-  }
-  return reportTarget(prepared, options, io, result, started);
-}
-
-/**
- * checkTargetWithTraces with the search split over worker threads when that pays: `--workers W`,
- * or by default one per core from depth PARALLEL_FROM_DEPTH on. The report is the same, apart
- * from timings (the state keys are canonical, so the shared visited set holds the same states).
- */
-export async function checkTargetSplit(options: CheckOptions, io: CheckIo): Promise<CheckedTarget> {
-  const workers = options.workers ?? (options.depth >= PARALLEL_FROM_DEPTH && !options.por ? defaultWorkers() : 1);
-  if (workers <= 1 || options.por) return checkTargetWithTraces(options, io);
-  const prepared = prepareTarget(options);
-  const started = performance.now();
-  const progress = createProgress({ enabled: progressEnabled(options.json, io.stderr.isTTY === true), stream: io.stderr });
-  let result: ExploreResult;
-  try {
-    result = await exploreParallel(options, workers, (states) => progress.update(states, prepared.target.name));
+    if (workers > 1) result = await exploreParallel(options, workers, onProgress);
+    else result = explore(target, { ...bounds, cfg, reductions: { ...ALL_REDUCTIONS, dpor: options.por && target.locationClass !== undefined }, onProgress });
   } finally {
     progress.done();
   }
