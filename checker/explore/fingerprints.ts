@@ -70,7 +70,6 @@ export class FingerprintTable {
 
   /** set() for a fingerprint already computed (merging shards' tables); returns the previous payload or -1. */
   setTriple(a: number, b: number, c: number, value: number): number {
-    c = c || 1;
     let i = this.find(a, b, c);
     if (!this.isFree(i)) {
       const old = this.payload[i]!;
