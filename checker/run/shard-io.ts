@@ -1,9 +1,33 @@
 import { readFileSync } from 'node:fs';
+import { array, boolean, dictionary, integer, literal, nonEmptyString, number, optional, record, string } from '../trace/check-json.js';
 import type { PartialReport, PartialTarget } from './shard.js';
 
+const natural = integer(0);
+const positive = integer(1);
+
+const targetShape = record<PartialTarget>({
+  target: nonEmptyString,
+  preemptions: optional(natural),
+  seconds: number,
+  breached: boolean,
+  visited: string,
+  ends: dictionary(string),
+});
+
+const partialShape = record<PartialReport>({
+  format: literal('gomapcheck-shard'),
+  version: literal(1),
+  shard: record({ index: positive, count: positive }),
+  run: record<PartialReport['run']>({
+    target: nonEmptyString, depth: positive, goroutines: positive, keys: positive, config: nonEmptyString,
+    preemptions: optional(natural), exhaustive: boolean, shards: optional(positive),
+  }),
+  targets: array(targetShape, { nonEmpty: true }),
+});
+
 /**
- * Reads a partial report written by `--shard i/n`, or says in one line why it is not one.
- * Only the shape is checked here; whether the shards fit together is checkShards's.
+ * Reads a partial report written by `--shard i/n`, or says in one line why it is not one (the
+ * first field that is wrong, by path). Whether the shards fit together is checkShards's.
  */
 export function readPartial(file: string): { ok: true; part: PartialReport } | { ok: false; error: string } {
   let text: string;
@@ -18,31 +42,11 @@ export function readPartial(file: string): { ok: true; part: PartialReport } | {
   } catch {
     return { ok: false, error: `${file} is not JSON (a partial report is what --shard i/n prints)` };
   }
-  const why = shapeError(v);
-  return why ? { ok: false, error: `${file} is not a shard's partial report: ${why}` } : { ok: true, part: v as PartialReport };
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown, min: number): boolean => Number.isSafeInteger(v) && (v as number) >= min;
-
-function shapeError(v: unknown): string | undefined {
-  if (!isObject(v) || v['format'] !== 'gomapcheck-shard') return 'format is not "gomapcheck-shard"';
-  if (v['version'] !== 1) return `version ${JSON.stringify(v['version'])} is not 1`;
-  const shard = v['shard'];
-  if (!isObject(shard) || !isCount(shard['count'], 1) || !isCount(shard['index'], 1) || (shard['index'] as number) > (shard['count'] as number)) {
-    return 'shard must be { index, count } with 1 ≤ index ≤ count';
-  }
-  const run = v['run'];
-  if (!isObject(run) || typeof run['target'] !== 'string' || typeof run['config'] !== 'string' || !isCount(run['depth'], 1)
-    || !isCount(run['goroutines'], 1) || !isCount(run['keys'], 1) || typeof run['exhaustive'] !== 'boolean') return 'run is incomplete';
-  const targets = v['targets'];
-  if (!Array.isArray(targets) || targets.length === 0) return 'targets is empty';
-  for (const [i, t] of targets.entries()) if (!targetShapeOk(t)) return `targets[${i}] is incomplete`;
-  return undefined;
-}
-
-function targetShapeOk(t: unknown): t is PartialTarget {
-  return isObject(t) && typeof t['target'] === 'string' && typeof t['seconds'] === 'number' && typeof t['breached'] === 'boolean'
-    && typeof t['visited'] === 'string' && isObject(t['ends']) && Object.values(t['ends']).every((e) => typeof e === 'string')
-    && (t['preemptions'] === undefined || isCount(t['preemptions'], 0));
+  const not = (why: string) => ({ ok: false as const, error: `${file} is not a shard's partial report: ${why}` });
+  // Checked first, so another kind of file (a trace, a report) is named as such, not by its first odd field.
+  if (typeof v !== 'object' || v === null || (v as { format?: unknown }).format !== 'gomapcheck-shard') return not('format is not "gomapcheck-shard"');
+  const r = partialShape(v, '');
+  if (!r.ok) return not(`${r.path} ${r.problem}`);
+  if (r.value.shard.index > r.value.shard.count) return not('shard.index must not be greater than shard.count');
+  return { ok: true, part: r.value };
 }

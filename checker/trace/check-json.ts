@@ -20,6 +20,10 @@ const bad = (v: unknown, path: string, mustBe: string) =>
 
 export const string: Reader<string> = (v, path) => (typeof v === 'string' ? good(v) : bad(v, path, 'a string'));
 
+export const boolean: Reader<boolean> = (v, path) => (typeof v === 'boolean' ? good(v) : bad(v, path, 'true or false'));
+
+export const number: Reader<number> = (v, path) => (typeof v === 'number' && Number.isFinite(v) ? good(v) : bad(v, path, 'a number'));
+
 export const nonEmptyString: Reader<string> = (v, path) =>
   typeof v === 'string' && v !== '' ? good(v) : bad(v, path, 'a non-empty string');
 
@@ -71,6 +75,20 @@ export function record<T>(shape: Shape<T>): Reader<T> {
     const unknown = Object.keys(v).find((k) => !Object.hasOwn(shape, k));
     if (unknown !== undefined) return fail(join(path, unknown), 'is not a known field');
     return good(out as T);
+  };
+}
+
+/** An object whose keys are free and whose values all read as `value`. */
+export function dictionary<T>(value: Reader<T>): Reader<Record<string, T>> {
+  return (v, path) => {
+    if (!isPlainObject(v)) return bad(v, path, 'an object');
+    const out: Record<string, T> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const r = value(x, join(path, k));
+      if (!r.ok) return r;
+      out[k] = r.value;
+    }
+    return good(out);
   };
 }
 

@@ -76,6 +76,9 @@ describe('shards that do not make one run', () => {
     writeFileSync(bad, '{');
     expect(readPartial(bad)).toMatchObject({ ok: false, error: `${bad} is not JSON (a partial report is what --shard i/n prints)` });
     expect(readPartial(join(dir, 'none.json'))).toMatchObject({ ok: false, error: expect.stringContaining('cannot read') });
+    const broken = { ...part(1, 1), targets: [{ ...part(1, 1).targets[0]!, breached: 'yes' }] };
+    writeFileSync(bad, JSON.stringify(broken));
+    expect(readPartial(bad)).toEqual({ ok: false, error: `${bad} is not a shard's partial report: targets[0].breached must be true or false` });
     const good = join(dir, 'good.json');
     writeFileSync(good, JSON.stringify(part(1, 1)));
     expect(readPartial(good)).toMatchObject({ ok: true });
