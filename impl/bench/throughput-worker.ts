@@ -4,7 +4,8 @@
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import type { MapConfig } from '../../spec/config.js';
-import { type Mix, nextRandom, pickOp } from './mixes.js';
+import { Rng } from '../stress/mix.js';
+import { type Mix, type OpKind, pickOp } from './mixes.js';
 import { subjectNamed } from './subjects.js';
 
 interface Data {
@@ -22,7 +23,13 @@ interface Data {
 
 const d = workerData as Data;
 const gate = new Int32Array(d.gate);
-const rng = new Int32Array([d.seed * 7919 + d.worker + 1]);
+// The stress mode's seeded generator: every subject runs the same op sequence, so the same work.
+const rng = new Rng(d.seed * 7919 + d.worker + 1);
+
+/** The next operation of this worker's sequence and the key it touches. */
+function nextOp(): { op: OpKind; key: number } {
+  return { op: pickOp(d.mix, rng.next()), key: rng.below(d.keys) };
+}
 
 function waitForGate(): void {
   // The main thread opens the gate once every worker is ready; a minute is far beyond any start.
@@ -37,8 +44,7 @@ async function viaPort(port: MessagePort): Promise<void> {
     port.postMessage(msg);
   });
   for (let i = 0; i < d.ops; i++) {
-    const op = pickOp(d.mix, nextRandom(rng));
-    const key = Math.floor(nextRandom(rng) * d.keys);
+    const { op, key } = nextOp();
     await call([op, key, i + 1]);
   }
   port.close();
@@ -48,8 +54,7 @@ function direct(memory: unknown): number {
   const m = subjectNamed(d.subject).attach(d.config, memory);
   let sum = 0;
   for (let i = 0; i < d.ops; i++) {
-    const op = pickOp(d.mix, nextRandom(rng));
-    const key = Math.floor(nextRandom(rng) * d.keys);
+    const { op, key } = nextOp();
     if (op === 'access') sum += m.access(key) ? 1 : 0;
     else if (op === 'assign') m.assign(key, i + 1);
     else m.delete(key);
