@@ -8,7 +8,7 @@ import { scenarioCount } from '../checker/explore/alphabet.js';
 import { countInterleavings } from '../checker/explore/count.js';
 import { explore } from '../checker/explore/search.js';
 import { exploreParallel } from '../checker/explore/parallel.js';
-import { type CheckOptions, parseCheckArgs } from '../checker/cli/options.js';
+import { type CheckOptions, parseCheckArgs, searchArgs } from '../checker/cli/options.js';
 
 export interface BenchCase {
   name: string;
@@ -76,8 +76,7 @@ process.stdout.write(`${JSON.stringify(await measure(JSON.parse(arg) as BenchCas
 
 /** The case as the CLI's options, which the parallel search's workers are given. */
 function optionsOf(c: BenchCase): CheckOptions {
-  const p = parseCheckArgs(['--target', c.target ?? 'hmap', '--depth', String(c.depth), '--goroutines', String(c.goroutines), '--keys', String(c.keys),
-    '--config', c.config, ...(c.preemptions === undefined ? [] : ['--preemptions', String(c.preemptions)])]);
+  const p = parseCheckArgs(searchArgs({ ...c, target: c.target ?? 'hmap' }));
   if (!p.ok) throw new Error(p.error);
   return p.options;
 }

@@ -170,6 +170,27 @@ export function helpText(): string {
   return buildProgram().helpInformation();
 }
 
+/** What shapes a search, as the fields a shard's report or a benchmark case records it. */
+export interface SearchFields {
+  target: string;
+  depth: number;
+  goroutines: number;
+  keys: number;
+  config: string;
+  preemptions?: number;
+  exhaustive?: boolean;
+  shards?: number;
+}
+
+/** The command-line flags that ask for the search `r` describes, to parse back into CheckOptions. */
+export function searchArgs(r: SearchFields): string[] {
+  return [
+    '--target', r.target, '--depth', String(r.depth), '--goroutines', String(r.goroutines), '--keys', String(r.keys), '--config', r.config,
+    ...(r.preemptions === undefined ? [] : ['--preemptions', String(r.preemptions)]),
+    ...(r.exhaustive ? ['--exhaustive'] : []), ...(r.shards === undefined ? [] : ['--shards', String(r.shards)]),
+  ];
+}
+
 /** Parses the user's arguments only, i.e. process.argv.slice(2). */
 export function parseCheckArgs(argv: string[]): ParseResult {
   const program = buildProgram();

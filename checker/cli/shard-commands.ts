@@ -5,7 +5,7 @@ import type { RunReport } from '../report/types.js';
 import { checkShards, mergeTarget, runShard, ShardFormatError } from '../run/shard.js';
 import { readPartial } from '../run/shard-io.js';
 import { UsageError } from './errors.js';
-import { type CheckOptions, parseCheckArgs } from './options.js';
+import { type CheckOptions, parseCheckArgs, searchArgs } from './options.js';
 
 /** `--shard i/n`: the partial report on stdout; exit 1 when this slice already broke a contract. */
 export function shardCommand(options: CheckOptions, note: (line: string) => void): number {
@@ -39,9 +39,7 @@ export function mergeCommand(argv: string[]): number {
   const run = fit.run;
   // The shards' options, through the same parser, so the merge reports as that run would.
   const parsed = parseCheckArgs([
-    '--target', run.target, '--depth', String(run.depth), '--goroutines', String(run.goroutines), '--keys', String(run.keys),
-    '--config', run.config, ...(run.preemptions === undefined ? [] : ['--preemptions', String(run.preemptions)]),
-    ...(run.exhaustive ? ['--exhaustive'] : []), ...(run.shards === undefined ? [] : ['--shards', String(run.shards)]),
+    ...searchArgs(run),
     ...(flags.json ? ['--json'] : []), ...(flags.traces === undefined ? [] : ['--traces', flags.traces]), ...(flags.write ? [] : ['--no-write']),
   ]);
   if (!parsed.ok) throw new UsageError(`the shards' options do not parse: ${parsed.error}`);

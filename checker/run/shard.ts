@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync } from 'node:zlib';
-import type { CheckOptions } from '../cli/options.js';
+import type { CheckOptions, SearchFields } from '../cli/options.js';
 import { expandTarget } from '../cli/targets.js';
 import { FingerprintTable } from '../explore/fingerprints.js';
 import { explore } from '../explore/search.js';
@@ -20,7 +20,7 @@ export interface PartialReport {
   /** 1-based, as a CI matrix numbers its jobs. */
   shard: { index: number; count: number };
   /** Everything that shapes the search; merge checks every shard carries the same. */
-  run: { target: string; depth: number; goroutines: number; keys: number; config: string; preemptions?: number; exhaustive: boolean; shards?: number };
+  run: SearchFields & { exhaustive: boolean };
   targets: PartialTarget[];
 }
 
