@@ -65,4 +65,12 @@ export interface Target<S> {
    * Required for the partial-order reduction on targets whose goroutines can block.
    */
   pendingAccess?(s: S, g: number): { reads: string[]; writes: string[] };
+  /**
+   * Whether busy goroutine g's next step, which made the accesses in `info`, is private: no
+   * other goroutine can touch what it reads or writes, now or before g takes a step that is not
+   * private (the memory is behind a lock g holds, in a mode that keeps every other accessor
+   * out). The explorer may then take that step alone (checker/explore/node.ts, `expand`).
+   * Absent: no step is private.
+   */
+  privateStep?(s: S, g: number, info: StepInfo): boolean;
 }

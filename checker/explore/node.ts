@@ -36,9 +36,22 @@ export interface Reductions {
    * successor of every state is explored.
    */
   dpor?: boolean;
+  /**
+   * A state with exactly one scheduler choice (one goroutine can step, no idle one can start an
+   * operation) is passed through without a key unless the run of such states starts with it
+   * (see `settle`). Off: every state is keyed and stored.
+   */
+  chains: boolean;
+  /**
+   * Where a busy goroutine's next step is private (Target.privateStep), that step is the state's
+   * only successor (see `expand`). Off: every goroutine may step everywhere.
+   */
+  privateSteps: boolean;
 }
 
-export const ALL_REDUCTIONS: Readonly<Reductions> = { symmetry: true, valueNaming: true, canonicalHeap: true, subsumption: true };
+export const ALL_REDUCTIONS: Readonly<Reductions> = {
+  symmetry: true, valueNaming: true, canonicalHeap: true, subsumption: true, chains: true, privateSteps: true,
+};
 
 /** How a node was reached: which goroutine stepped, and the operation it started, if any. */
 export interface Edge {
@@ -89,15 +102,98 @@ export function outcomeOf<S>(n: Node<S>): OutcomeClass {
   return classify({ crash: n.crash, broken: n.broken, linearizable: !n.mon.failed });
 }
 
+/** One scheduler choice and the state it leads to. */
+export interface Successor<S> {
+  edge: Edge;
+  node: Node<S>;
+}
+
 /** Every step the scheduler may take next: a busy goroutine's step, or an idle one starting any operation. */
-export function successors<S>(target: Target<S>, b: Bounds, n: Node<S>): Array<{ edge: Edge; node: Node<S> }> {
-  const out: Array<{ edge: Edge; node: Node<S> }> = [];
+export function successors<S>(target: Target<S>, b: Bounds, n: Node<S>): Array<Successor<S>> {
+  const out: Array<Successor<S>> = [];
   if (n.crash) return out;
   for (let g = 0; g < b.goroutines; g++) {
     if (b.preemptions !== undefined && n.preempted >= b.preemptions && preempts(target, b, n, g)) continue;
     for (const edge of goroutineEdges(target, b, n, g) ?? []) out.push({ edge, node: applyEdge(target, b, n, edge).node });
   }
   return out;
+}
+
+/**
+ * The successors the search explores: all of them, or only a private step when one is there.
+ *
+ * Why taking a private step alone keeps every end state (an ample set of one step, as in
+ * Peled's and Godefroid's partial-order reduction): let g's next step a be private at n. Every
+ * execution from n to an end state has g idle at its end, so it contains a. No step before a in
+ * it touches what a touches (that is what private means), and a neither calls, returns nor
+ * crashes, nor makes g idle (a private step is inside a critical section, which ends with an
+ * unlock), so the monitor, the overlap flag and the quiescent invariant check see the same
+ * events in the same order when a moves to the front: the same end state is reached from n's
+ * successor by a. A run of private steps cannot come back to a state it left (each advances g's
+ * operation, nothing else changes), so no goroutine is postponed around a cycle.
+ *
+ * The choice must not depend on how goroutines are numbered, or the states stored would depend
+ * on which of two symmetric states the search met first: when two goroutines have private steps
+ * (a sharded map, each in its own shard), the one whose step label sorts first goes, and on a
+ * tie every successor is explored. A context bound counts switches, which moving steps changes,
+ * so bounded runs explore every successor.
+ */
+export function expand<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): Array<Successor<S>> {
+  if (!r.privateSteps || !target.privateStep || b.preemptions !== undefined || n.crash) return successors(target, b, n);
+  // Each busy goroutine's step, taken once: it is either the one private step or one of all successors.
+  const steps: Array<Successor<S> | undefined> = [];
+  let chosen: Successor<S> | undefined;
+  let chosenLabel = '';
+  let tie = false;
+  for (let g = 0; g < b.goroutines; g++) {
+    if (target.idle(n.s, g) || !target.enabled(n.s, g)) continue;
+    const edge: Edge = { g, op: null };
+    const { node, info } = applyEdge(target, b, n, edge);
+    steps[g] = { edge, node };
+    if (info.call || info.returns || info.nestedCall || info.nestedReturns || info.crash || !target.privateStep(n.s, g, info)) continue;
+    if (chosen === undefined || info.label < chosenLabel) {
+      chosen = steps[g];
+      chosenLabel = info.label;
+      tie = false;
+    } else if (info.label === chosenLabel) tie = true;
+  }
+  if (chosen && !tie) return [chosen];
+  const out: Array<Successor<S>> = [];
+  for (let g = 0; g < b.goroutines; g++) {
+    const step = steps[g];
+    if (step) out.push(step);
+    else if (target.idle(n.s, g) && n.ops < b.depth) for (const op of target.alphabet(b.keys, n.ops + 1)) out.push({ edge: { g, op }, node: applyEdge(target, b, n, { g, op }).node });
+  }
+  return out;
+}
+
+/** Longest run of single-choice states the search follows before it calls the spec a livelock. */
+const CHAIN_LIMIT = 1_000_000;
+
+/**
+ * Follows n through states that have exactly one scheduler choice, a busy goroutine's step (the
+ * others blocked, or idle with no operation left to start), and returns the first state that has
+ * none or several, with its successors (`next`: n's own, when already computed). A state on such
+ * a run has its one successor's future, so it needs no key of its own: the search stores the
+ * run's first state (so meeting it again costs one key, not the whole run) and its last (where
+ * runs from elsewhere join), and skips the encoding in between, which is most of the cost where
+ * one goroutine runs alone: a critical section with the other goroutine waiting for the lock, or
+ * the last operation with no budget left for the other. The states stored this way are fixed by
+ * the state graph, not by the order the search meets them in. An end state is never passed
+ * through (it crashed, or every goroutine is idle and any successor starts an operation).
+ */
+export function settle<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions = ALL_REDUCTIONS, next = expand(target, b, n, r)): { node: Node<S>; next: Array<Successor<S>> } {
+  for (let passed = 0; isChain(next); passed++) {
+    if (passed === CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${next[0]!.edge.g} took ${CHAIN_LIMIT} steps with nothing else able to run`);
+    n = next[0]!.node;
+    next = expand(target, b, n, r);
+  }
+  return { node: n, next };
+}
+
+/** Whether these successors are a single busy goroutine's step: a state `settle` passes through. */
+export function isChain<S>(next: Array<Successor<S>>): boolean {
+  return next.length === 1 && next[0]!.edge.op === null;
 }
 
 /**

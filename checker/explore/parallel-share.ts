@@ -1,7 +1,7 @@
 /** One participant's share of a parallel search, the same code on worker threads and the main thread. */
 import type { CheckOptions } from '../cli/options.js';
 import { prepareTarget } from '../run/check-target.js';
-import { breaches, isEnd, type Node, nodeKey, outcomeOf, successors } from './node.js';
+import { ALL_REDUCTIONS, breaches, expand, isChain, isEnd, type Node, nodeKey, outcomeOf, settle } from './node.js';
 import { workItems } from './parallel-items.js';
 import { SharedFingerprintTable } from './shared-table.js';
 
@@ -51,15 +51,23 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
   visit(root);
   for (let k = Atomics.add(next, 0, 1); k < items.length; k = Atomics.add(next, 0, 1)) {
     const item = items[k]!;
-    // The states on the way are visited (and counted) by whoever comes first; they are expanded
+    // The states on the way are visited (and counted) by whoever comes first, when the search
+    // stores them at all (an entry, or a state with a choice; see settle); they are expanded
     // only through the items, so nothing is explored twice.
-    for (const n of item.path) visit(n);
-    const stack: Array<Node<unknown>> = item.start ? [item.start] : [];
-    while (stack.length > 0) {
-      const n = stack.pop()!;
-      if (!visit(n)) continue;
-      for (const s of successors(target, bounds, n)) stack.push(s.node);
-    }
+    for (const p of item.path) if (p.entry || !isChain(expand(target, bounds, p.node, ALL_REDUCTIONS))) visit(p.node);
+    if (!item.start) continue;
+    // Every state on the stack is a successor of a state with a choice, as in the single search.
+    const stack: Array<Node<unknown>> = [];
+    const explore = (n: Node<unknown>, entry: boolean): void => {
+      if (entry && !visit(n)) return;
+      const settled = settle(target, bounds, n, ALL_REDUCTIONS);
+      if (settled.node !== n || !entry) {
+        if (!visit(settled.node)) return;
+      }
+      for (const s of settled.next) stack.push(s.node);
+    };
+    explore(item.start.node, item.start.entry);
+    while (stack.length > 0) explore(stack.pop()!, true);
   }
   return result;
 }

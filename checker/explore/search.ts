@@ -3,7 +3,7 @@ import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';
 import { exploreDpor } from './dpor.js';
 import { FingerprintTable } from './fingerprints.js';
-import { ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions, successors } from './node.js';
+import { ALL_REDUCTIONS, type Bounds, breaches, expand, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions, isChain, settle } from './node.js';
 
 export interface ExploreOptions extends Bounds {
   cfg: MapConfig;
@@ -24,7 +24,11 @@ export interface ExploreOptions extends Bounds {
 }
 
 export interface ExploreResult {
-  /** Distinct states explored. */
+  /**
+   * Distinct states stored. Without the chains reduction, every state reached; with it, every
+   * state with a scheduler choice, every end state and every successor of a state with a choice,
+   * but not the states within a run of single choices (see `settle`).
+   */
   states: number;
   /** Distinct end states: finished executions, up to state equality. */
   executions: number;
@@ -59,11 +63,12 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
   const root = initialNode(target, o.cfg, o);
   const stack: Array<Node<S>> = [root];
   const endsByClass = new Map<OutcomeClass, FingerprintTable>();
-  while (stack.length > 0) {
-    const n = stack.pop()!;
+
+  /** Stores n; false when it was stored before with as much budget (nothing new to find from it). */
+  const visit = (n: Node<S>): boolean => {
     const key = nodeKey(target, o, n, reductions);
     const budget = o.depth - n.ops;
-    if (visited.get(key) >= budget) continue;
+    if (visited.get(key) >= budget) return false;
     if (visited.set(key, budget) < 0) result.states++;
     if (o.onProgress && result.states % PROGRESS_EVERY === 0) o.onProgress(result.states);
     if (isEnd(target, o, n) && ended.set(key, 0) < 0) {
@@ -77,7 +82,18 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
       result.outcomes.set(outcome, (result.outcomes.get(outcome) ?? 0) + 1);
       if (breaches(target, n)) result.breached = true;
     }
-    let next = successors(target, o, n);
+    return true;
+  };
+
+  // Every state on the stack is the root or a successor of a state with a choice.
+  while (stack.length > 0) {
+    const popped = stack.pop()!;
+    if (!visit(popped)) continue;
+    let { node: n, next } = { node: popped, next: expand(target, o, popped, reductions) };
+    if (reductions.chains && isChain(next)) {
+      ({ node: n, next } = settle(target, o, popped, reductions, next));
+      if (!visit(n)) continue;
+    }
     const slice = o.slice;
     if (slice && n === root) next = next.filter((_, i) => i % slice.count === slice.index);
     for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!.node);

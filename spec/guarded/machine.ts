@@ -58,6 +58,47 @@ export function pendingGuarded<L>(scheme: Scheme<L>, s: GuardedState<L>, g: numb
   return { reads: point.reads.map((l) => `${name}.${l}`), writes: point.writes.map((l) => `${name}.${l}`) };
 }
 
+/**
+ * The mode in which goroutine g holds shard `shard`'s lock, read off the lock parts of its plan
+ * it has finished: 'exclusive' under Lock, 'shared' under RLock only, undefined when it holds none.
+ */
+function heldMode<L>(scheme: Scheme<L>, gst: GuardG, shard: number): 'exclusive' | 'shared' | undefined {
+  const held: string[] = [];
+  const parts = scheme.plan(gst.op!);
+  for (let i = 0; i < gst.part; i++) {
+    const p = parts[i]!;
+    if (p.kind !== 'sync' || p.shard !== shard) continue;
+    if (p.method === 'Lock' || p.method === 'RLock') held.push(p.method);
+    else held.pop();
+  }
+  if (held.includes('Lock')) return 'exclusive';
+  return held.length > 0 ? 'shared' : undefined;
+}
+
+/**
+ * The only shared locations a reader of the plain map writes: mapiterinit sets the iterator
+ * flags (atomic.Or8) and h.extra.overflow (createOverflow). Two readers under one read lock can
+ * meet on these and on nothing else; a test runs every reader against the hmap spec to hold this.
+ */
+export const READER_WRITES: ReadonlySet<string> = new Set(['flags', 'extra.overflow']);
+
+/**
+ * Whether g's next step (accesses in `info`) is private (Target.privateStep): a map step on a
+ * shard whose lock g holds exclusively (every plan touches a shard's map only under its lock,
+ * and Lock keeps out writers and readers alike), or, under a read lock, one that writes nothing
+ * and reads nothing another reader could write (writers wait for the read lock to go).
+ */
+export function privateGuarded<L>(scheme: Scheme<L>, s: GuardedState<L>, g: number, info: StepInfo): boolean {
+  const gst = s.gs[g]!;
+  const part = gst.op && partOf(scheme, gst);
+  if (part?.kind !== 'map') return false;
+  const mode = heldMode(scheme, gst, part.shard);
+  if (mode === 'exclusive') return true;
+  if (mode === undefined || info.writes.length > 0) return false;
+  const prefix = scheme.mapPrefix(part.shard);
+  return info.reads.every((l) => !READER_WRITES.has(l.slice(prefix.length)));
+}
+
 export function nextLabelGuarded<L>(scheme: Scheme<L>, s: GuardedState<L>, g: number): string | undefined {
   const gst = s.gs[g]!;
   if (!gst.op) return undefined;

@@ -5,7 +5,7 @@ import type { Target } from '../target.js';
 import type { Op } from '../types.js';
 import { encodeGuarded } from './encode.js';
 import { brokenGuarded } from './invariants.js';
-import { enabledGuarded, nextLabelGuarded, pendingGuarded, startGuarded, stepGuarded } from './machine.js';
+import { enabledGuarded, nextLabelGuarded, pendingGuarded, privateGuarded, startGuarded, stepGuarded } from './machine.js';
 import type { Scheme } from './plan.js';
 import { type GuardedState, IDLE_G } from './state.js';
 
@@ -45,6 +45,7 @@ export function guardedTarget<L>(cfg: MapConfig, spec: GuardedSpec<L>): Target<G
     // Map locations carry the shard's prefix before the bucket id: 's1:b3.key[0]' -> 's1:b.key[0]'.
     locationClass: (loc) => loc.replace(SHARD_BUCKET_ID, '$1b.'),
     pendingAccess: (s, g) => pendingGuarded(scheme, s, g),
+    privateStep: (s, g, info) => privateGuarded(scheme, s, g, info),
   };
 }
 

@@ -1,0 +1,85 @@
+/**
+ * The two reductions of node.ts that decide what the search expands and stores: private steps
+ * (expand) and runs of single choices (settle). Each must keep exactly the end states of the
+ * search without it, key for key, on targets whose goroutines take locks, including the misused
+ * RWMutex whose executions deadlock.
+ */
+import { describe, expect, it } from 'vitest';
+import { ALL_REDUCTIONS, expand, initialNode, type Reductions, successors } from '../../../checker/explore/node.js';
+import { explore } from '../../../checker/explore/search.js';
+import { makeTarget } from '../../../checker/run/targets.js';
+import { SMALL } from '../../../spec/config.js';
+import { RWMUTEX_MISUSES } from '../../../spec/guarded/index.js';
+import type { Target } from '../../../spec/target.js';
+
+interface Run {
+  states: number;
+  ends: string[];
+  classes: string[];
+  breached: boolean;
+}
+
+function run(target: Target<unknown>, depth: number, reductions: Reductions): Run {
+  const ends: string[] = [];
+  const r = explore(target, { depth, goroutines: 2, keys: 2, cfg: SMALL, reductions, onEnd: (k) => ends.push(k) });
+  expect(r.executions).toBe(ends.length);
+  return { states: r.states, ends: ends.sort(), classes: [...r.outcomes.keys()].sort(), breached: r.breached };
+}
+
+const OFF: Reductions = { ...ALL_REDUCTIONS, chains: false, privateSteps: false };
+
+const CASES: Array<{ name: string; target: Target<unknown>; depth: number }> = [
+  ...['mutex-map', 'rwmutex-map', 'sharded-map'].map((name) => ({ name, target: makeTarget(name, SMALL)!, depth: 3 })),
+  ...RWMUTEX_MISUSES.map((m) => ({ name: `rwmutex-map/${m.name}`, target: makeTarget('rwmutex-map', SMALL, m.name)!, depth: 3 })),
+];
+
+describe.each(CASES)('$name at depth $depth', ({ target, depth }) => {
+  const without = run(target, depth, OFF);
+
+  it.each([
+    ['private steps', { ...OFF, privateSteps: true }],
+    ['runs of single choices', { ...OFF, chains: true }],
+    ['both', ALL_REDUCTIONS],
+  ] as const)('%s: exactly the same end states, classes and verdict, fewer states stored', (_name, reductions) => {
+    const reduced = run(target, depth, reductions);
+    expect(reduced.ends).toEqual(without.ends);
+    expect(reduced.classes).toEqual(without.classes);
+    expect(reduced.breached).toBe(without.breached);
+    expect(reduced.states).toBeLessThan(without.states);
+  });
+});
+
+it('the misused RWMutex still deadlocks with both reductions on, so the comparison above covers a crash', () => {
+  const classes = RWMUTEX_MISUSES.flatMap((m) => run(makeTarget('rwmutex-map', SMALL, m.name)!, 3, ALL_REDUCTIONS).classes);
+  expect(classes.some((c) => c.includes('deadlock'))).toBe(true);
+});
+
+describe('expand', () => {
+  const target = makeTarget('mutex-map', SMALL)!;
+  const b = { depth: 2, goroutines: 2, keys: 2 };
+
+  /**
+   * The state after goroutine 0 starts `m[k0] = v` and takes steps until it is inside the map
+   * code, with goroutine 1 idle and free to start any operation.
+   */
+  function insideCriticalSection() {
+    let n = initialNode(target, SMALL, b);
+    n = successors(target, b, n).find((x) => x.edge.g === 0 && x.edge.op?.kind === 'assign')!.node;
+    while (!/^mapassign/.test(target.nextLabel(n.s, 0) ?? '')) n = successors(target, b, n).find((x) => x.edge.g === 0)!.node;
+    return n;
+  }
+
+  it('takes a step inside a critical section alone', () => {
+    const n = insideCriticalSection();
+    expect(successors(target, b, n).length).toBeGreaterThan(1);
+    const only = expand(target, b, n, ALL_REDUCTIONS);
+    expect(only.map((x) => x.edge)).toEqual([{ g: 0, op: null }]);
+  });
+
+  it('explores every successor when the reduction is off, or under a context bound', () => {
+    const n = insideCriticalSection();
+    const all = successors(target, b, n).map((x) => x.edge);
+    expect(expand(target, b, n, { ...ALL_REDUCTIONS, privateSteps: false }).map((x) => x.edge)).toEqual(all);
+    expect(expand(target, { ...b, preemptions: 1 }, { ...n, preempted: 0 }, ALL_REDUCTIONS).length).toBeGreaterThan(1);
+  });
+});
