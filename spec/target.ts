@@ -27,6 +27,12 @@ export interface Target<S> {
    * In both modes a Range whose callback stops visits at most one pair.
    */
   range: 'snapshot' | 'contract';
+  /**
+   * false: no history of this target can be nonlinearizable (its operations return nothing a
+   * history could contradict, like the SPIN comparison's writes), so the explorer runs no
+   * linearizability monitor and its states carry none. Absent: the monitor runs.
+   */
+  linearizability?: false;
   /** Every operation a goroutine may start over keys 0..keys-1; `value` is the new operation's unique value. */
   alphabet(keys: number, value: number): Op[];
   init(cfg: MapConfig, goroutines: number): S;
@@ -39,6 +45,12 @@ export interface Target<S> {
    * run (the fast-path CAS, which may fail) and waits after it.
    */
   start(s: S, g: number, op: Op, opIndex: number): S;
+  /**
+   * Whether idle goroutine g may start another operation (budget allowing). Absent: always, so
+   * every goroutine may run any program. A target that gives each goroutine a fixed program
+   * (the SPIN comparison's N goroutines × K writes) says no once g's program is done.
+   */
+  mayStart?(s: S, g: number): boolean;
   /** Whether busy goroutine g can take its next step now (one blocked on a mutex cannot). */
   enabled(s: S, g: number): boolean;
   /** Runs goroutine g's next step. */

@@ -6,7 +6,7 @@ import type { Target } from '../../spec/target.js';
 import { type FlagState, flagProtocolTarget } from './target.js';
 
 export interface OurResult {
-  /** Distinct states explored (the explorer's visited set). */
+  /** Distinct states stored (the explorer's visited set; see ExploreResult.states). */
   stored: number;
   /** Steps taken from explored states: every successor generated, as SPIN's stored+matched. */
   transitions: number;
@@ -19,11 +19,11 @@ export interface OurResult {
 }
 
 /**
- * Explores N goroutines × K writes as depth N×K over N goroutines, one key (target.ts says why
- * that is every split of the N×K writes, a superset of the fixed one), all reductions on.
+ * Explores N goroutines × K writes each (the fixed split SPIN checks) as depth N×K over N
+ * goroutines, one key, all reductions on.
  */
 export function runOurs(goroutines: number, writes: number): OurResult {
-  const base = flagProtocolTarget();
+  const base = flagProtocolTarget(writes);
   let transitions = 0;
   const counted: Target<FlagState> = { ...base, step: (s, g) => { transitions++; return base.step(s, g); } };
   const t0 = performance.now();

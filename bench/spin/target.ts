@@ -63,30 +63,38 @@ export interface FlagState {
   /** Writes that returned (the count a race-free run must end with). */
   readonly done: number;
   readonly gs: ReadonlyArray<Busy | null>;
+  /** Writes each goroutine has started. */
+  readonly started: readonly number[];
 }
 
 const label = (pc: number): string => `mapassign: ${FLAG_STEPS[pc]!.text}`;
 
 /**
- * The target. Its alphabet is one assign to key 0: the explorer's alphabet cannot see which
- * goroutine asks, so the fixed "N goroutines × K writes" scenario is driven as depth N×K over N
- * goroutines, which explores every way to split N×K writes over the N goroutines (a superset of
- * the fixed split SPIN checks; run.ts says so in its output).
+ * The target. Its alphabet is one assign to key 0. With `writesEach` K, every goroutine runs
+ * exactly K writes (the fixed "N goroutines × K writes" scenario SPIN checks, run at depth N×K);
+ * without it, any goroutine may run any number, and depth N×K covers every split of the writes.
  */
-export function flagProtocolTarget(): Target<FlagState> {
+export function flagProtocolTarget(writesEach?: number): Target<FlagState> {
   return {
+    ...(writesEach === undefined ? {} : { mayStart: (s: FlagState, g: number) => s.started[g]! < writesEach }),
     name: 'flag-protocol',
     specVersion: 'flag-protocol-1',
     contract: 'race-free',
     range: 'snapshot',
+    // Writes return nothing, so every history of them is linearizable; SPIN's model has no monitor either.
+    linearizability: false,
     alphabet: (_keys: number, value: number): Op[] => [{ kind: 'assign', key: 0, value }],
-    init: (_cfg: MapConfig, goroutines: number): FlagState => ({ flags: 0, count: 0, done: 0, gs: new Array<Busy | null>(goroutines).fill(null) }),
+    init: (_cfg: MapConfig, goroutines: number): FlagState => ({
+      flags: 0, count: 0, done: 0, gs: new Array<Busy | null>(goroutines).fill(null), started: new Array<number>(goroutines).fill(0),
+    }),
     idle: (s, g) => s.gs[g] === null,
     start: (s, g, op, opIndex) => {
       if (op.kind !== 'assign') throw new Error(`flag-protocol runs assigns only, not ${op.kind}`);
       const gs = s.gs.slice();
       gs[g] = { pc: 0, reg: 0, op, opIndex };
-      return { ...s, gs };
+      const started = s.started.slice();
+      started[g]!++;
+      return { ...s, gs, started };
     },
     enabled: (s, g) => s.gs[g] !== null,
     nextLabel: (s, g) => {
@@ -100,7 +108,7 @@ export function flagProtocolTarget(): Target<FlagState> {
       return undefined;
     },
     encode: (s: FlagState, _values: ValueNamer, order: readonly number[]): string =>
-      `${s.flags},${s.count},${s.done}|${order.map((g) => { const b = s.gs[g]; return b ? `${b.pc}.${b.reg}` : '-'; }).join(' ')}`,
+      `${s.flags},${s.count},${s.done}|${order.map((g) => { const b = s.gs[g]; return `${b ? `${b.pc}.${b.reg}` : '-'}#${s.started[g]}`; }).join(' ')}`,
   };
 }
 
@@ -130,7 +138,7 @@ function step(s: FlagState, g: number): { state: FlagState; info: StepInfo; cras
   if (crash) {
     info.crash = crash;
     gs[g] = { ...b, reg };
-    return { state: { flags, count, done, gs }, info, crash };
+    return { state: { ...s, flags, count, done, gs }, info, crash };
   }
   if (b.pc === FLAG_STEPS.length - 1) {
     gs[g] = null;
@@ -139,5 +147,5 @@ function step(s: FlagState, g: number): { state: FlagState; info: StepInfo; cras
   } else {
     gs[g] = { ...b, pc: b.pc + 1, reg };
   }
-  return { state: { flags, count, done, gs }, info };
+  return { state: { ...s, flags, count, done, gs }, info };
 }

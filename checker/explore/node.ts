@@ -162,7 +162,7 @@ export function expand<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reduction
   for (let g = 0; g < b.goroutines; g++) {
     const step = steps[g];
     if (step) out.push(step);
-    else if (target.idle(n.s, g) && n.ops < b.depth) for (const op of target.alphabet(b.keys, n.ops + 1)) out.push({ edge: { g, op }, node: applyEdge(target, b, n, { g, op }).node });
+    else if (target.idle(n.s, g) && mayStart(target, b, n, g)) for (const op of target.alphabet(b.keys, n.ops + 1)) out.push({ edge: { g, op }, node: applyEdge(target, b, n, { g, op }).node });
   }
   return out;
 }
@@ -196,12 +196,17 @@ export function isChain<S>(next: Array<Successor<S>>): boolean {
   return next.length === 1 && next[0]!.edge.op === null;
 }
 
+/** Whether idle goroutine g may start an operation at n: budget is left and the target allows it. */
+function mayStart<S>(target: Target<S>, b: Bounds, n: Node<S>, g: number): boolean {
+  return n.ops < b.depth && (target.mayStart?.(n.s, g) ?? true);
+}
+
 /**
  * Goroutine g's scheduler choices at n: starting any operation when it is idle and budget is
  * left, its next step when it is busy and can take it; undefined when it is blocked (it waits).
  */
 export function goroutineEdges<S>(target: Target<S>, b: Bounds, n: Node<S>, g: number): Edge[] | undefined {
-  if (target.idle(n.s, g)) return n.ops >= b.depth ? [] : target.alphabet(b.keys, n.ops + 1).map((op) => ({ g, op }));
+  if (target.idle(n.s, g)) return mayStart(target, b, n, g) ? target.alphabet(b.keys, n.ops + 1).map((op) => ({ g, op })) : [];
   return target.enabled(n.s, g) ? [{ g, op: null }] : undefined;
 }
 
@@ -216,14 +221,14 @@ export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edg
   const overlap = n.overlap || busyCount(target, n.s, b.goroutines, g) > 0;
   const r = target.step(from, g);
   let mon = n.mon;
-  if (r.info.call) {
-    if (!op) throw new Error(`the spec is inconsistent: goroutine ${g} made its first step without starting an operation`);
-    mon = monitorCall(mon, g, op);
+  if (r.info.call && !op) throw new Error(`the spec is inconsistent: goroutine ${g} made its first step without starting an operation`);
+  if (target.linearizability !== false) {
+    if (r.info.call) mon = monitorCall(mon, g, op!);
+    // A Range callback's calls are operations of their own, on the goroutine's nested slot.
+    if (r.info.nestedCall) mon = monitorCall(mon, nestedSlot(b, g), r.info.nestedCall);
+    if (r.info.nestedReturns) mon = monitorReturn(mon, nestedSlot(b, g), r.info.nestedReturns);
+    if (r.info.returns) mon = monitorReturn(mon, g, r.info.returns);
   }
-  // A Range callback's calls are operations of their own, on the goroutine's nested slot.
-  if (r.info.nestedCall) mon = monitorCall(mon, nestedSlot(b, g), r.info.nestedCall);
-  if (r.info.nestedReturns) mon = monitorReturn(mon, nestedSlot(b, g), r.info.nestedReturns);
-  if (r.info.returns) mon = monitorReturn(mon, g, r.info.returns);
   const ops = n.ops + (op ? 1 : 0);
   const crash = r.crash ?? (stuck(target, b, r.state) ? DEADLOCK : undefined);
   const quiescent = !crash && busyCount(target, r.state, b.goroutines, -1) === 0;

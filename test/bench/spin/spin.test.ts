@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { runOurs } from '../../../bench/spin/ours.js';
 import { CLASS_FATAL, CLASS_LOST, CLASS_OK, generatePromela, parsePan, runSpin, spinAvailable } from '../../../bench/spin/promela.js';
 import { parseArgs } from '../../../bench/spin/run.js';
-import { FLAG_STEPS } from '../../../bench/spin/target.js';
+import { FLAG_STEPS, flagProtocolTarget } from '../../../bench/spin/target.js';
+import { initialNode, successors } from '../../../checker/explore/node.js';
+import { explore } from '../../../checker/explore/search.js';
+import { SMALL } from '../../../spec/config.js';
 
 const RUN = fileURLToPath(new URL('../../../bench/spin/run.ts', import.meta.url));
 const HAND = [CLASS_LOST, CLASS_FATAL, CLASS_OK].sort();
@@ -43,6 +46,29 @@ describe('our target', () => {
 
   it('with one goroutine never races', () => {
     expect(runOurs(1, 3).classes).toEqual([CLASS_OK]);
+  });
+
+  it('runs the fixed split: K writes per goroutine, never one goroutine doing another\'s', () => {
+    const o = { cfg: SMALL, depth: 4, goroutines: 2, keys: 1 };
+    const ends = (t: ReturnType<typeof flagProtocolTarget>): string[] => {
+      const keys: string[] = [];
+      explore(t, { ...o, onEnd: (k) => keys.push(k) });
+      return keys;
+    };
+    // An end state's key lists each goroutine's started writes after a '#'.
+    const started = (key: string): number[] => [...key.matchAll(/#(\d+)/g)].map((m) => Number(m[1]));
+    const fixed = ends(flagProtocolTarget(2));
+    expect(fixed.every((k) => started(k).every((n) => n <= 2))).toBe(true);
+    expect(ends(flagProtocolTarget()).some((k) => started(k).some((n) => n > 2))).toBe(true);
+  });
+
+  it('carries no linearizability monitor: its writes return nothing a history could contradict', () => {
+    const t = flagProtocolTarget(1);
+    const b = { depth: 2, goroutines: 2, keys: 1 };
+    let n = initialNode(t, SMALL, b);
+    const before = n.mon;
+    for (let i = 0; i < 4; i++) n = successors(t, b, n)[0]!.node;
+    expect(n.mon).toBe(before);
   });
 });
 
