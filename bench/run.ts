@@ -2,7 +2,9 @@
  * `npm run bench`: runs each case in a child process and prints the measured figures.
  * Defaults cover what finishes on a 2-core machine: the exhaustive hmap check at depth 2 (and
  * depth 3 with one key), each with the naive interleaving count beside it, and a context-bounded
- * run at depth 6, then the real implementation's figures (impl/bench). `--depth N [--keys K]
+ * run at depth 6, the safe targets, the parallel speedup, the optimality ratio of the partial-order
+ * reduction (bench/optimality.ts) and the SPIN comparison (bench/spin), then the real
+ * implementation's figures (impl/bench). `--depth N [--keys K]
  * [--preemptions P]` runs one case of your choosing instead; `--impl` runs only impl/bench.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -110,6 +112,13 @@ function main(): void {
   for (const c of cases.filter((x) => (x.workers ?? 1) > 1)) {
     const alone = cases.find((x) => (x.workers ?? 1) === 1 && x.target === c.target && x.depth === c.depth && x.keys === c.keys && x.goroutines === c.goroutines);
     if (alone) process.stdout.write(`\nspeedup of the search on ${c.workers} workers (${c.target}, depth ${c.depth}): ${(seconds.get(alone)! / seconds.get(c)!).toFixed(2)}×\n`);
+  }
+  if (!implOnly && !argv.includes('--depth')) {
+    // The optimality ratio and the SPIN comparison (which says in one line when spin is missing).
+    for (const script of ['./optimality.ts', './spin/run.ts']) {
+      process.stdout.write('\n');
+      spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { stdio: 'inherit' });
+    }
   }
   // The real implementation's figures come with the default run, or alone with --impl.
   if (implOnly || !argv.includes('--depth')) runImplBenchmarks();

@@ -83,6 +83,8 @@ export function flagProtocolTarget(writesEach?: number): Target<FlagState> {
     range: 'snapshot',
     // Writes return nothing, so every history of them is linearizable; SPIN's model has no monitor either.
     linearizability: false,
+    // Locations carry no heap ids here, so the partial-order reduction can take them as they are.
+    locationClass: (loc: string) => loc,
     alphabet: (_keys: number, value: number): Op[] => [{ kind: 'assign', key: 0, value }],
     init: (_cfg: MapConfig, goroutines: number): FlagState => ({
       flags: 0, count: 0, done: 0, gs: new Array<Busy | null>(goroutines).fill(null), started: new Array<number>(goroutines).fill(0),
@@ -137,7 +139,8 @@ function step(s: FlagState, g: number): { state: FlagState; info: StepInfo; cras
   const gs = s.gs.slice();
   if (crash) {
     info.crash = crash;
-    gs[g] = { ...b, reg };
+    // A crash ends the program; the crashed goroutine is left idle, as the specs leave theirs.
+    gs[g] = null;
     return { state: { ...s, flags, count, done, gs }, info, crash };
   }
   if (b.pc === FLAG_STEPS.length - 1) {

@@ -23,12 +23,13 @@ import type { ExploreOptions, ExploreResult } from './search.js';
  *   if they came next, conservatively at every conflicting position, not just the last one.
  *   This is the summary Yang et al. add to make DPOR sound with state caching.
  */
-export function exploreDpor<S>(target: Target<S>, o: ExploreOptions, reductions: Reductions): ExploreResult & { transitions: number } {
+export function exploreDpor<S>(target: Target<S>, o: ExploreOptions, reductions: Reductions, mode: DporMode = {}): DporResult {
   const locationClass = target.locationClass;
   if (!locationClass) throw new Error(`target ${target.name} cannot be explored with partial-order reduction (it has no locationClass)`);
   if (o.preemptions !== undefined) throw new Error('partial-order reduction and a preemption bound do not combine; the bounded search explores every successor');
   const G = o.goroutines;
-  const result = { states: 0, executions: 0, outcomes: new Map<string, number>(), breached: false, visitedBytes: 0, transitions: 0 };
+  const stateless = mode.stateless === true;
+  const result: DporResult = { states: 0, executions: 0, outcomes: new Map<string, number>(), breached: false, visitedBytes: 0, transitions: 0, maximal: 0, blocked: 0 };
   const visited = new FingerprintTable(20, true);
   const ended = new FingerprintTable(12);
   const sets = new AccessSets(locationClass);
@@ -100,9 +101,20 @@ export function exploreDpor<S>(target: Target<S>, o: ExploreOptions, reductions:
       acc[m.edge.g] = sets.add(acc[m.edge.g]!, m.footprint);
       raceNext(m.edge.g, m.footprint);
     }
-    if (frame.enabled === 0) return acc;
-    frame.backtrack |= 1 << preferred(target, o, n, frame.enabled, frame.event?.g ?? -1);
-    for (let p = lowest(frame.backtrack & ~frame.done); p >= 0; p = lowest(frame.backtrack & ~frame.done)) {
+    if (frame.enabled === 0) {
+      result.maximal++;
+      return acc;
+    }
+    // Stateless, a goroutine asleep here (explored from an ancestor, and nothing since touched
+    // what its next step touches) would only lead to executions explored already.
+    const asleep = stateless ? frame.sleep : 0;
+    if ((frame.enabled & ~asleep) === 0) {
+      result.blocked++;
+      return acc;
+    }
+    frame.backtrack |= 1 << preferred(target, o, n, frame.enabled & ~asleep, frame.event?.g ?? -1);
+    let explored = 0;
+    for (let p = lowest(frame.backtrack & ~frame.done & ~asleep); p >= 0; p = lowest(frame.backtrack & ~frame.done & ~asleep)) {
       frame.done |= 1 << p;
       for (const m of moves) {
         if (m.edge.g !== p) continue;
@@ -114,8 +126,14 @@ export function exploreDpor<S>(target: Target<S>, o: ExploreOptions, reductions:
         const storedBudget = stored & BUDGET_MASK;
         const event = eventFor(m.edge, m.footprint);
         let childSummary: number[];
-        stack.push({ node: child, event, enabled: 0, backtrack: 0, done: 0 });
-        if (stored >= 0 && storedBudget >= budget && !(stored & IN_PROGRESS)) {
+        const sleep = stateless ? sleepAfter(moves, asleep | explored, m) : 0;
+        stack.push({ node: child, event, enabled: 0, backtrack: 0, done: 0, sleep });
+        if (stateless) {
+          if (stored < 0) result.states++;
+          visited.set(key, budget);
+          countEnd(child, key);
+          childSummary = visit(stack[stack.length - 1]!);
+        } else if (stored >= 0 && storedBudget >= budget && !(stored & IN_PROGRESS)) {
           childSummary = summaries.toRaw(summaries.get(visited.getAux(key)), orders);
           for (let q = 0; q < G; q++) raceSummary(q, childSummary[q]!);
         } else if (stored >= 0 && storedBudget >= budget) {
@@ -135,6 +153,7 @@ export function exploreDpor<S>(target: Target<S>, o: ExploreOptions, reductions:
         stack.pop();
         for (let q = 0; q < G; q++) acc[q] = sets.union(acc[q]!, childSummary[q]!);
       }
+      explored |= 1 << p;
     }
     return acc;
   };
@@ -143,7 +162,7 @@ export function exploreDpor<S>(target: Target<S>, o: ExploreOptions, reductions:
   const rootKey = keyWithOrders(target, o, root, reductions).key;
   visited.set(rootKey, o.depth | IN_PROGRESS);
   result.states++;
-  stack.push({ node: root, event: undefined, enabled: 0, backtrack: 0, done: 0 });
+  stack.push({ node: root, event: undefined, enabled: 0, backtrack: 0, done: 0, sleep: 0 });
   visit(stack[0]!);
   result.visitedBytes = visited.bytes + ended.bytes;
   return result;
@@ -171,6 +190,39 @@ interface Frame<S> {
   enabled: number;
   backtrack: number;
   done: number;
+  /** Stateless mode: goroutines asleep here (Godefroid's sleep set), not to be explored. */
+  sleep: number;
+}
+
+export interface DporMode {
+  /**
+   * No state cache: every state is explored on every visit, with sleep sets, the plain
+   * FG-DPOR whose explored executions per Mazurkiewicz trace the bench reports (the cached
+   * search has no executions to count: it stops where it meets a state again).
+   */
+  stateless?: boolean;
+}
+
+export type DporResult = ExploreResult & {
+  transitions: number;
+  /** Stateless mode: complete executions explored (at their end no goroutine can move). */
+  maximal: number;
+  /** Stateless mode: executions cut short because every goroutine that could move was asleep. */
+  blocked: number;
+};
+
+/**
+ * The sleep set after move m: the goroutines asleep here or explored here before m's goroutine,
+ * whose every move here is independent of m (they would do the same after m).
+ */
+function sleepAfter<S>(moves: Array<Move<S>>, candidates: number, m: Move<S>): number {
+  let sleep = 0;
+  for (let q = lowest(candidates); q >= 0; q = lowest(candidates & ~((2 << q) - 1))) {
+    if (q === m.edge.g) continue;
+    const own = moves.filter((x) => x.edge.g === q);
+    if (own.every((x) => x.runnable && !conflicts(x.footprint, m.footprint))) sleep |= 1 << q;
+  }
+  return sleep;
 }
 
 interface Move<S> {

@@ -54,7 +54,7 @@ const PROGRESS_EVERY = 8192;
 export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult {
   const reductions = o.reductions ?? ALL_REDUCTIONS;
   if (reductions.dpor && target.locationClass && o.preemptions === undefined && !o.slice && !o.fingerprints) {
-    const { transitions: _, ...reduced } = exploreDpor(target, o, reductions);
+    const { transitions: _t, maximal: _m, blocked: _b, ...reduced } = exploreDpor(target, o, reductions);
     return reduced;
   }
   const result: ExploreResult = { states: 0, executions: 0, outcomes: new Map(), breached: false, visitedBytes: 0 };
