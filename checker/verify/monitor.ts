@@ -76,22 +76,19 @@ export function monitorInit(slots: number, keys: number, range: RangeMode = 'sna
 }
 
 /**
- * The last call or return made from each monitor state, with its result. Both are pure, and a
- * monitor state is shared by every search state that differs only in steps that neither call
- * nor return (the other goroutine's steps inside an operation); the search meets those one
- * after another, each making the same call or return, so the closure and `distinct` are
- * computed once for the run of them. One entry per state, not all of them: a state keeps its
- * successor alive, and keeping every successor would keep every monitor state of the search
- * alive from the first one.
+ * Results of monitorCall and monitorReturn per monitor state, by slot and event. Both are pure,
+ * and a monitor state is shared by every search state that differs only in steps that neither
+ * call nor return (the other goroutine's steps inside an operation), each of which then makes
+ * the same call or return from it: the closure and `distinct` are computed once for all of them.
  */
-const LAST_EVENT = new WeakMap<MonitorState, { event: string; next: MonitorState }>();
+const EVENTS = new WeakMap<MonitorState, Map<string, MonitorState>>();
 
 function remembered(m: MonitorState, event: string, compute: () => MonitorState): MonitorState {
-  const last = LAST_EVENT.get(m);
-  if (last?.event === event) return last.next;
-  const next = compute();
-  LAST_EVENT.set(m, { event, next });
-  return next;
+  let byEvent = EVENTS.get(m);
+  if (!byEvent) EVENTS.set(m, (byEvent = new Map()));
+  let out = byEvent.get(event);
+  if (!out) byEvent.set(event, (out = compute()));
+  return out;
 }
 
 export function monitorCall(m: MonitorState, g: number, op: Op): MonitorState {
