@@ -17,11 +17,6 @@ export class ValueNamer {
     return n;
   }
 
-  /** How many values have names. */
-  get size(): number {
-    return this.names.size;
-  }
-
   /** The name v already has, or undefined: looks without naming. */
   peek(v: number): number | undefined {
     return v === 0 ? 0 : this.names.get(v);

@@ -75,28 +75,8 @@ export function monitorInit(slots: number, keys: number, range: RangeMode = 'sna
   return { range, pending: done.map(() => null), configs: [{ model: modelInit(keys), done }] };
 }
 
-/**
- * Results of monitorCall and monitorReturn per monitor state, by slot and event. Both are pure,
- * and a monitor state is shared by every search state that differs only in steps that neither
- * call nor return (the other goroutine's steps inside an operation), each of which then makes
- * the same call or return from it: the closure and `distinct` are computed once for all of them.
- */
-const EVENTS = new WeakMap<MonitorState, Map<string, MonitorState>>();
-
-function remembered(m: MonitorState, event: string, compute: () => MonitorState): MonitorState {
-  let byEvent = EVENTS.get(m);
-  if (!byEvent) EVENTS.set(m, (byEvent = new Map()));
-  let out = byEvent.get(event);
-  if (!out) byEvent.set(event, (out = compute()));
-  return out;
-}
-
 export function monitorCall(m: MonitorState, g: number, op: Op): MonitorState {
   if (m.failed) return m;
-  return remembered(m, `c${g}${JSON.stringify(op)}`, () => call(m, g, op));
-}
-
-function call(m: MonitorState, g: number, op: Op): MonitorState {
   const pending = m.pending.slice();
   pending[g] = op;
   if (!watched(m.range, op)) return { ...m, pending };
@@ -111,11 +91,8 @@ function call(m: MonitorState, g: number, op: Op): MonitorState {
 
 /** g's pending operation returned `result`: keep the explanations in which it could have. */
 export function monitorReturn(m: MonitorState, g: number, result: OpResult): MonitorState {
-  if (m.failed || !m.pending[g]) return m;
-  return remembered(m, `r${g}${JSON.stringify(result)}`, () => ret(m, g, m.pending[g]!, result));
-}
-
-function ret(m: MonitorState, g: number, op: Op, result: OpResult): MonitorState {
+  const op = m.pending[g];
+  if (m.failed || !op) return m;
   const pending = m.pending.slice();
   pending[g] = null;
   const kept: Explanation[] = [];
@@ -223,54 +200,27 @@ function covers(a: Explanation, b: Explanation): boolean {
 
 /**
  * Canonical text for state caching: values renamed through `values` (after the target state
- * named its own), slots in `order`, explanations sorted. `values` is left as it was.
+ * named its own), slots in `order`, explanations sorted.
  */
 export function encodeMonitor(m: MonitorState, values: ValueNamer, order: readonly number[]): string {
   if (m.failed) return 'X';
-  // The text depends on m, the order, and the names `values` gives m's values (those it has not
-  // named get the next free names), so it is kept per monitor state, which the many search
-  // states between two calls or returns share.
-  const held = heldValues(m);
-  let key = `${order.join(',')}|${values.size}|`;
-  for (const v of held) key += `${values.peek(v) ?? '_'},`;
-  let byNames = ENCODED.get(m);
-  if (!byNames) ENCODED.set(m, (byNames = new Map()));
-  let text = byNames.get(key);
-  if (text === undefined) byNames.set(key, (text = encodeFresh(m, values, order)));
-  return text;
-}
-
-const ENCODED = new WeakMap<MonitorState, Map<string, string>>();
-const HELD = new WeakMap<MonitorState, number[]>();
-
-/** Every value m's explanations mention, once each. */
-function heldValues(m: MonitorState): number[] {
-  let held = HELD.get(m);
-  if (!held) {
-    const seen = new Set<number>();
-    for (const e of m.configs) explanationKey(e, (v) => (seen.add(v), 0));
-    HELD.set(m, (held = [...seen]));
-  }
-  return held;
-}
-
-function encodeFresh(m: MonitorState, values: ValueNamer, order: readonly number[]): string {
   // Values the target's state holds are named already. Those only the monitor holds (a write
   // overwritten but still a possible linearization) get names here, and which value gets which
   // must not depend on the raw values, or renamed states would encode apart: every order of
   // naming them is tried and the smallest text kept. There are rarely more than two.
   // One pass names them in the order met and notes which they were; with one (the common case)
   // or none, that order is the only one, and no second pass is needed.
+  const before = values.clone();
   const fresh = new Set<number>();
   const encode = (namer: ValueNamer, note?: Set<number>): string => m.configs.map((e) => explanationKey(e, (v) => {
     if (note && namer.peek(v) === undefined) note.add(v);
     return namer.name(v);
   }, order)).sort().join(';');
-  const met = encode(values.clone(), fresh);
+  const met = encode(values, fresh);
   if (fresh.size <= 1 || fresh.size > MAX_FRESH) return met;
   let best: string | undefined;
   for (const names of orderings([...fresh])) {
-    const namer = values.clone();
+    const namer = before.clone();
     for (const v of names) namer.name(v);
     const text = encode(namer);
     if (best === undefined || text < best) best = text;

@@ -110,32 +110,3 @@ describe('the monitor key under renaming of values', () => {
     }), { numRuns: 300 });
   });
 });
-
-describe('what the monitor remembers per state', () => {
-  const copy = (m: MonitorState): MonitorState => structuredClone(m);
-
-  it('gives a call or return from one state one answer, equal to computing it afresh', () => {
-    const m = feed(monitorInit(2, 1), [call(0, store(0, 1)), call(1, store(0, 2))]);
-    const a = monitorReturn(m, 0, NONE);
-    expect(monitorReturn(m, 0, NONE)).toBe(a);
-    expect(monitorReturn(copy(m), 0, NONE)).toEqual(a);
-    expect(monitorReturn(m, 1, NONE)).toEqual(monitorReturn(copy(m), 1, NONE));
-  });
-
-  it('encodes one state alike under every naming, as a fresh copy would be, and leaves the namer as it was', () => {
-    // Two pending stores: values 1 and 2 are held only by the monitor's explanations.
-    const m = feed(monitorInit(2, 1), [call(0, store(0, 1)), call(1, store(0, 2))]);
-    for (const named of [[], [1], [2], [2, 1], [7, 1]]) {
-      const namer = (): ValueNamer => {
-        const n = new ValueNamer();
-        for (const v of named) n.name(v);
-        return n;
-      };
-      const values = namer();
-      const text = encodeMonitor(m, values, [0, 1]);
-      expect(values.size).toBe(named.length);
-      expect(text).toBe(encodeMonitor(copy(m), namer(), [0, 1]));
-      expect(encodeMonitor(m, namer(), [1, 0])).toBe(encodeMonitor(copy(m), namer(), [1, 0]));
-    }
-  });
-});
