@@ -96,7 +96,7 @@ function main(): void {
     const rows: Array<[string, string]> = [
       ['scenarios', count(f.scenarios)],
       ['executions (distinct end states)', count(f.executions)],
-      ['distinct states', count(f.states)],
+      ['states stored', count(f.states)],
       ['outcome classes reached', String(f.classes)],
       ['time (s)', f.seconds.toFixed(2)],
       ['states/s', count(f.statesPerSecond)],

@@ -33,7 +33,7 @@ export function targetFigures(t: TargetReport): Array<[string, string]> {
   return [
     ['scenarios', formatCount(t.scenarios)],
     ['executions', formatCount(t.executions)],
-    ['distinct states', formatCount(t.states)],
+    ['states stored', formatCount(t.states)],
     ['time (s)', t.seconds.toFixed(2)],
     ...(t.peakMemoryMiB === undefined ? [] : [['peak memory (MiB)', formatCount(t.peakMemoryMiB)] as [string, string]]),
     ['states/s', rate],

@@ -38,11 +38,11 @@ describe('formatHuman', () => {
     expect(formatHuman(run(broken))).toBe(
       [
         'hmap: contract BROKEN  (depth 6, config small, 2 goroutines, 1 key, exhaustive)',
-        '  scenarios            1,234',
-        '  executions       1,234,567',
-        '  distinct states  9,876,543',
-        '  time (s)             12.35',
-        '  states/s           800,005',
+        '  scenarios          1,234',
+        '  executions     1,234,567',
+        '  states stored  9,876,543',
+        '  time (s)           12.35',
+        '  states/s         800,005',
         '',
         '  outcome                       executions',
         '  fatal: concurrent map writes      34,564',
