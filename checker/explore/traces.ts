@@ -1,3 +1,7 @@
+/**
+ * Counting Mazurkiewicz traces apart from the partial-order reduction, for the bench's
+ * optimality ratio: by brute force over Foata normal forms, and by a plain sleep-set search.
+ */
 import type { MapConfig } from '../../spec/config.js';
 import type { Target } from '../../spec/target.js';
 import { conflicts, type Footprint, footprintOf } from './footprint.js';
