@@ -57,15 +57,55 @@ export function exploreDpor<S>(target: Target<S>, o: ExploreOptions, reductions:
     return NO_CLOCK(G);
   };
 
-  /** FG-DPOR's race check for a next access of p: the last conflicting position not ordered before p. */
+  /**
+   * FG-DPOR's race check for a next access of p: the last conflicting position not ordered
+   * before p, where p is then tried first (or every goroutine, if p cannot move there).
+   *
+   * A crash needs a second check. It conflicts with everything because it stops the others,
+   * but whether a step crashes depends on what it read: moved before the writes it read, it is
+   * a different step that does not crash. So FG's check, done with the step's real accesses,
+   * covers moving it before those writes; and separately, the last step it conflicts with only
+   * by crashing, that is not ordered before it even counting the writes it read, is raced too:
+   * there the goroutine tried first is the one whose step comes first among those the crash is
+   * ordered after (source-DPOR's "initial"), so the writes stay before the crash. Without this,
+   * counting traces found 3,336 of 622,374 executions on three goroutines never explored.
+   */
   const raceNext = (p: number, f: Footprint): void => {
-    const clock = clockOf(p);
+    const own = clockOf(p);
+    const real: Footprint = f.all ? { reads: f.reads, writes: f.writes, all: false } : f;
+    lastRace(own, real, (k) => backtrack(k, p));
+    if (!f.all) return;
+    const after = crashClock(p, real);
+    lastRace(after, f, (k) => backtrack(k, initialAfter(k, after, p)));
+  };
+
+  /** Calls `race` with the last stack position whose access conflicts with f and is not ordered before a step with `clock`. */
+  const lastRace = (clock: Int32Array, f: Footprint, race: (k: number) => void): void => {
     for (let k = stack.length - 1; k >= 1; k--) {
       const e = stack[k]!.event!;
-      if (e.g === p || k <= clock[e.g]! || !conflicts(e.footprint, f)) continue;
-      backtrack(k, p);
+      if (k <= clock[e.g]! || !conflicts(e.footprint, f)) continue;
+      race(k);
       return;
     }
+  };
+
+  /** The clock of p's crashing next step: p's own history and every earlier access its real access conflicts with. */
+  const crashClock = (p: number, real: Footprint): Int32Array => {
+    const clock = Int32Array.from(clockOf(p));
+    for (let j = 1; j < stack.length; j++) {
+      const e = stack[j]!.event!;
+      if (e.g !== p && conflicts(e.footprint, real)) for (let q = 0; q < G; q++) clock[q] = Math.max(clock[q]!, e.clock[q]!);
+    }
+    return clock;
+  };
+
+  /** The goroutine of the first step after position k ordered before the step with `clock`, or p. */
+  const initialAfter = (k: number, clock: Int32Array, p: number): number => {
+    for (let j = k + 1; j < stack.length; j++) {
+      const g = stack[j]!.event!.g;
+      if (j <= clock[g]!) return g;
+    }
+    return p;
   };
 
   /** A cached state's future accesses, raced against the stack at every conflicting position. */
