@@ -78,7 +78,8 @@ export function exploreDpor<S>(target: Target<S>, o: ExploreOptions, reductions:
     const real: Footprint = f.all ? { reads: f.reads, writes: f.writes, all: false } : f;
     lastRace(own, real, (k) => backtrack(k, initialAfter(k, own, p)));
     if (!f.all) return;
-    const after = crashClock(p, real);
+    // The crash as ordered after the writes it read.
+    const after = clockAfter(p, real);
     lastRace(after, f, (k) => backtrack(k, initialAfter(k, after, p)));
   };
 
@@ -92,12 +93,15 @@ export function exploreDpor<S>(target: Target<S>, o: ExploreOptions, reductions:
     }
   };
 
-  /** The clock of p's crashing next step: p's own history and every earlier access its real access conflicts with. */
-  const crashClock = (p: number, real: Footprint): Int32Array => {
-    const clock = Int32Array.from(clockOf(p));
+  /**
+   * What a step of g with footprint f would happen after if it came next: g's own history and
+   * every earlier access f conflicts with, with theirs. A new event's clock, before its own position.
+   */
+  const clockAfter = (g: number, f: Footprint): Int32Array => {
+    const clock = Int32Array.from(clockOf(g));
     for (let j = 1; j < stack.length; j++) {
       const e = stack[j]!.event!;
-      if (e.g !== p && conflicts(e.footprint, real)) for (let q = 0; q < G; q++) clock[q] = Math.max(clock[q]!, e.clock[q]!);
+      if (e.g !== g && conflicts(e.footprint, f)) for (let q = 0; q < G; q++) clock[q] = Math.max(clock[q]!, e.clock[q]!);
     }
     return clock;
   };
@@ -124,13 +128,8 @@ export function exploreDpor<S>(target: Target<S>, o: ExploreOptions, reductions:
 
   const eventFor = (edge: Edge, footprint: Footprint): Event => {
     const g = edge.g;
-    const clock = Int32Array.from(clockOf(g));
-    const k = stack.length;
-    for (let j = 1; j < k; j++) {
-      const e = stack[j]!.event!;
-      if (e.g !== g && conflicts(e.footprint, footprint)) for (let q = 0; q < G; q++) clock[q] = Math.max(clock[q]!, e.clock[q]!);
-    }
-    clock[g] = k;
+    const clock = clockAfter(g, footprint);
+    clock[g] = stack.length;
     return { g, footprint, coarse: sets.footprintId(footprint), clock };
   };
 
@@ -239,9 +238,9 @@ interface Frame<S> {
 
 export interface DporMode {
   /**
-   * No state cache: every state is explored on every visit, with sleep sets, the plain
-   * FG-DPOR whose explored executions per Mazurkiewicz trace the bench reports (the cached
-   * search has no executions to count: it stops where it meets a state again).
+   * No state cache: every state is explored on every visit, with sleep sets: the DPOR whose
+   * explored executions per Mazurkiewicz trace the bench reports (the cached search has no
+   * executions to count: it stops where it meets a state again).
    */
   stateless?: boolean;
 }
