@@ -158,11 +158,12 @@ export function expand<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reduction
     } else if (info.label === chosenLabel) tie = true;
   }
   if (chosen && !tie) return [chosen];
+  // Every successor, in `successors`' order, reusing the steps already taken.
   const out: Array<Successor<S>> = [];
   for (let g = 0; g < b.goroutines; g++) {
     const step = steps[g];
     if (step) out.push(step);
-    else if (target.idle(n.s, g) && mayStart(target, b, n, g)) for (const op of target.alphabet(b.keys, n.ops + 1)) out.push({ edge: { g, op }, node: applyEdge(target, b, n, { g, op }).node });
+    else for (const edge of goroutineEdges(target, b, n, g) ?? []) out.push({ edge, node: applyEdge(target, b, n, edge).node });
   }
   return out;
 }
@@ -189,6 +190,22 @@ export function settle<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reduction
     next = expand(target, b, n, r);
   }
   return { node: n, next };
+}
+
+/**
+ * The search's work at a state taken off its stack, shared by the single and the parallel
+ * search: store it if it is an entry (the root, or a successor of a state with a choice), pass
+ * through a run of single choices (with `r.chains`, see `settle`), and store the state where
+ * the run ends. `visit` stores a state and says whether it is new enough to explore from.
+ * Returns the state reached and its successors, or undefined when there is nothing new to
+ * explore from it.
+ */
+export function advance<S>(target: Target<S>, b: Bounds, n: Node<S>, entry: boolean, r: Reductions, visit: (n: Node<S>) => boolean): { node: Node<S>; next: Array<Successor<S>> } | undefined {
+  if (entry && !visit(n)) return undefined;
+  const next = expand(target, b, n, r);
+  if (!r.chains || !isChain(next)) return entry || visit(n) ? { node: n, next } : undefined;
+  const end = settle(target, b, n, r, next);
+  return visit(end.node) ? end : undefined;
 }
 
 /** Whether these successors are a single busy goroutine's step: a state `settle` passes through. */

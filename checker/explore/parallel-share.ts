@@ -1,7 +1,7 @@
 /** One participant's share of a parallel search, the same code on worker threads and the main thread. */
 import type { CheckOptions } from '../cli/options.js';
 import { prepareTarget } from '../run/check-target.js';
-import { ALL_REDUCTIONS, breaches, expand, isChain, isEnd, type Node, nodeKey, outcomeOf, settle } from './node.js';
+import { advance, ALL_REDUCTIONS, breaches, expand, isChain, isEnd, type Node, nodeKey, outcomeOf } from './node.js';
 import { workItems } from './parallel-items.js';
 import { SharedFingerprintTable } from './shared-table.js';
 
@@ -59,12 +59,7 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
     // Every state on the stack is a successor of a state with a choice, as in the single search.
     const stack: Array<Node<unknown>> = [];
     const explore = (n: Node<unknown>, entry: boolean): void => {
-      if (entry && !visit(n)) return;
-      const settled = settle(target, bounds, n, ALL_REDUCTIONS);
-      if (settled.node !== n || !entry) {
-        if (!visit(settled.node)) return;
-      }
-      for (const s of settled.next) stack.push(s.node);
+      for (const s of advance(target, bounds, n, entry, ALL_REDUCTIONS, visit)?.next ?? []) stack.push(s.node);
     };
     explore(item.start.node, item.start.entry);
     while (stack.length > 0) explore(stack.pop()!, true);

@@ -3,7 +3,7 @@ import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';
 import { exploreDpor } from './dpor.js';
 import { FingerprintTable } from './fingerprints.js';
-import { ALL_REDUCTIONS, type Bounds, breaches, expand, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions, isChain, settle } from './node.js';
+import { advance, ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions } from './node.js';
 
 export interface ExploreOptions extends Bounds {
   cfg: MapConfig;
@@ -87,15 +87,11 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
 
   // Every state on the stack is the root or a successor of a state with a choice.
   while (stack.length > 0) {
-    const popped = stack.pop()!;
-    if (!visit(popped)) continue;
-    let { node: n, next } = { node: popped, next: expand(target, o, popped, reductions) };
-    if (reductions.chains && isChain(next)) {
-      ({ node: n, next } = settle(target, o, popped, reductions, next));
-      if (!visit(n)) continue;
-    }
+    const reached = advance(target, o, stack.pop()!, true, reductions, visit);
+    if (!reached) continue;
+    let next = reached.next;
     const slice = o.slice;
-    if (slice && n === root) next = next.filter((_, i) => i % slice.count === slice.index);
+    if (slice && reached.node === root) next = next.filter((_, i) => i % slice.count === slice.index);
     for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!.node);
   }
   result.visitedBytes = visited.bytes + ended.bytes;
