@@ -5,7 +5,7 @@
 import type { MapConfig } from '../../spec/config.js';
 import type { Target } from '../../spec/target.js';
 import { conflicts, type Footprint, footprintOf } from './footprint.js';
-import { applyEdge, type Bounds, goroutineEdges, initialNode, type Node } from './node.js';
+import { applyEdge, type Bounds, type Edge, goroutineEdges, initialNode, type Node } from './node.js';
 
 /** What the enumeration found: every maximal execution, and how many classes they fall into. */
 export interface TraceCount {
@@ -39,20 +39,16 @@ export function countTraces<S>(target: Target<S>, cfg: MapConfig, b: Bounds, lim
   const path: Event[] = [];
   const counts = new Array<number>(b.goroutines).fill(0);
   const walk = (n: Node<S>): void => {
-    let moved = false;
-    for (let g = 0; g < b.goroutines && !n.crash; g++) {
-      for (const edge of goroutineEdges(target, b, n, g) ?? []) {
-        moved = true;
-        const { node, info } = applyEdge(target, b, n, edge);
-        const id = `${g}.${counts[g]}:${info.label}${edge.op ? `<${JSON.stringify(edge.op)}` : ''}`;
-        path.push({ g, id, footprint: footprintOf(edge, info, node.crash !== undefined) });
-        counts[g]!++;
-        walk(node);
-        counts[g]!--;
-        path.pop();
-      }
+    const moves = movesAt(target, b, n);
+    for (const m of moves) {
+      const id = `${m.g}.${counts[m.g]}:${m.label}${m.edge.op ? `<${JSON.stringify(m.edge.op)}` : ''}`;
+      path.push({ g: m.g, id, footprint: m.footprint });
+      counts[m.g]!++;
+      walk(m.node);
+      counts[m.g]!--;
+      path.pop();
     }
-    if (moved) return;
+    if (moves.length > 0) return;
     if (++executions > limit) throw new Error(`more than ${limit} interleavings: too large a bound to count traces by enumeration`);
     forms.add(foata(path));
   };
@@ -71,34 +67,38 @@ export function countTraces<S>(target: Target<S>, cfg: MapConfig, b: Bounds, lim
  */
 export function countTracesBySleepSets<S>(target: Target<S>, cfg: MapConfig, b: Bounds): number {
   let traces = 0;
-  interface Move {
-    id: string;
-    node: Node<S>;
-    footprint: Footprint;
-  }
-  const walk = (n: Node<S>, sleep: ReadonlyMap<string, Footprint>): void => {
-    const moves: Move[] = [];
-    for (let g = 0; g < b.goroutines && !n.crash; g++) {
-      for (const edge of goroutineEdges(target, b, n, g) ?? []) {
-        const { node, info } = applyEdge(target, b, n, edge);
-        moves.push({ id: `${g}${edge.op ? JSON.stringify(edge.op) : ''}`, node, footprint: footprintOf(edge, info, node.crash !== undefined) });
-      }
-    }
+  /** Asleep transitions by id (goroutine and the operation it starts, if any). */
+  type Sleep = ReadonlyMap<string, { g: number; footprint: Footprint }>;
+  const walk = (n: Node<S>, sleep: Sleep): void => {
+    const moves = movesAt(target, b, n);
     if (moves.length === 0) {
       traces++;
       return;
     }
     const asleep = new Map(sleep);
     for (const m of moves) {
-      if (asleep.has(m.id)) continue;
-      const next = new Map<string, Footprint>();
-      for (const [id, f] of asleep) if (id[0] !== m.id[0] && !conflicts(f, m.footprint)) next.set(id, f);
+      const id = `${m.g}${m.edge.op ? JSON.stringify(m.edge.op) : ''}`;
+      if (asleep.has(id)) continue;
+      const next = new Map<string, { g: number; footprint: Footprint }>();
+      for (const [other, t] of asleep) if (t.g !== m.g && !conflicts(t.footprint, m.footprint)) next.set(other, t);
       walk(m.node, next);
-      asleep.set(m.id, m.footprint);
+      asleep.set(id, { g: m.g, footprint: m.footprint });
     }
   };
   walk(initialNode(target, cfg, b), new Map());
   return traces;
+}
+
+/** Every scheduler choice at n, none after a crash, with the step's label and footprint. */
+function movesAt<S>(target: Target<S>, b: Bounds, n: Node<S>): Array<{ g: number; edge: Edge; node: Node<S>; label: string; footprint: Footprint }> {
+  const moves = [];
+  for (let g = 0; g < b.goroutines && !n.crash; g++) {
+    for (const edge of goroutineEdges(target, b, n, g) ?? []) {
+      const { node, info } = applyEdge(target, b, n, edge);
+      moves.push({ g, edge, node, label: info.label, footprint: footprintOf(edge, info, node.crash !== undefined) });
+    }
+  }
+  return moves;
 }
 
 /** The Foata normal form of an execution, as text: its steps by level, each level sorted. */
