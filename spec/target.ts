@@ -65,6 +65,13 @@ export interface Target<S> {
    */
   encode(s: S, values: ValueNamer, order: readonly number[]): string;
   /**
+   * The state with every goroutine stopped (idle, its stack and registers gone), the memory as it
+   * is. A crash ends the program, so what the goroutines held is dead there: the explorer keys a
+   * crashed state through this, and crashed states that differ only in dead goroutine state are
+   * one end state. Absent: crashed states are keyed whole.
+   */
+  halt?(s: S): S;
+  /**
    * Present on targets the partial-order reduction may explore: no goroutine ever waits (every
    * busy goroutine can always step), and this maps a location name of StepInfo onto a name that
    * does not depend on which heap id an allocation got ('b3.tophash[0]' -> 'b.tophash[0]'), so

@@ -40,7 +40,7 @@ export function exploreDpor<S>(target: Target<S>, o: ExploreOptions, reductions:
     if (!isEnd(target, o, n) || ended.set(key, 0) >= 0) return;
     const outcome = outcomeOf(n);
     result.executions++;
-    o.onEnd?.(key);
+    o.onEnd?.(key, outcome, n.crash !== undefined);
     result.outcomes.set(outcome, (result.outcomes.get(outcome) ?? 0) + 1);
     if (breaches(target, n)) result.breached = true;
   };
@@ -200,7 +200,7 @@ export function exploreDpor<S>(target: Target<S>, o: ExploreOptions, reductions:
     return acc;
   };
 
-  const root = initialNode(target, o.cfg, o);
+  const root = initialNode(target, o.cfg, o, reductions);
   const rootKey = keyWithOrders(target, o, root, reductions).key;
   visited.set(rootKey, o.depth | IN_PROGRESS);
   result.states++;

@@ -12,7 +12,7 @@ export class FingerprintTable {
   private mask: number;
   private count = 0;
 
-  constructor(log2Capacity = 20, withAux = false) {
+  constructor(log2Capacity = 14, withAux = false) {
     this.slots = new Uint32Array(3 << log2Capacity);
     this.payload = new Uint8Array(1 << log2Capacity);
     this.aux = withAux ? new Int32Array(1 << log2Capacity) : undefined;
@@ -54,6 +54,18 @@ export class FingerprintTable {
   set(key: string, value: number): number {
     const [a, b, c] = fingerprint(key);
     return this.setTriple(a, b, c, value);
+  }
+
+  /**
+   * Stores `value` (0..254) for a fingerprint unless it holds as much already; returns the
+   * payload it held before, or -1 when it was absent. One probe where get() then set() take two.
+   */
+  raiseTriple(a: number, b: number, c: number, value: number): number {
+    const i = this.find(a, b, c);
+    if (this.isFree(i)) return this.setTriple(a, b, c, value);
+    const old = this.payload[i]!;
+    if (old < value) this.payload[i] = value;
+    return old;
   }
 
   /** Every fingerprint held, three words each (for a shard's partial report). */

@@ -47,10 +47,22 @@ export interface Reductions {
    * only successor (see `expand`). Off: every goroutine may step everywhere.
    */
   privateSteps: boolean;
+  /**
+   * The linearizability monitor keeps only the roots of its explanations (checker/verify/monitor.ts,
+   * `roots`), so histories that differ only in what no future event can tell apart share a key.
+   * Off: it keeps every explanation that survived.
+   */
+  monitorRoots: boolean;
+  /**
+   * A crashed state is keyed by its memory and its crash alone (Target.halt; see `crashKey`):
+   * crashed states that differ only in what the stopped goroutines or the monitor held are one
+   * end state. Off: crashed states are keyed whole.
+   */
+  deadAtCrash: boolean;
 }
 
 export const ALL_REDUCTIONS: Readonly<Reductions> = {
-  symmetry: true, valueNaming: true, canonicalHeap: true, subsumption: true, chains: true, privateSteps: true,
+  symmetry: true, valueNaming: true, canonicalHeap: true, subsumption: true, chains: true, privateSteps: true, monitorRoots: true, deadAtCrash: true,
 };
 
 /** How a node was reached: which goroutine stepped, and the operation it started, if any. */
@@ -79,10 +91,10 @@ export interface Node<S> {
   preempted: number;
 }
 
-export function initialNode<S>(target: Target<S>, cfg: Parameters<Target<S>['init']>[0], b: Bounds): Node<S> {
+export function initialNode<S>(target: Target<S>, cfg: Parameters<Target<S>['init']>[0], b: Bounds, r: Reductions = ALL_REDUCTIONS): Node<S> {
   return {
     // One monitor slot per goroutine, and one more each for calls made inside a Range callback.
-    s: target.init(cfg, b.goroutines), mon: monitorInit(2 * b.goroutines, b.keys, target.range), overlap: false,
+    s: target.init(cfg, b.goroutines), mon: monitorInit(2 * b.goroutines, b.keys, target.range, r.monitorRoots), overlap: false,
     broken: undefined, crash: undefined, ops: 0, last: -1, preempted: 0,
   };
 }
@@ -310,6 +322,7 @@ export function nodeKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductio
  * listed c-th. More than one order means the state maps onto itself under a renaming of goroutines.
  */
 export function keyWithOrders<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions = ALL_REDUCTIONS): { key: string; orders: number[][] } {
+  if (n.crash && r.deadAtCrash && target.halt) return crashKey(target, b, n, r);
   const crash = n.crash ? `!${n.crash.kind}:${n.crash.message}` : '';
   const ops = r.subsumption ? '' : `@${n.ops}`;
   const tail = `#${n.overlap ? 1 : 0}${n.broken ?? ''}${crash}${ops}`;
@@ -319,14 +332,39 @@ export function keyWithOrders<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Re
   for (const order of r.symmetry ? sortingOrders(target, b, n) : [identity(b.goroutines)]) {
     const values = r.valueNaming ? new ValueNamer() : new IdentityNamer();
     const bound = b.preemptions === undefined ? '' : `^${order.indexOf(n.last)}.${n.preempted}`;
-    const slots = [...order, ...order.map((g) => g + b.goroutines)];
-    const text = `${target.encode(n.s, values, order)}#${encodeMonitor(n.mon, values, slots)}${bound}`;
+    // The target names its values first: the monitor names only those it alone holds (encodeMonitor).
+    const state = target.encode(n.s, values, order);
+    // Without linearizability the monitor never leaves its first state: nothing of it to key.
+    const mon = target.linearizability === false ? '' : encodeMonitor(n.mon, values, [...order, ...order.map((g) => g + b.goroutines)]);
+    const text = `${state}#${mon}${bound}`;
     if (best === undefined || text < best) {
       best = text;
       orders = [order];
     } else if (text === best) orders.push(order);
   }
   return { key: best + tail, orders };
+}
+
+/**
+ * The key of a crashed state: the program is over, so only the memory and the verdicts are left.
+ * The goroutines' stacks are dead (Target.halt), and so is the monitor: the crash is the outcome
+ * whatever the history was (checker/verify/outcome.ts), as is a broken invariant. What a
+ * crashed state still needs in its key is what `breaches` reads: the crash, and for the plain
+ * map whether operations overlapped. Symmetry still applies (the memory may name goroutines,
+ * as a held lock does).
+ */
+function crashKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): { key: string; orders: number[][] } {
+  const s = target.halt!(n.s);
+  let best: string | undefined;
+  let orders: number[][] = [];
+  for (const order of r.symmetry ? permutations(b.goroutines) : [identity(b.goroutines)]) {
+    const text = target.encode(s, r.valueNaming ? new ValueNamer() : new IdentityNamer(), order);
+    if (best === undefined || text < best) {
+      best = text;
+      orders = [order];
+    } else if (text === best) orders.push(order);
+  }
+  return { key: `${best}!${n.crash!.kind}:${n.crash!.message}#${n.overlap ? 1 : 0}`, orders };
 }
 
 /**

@@ -2,15 +2,18 @@ import type { MapConfig } from '../../spec/config.js';
 import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';
 import { exploreDpor } from './dpor.js';
-import { FingerprintTable } from './fingerprints.js';
+import { fingerprint, FingerprintTable } from './fingerprints.js';
 import { advance, ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions } from './node.js';
 
 export interface ExploreOptions extends Bounds {
   cfg: MapConfig;
   /** Called now and then with the number of states explored so far. */
   onProgress?: (states: number) => void;
-  /** Called once per distinct end state with its key, so tests can compare the end states of two searches. */
-  onEnd?: (key: string) => void;
+  /**
+   * Called once per distinct end state with its key, its class and whether it crashed, so tests
+   * can compare the end states of two searches.
+   */
+  onEnd?: (key: string, outcome: OutcomeClass, crashed: boolean) => void;
   /**
    * Explore only slice `index` of `count` (0-based) of the scenario space: the first scheduler
    * choices (which goroutine starts which operation) dealt round-robin. A state several slices
@@ -60,7 +63,7 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
   const result: ExploreResult = { states: 0, executions: 0, outcomes: new Map(), breached: false, visitedBytes: 0 };
   const visited = new FingerprintTable();
   const ended = new FingerprintTable(12);
-  const root = initialNode(target, o.cfg, o);
+  const root = initialNode(target, o.cfg, o, reductions);
   const stack: Array<Node<S>> = [root];
   const endsByClass = new Map<OutcomeClass, FingerprintTable>();
 
@@ -68,16 +71,18 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
   const visit = (n: Node<S>): boolean => {
     const key = nodeKey(target, o, n, reductions);
     const budget = o.depth - n.ops;
-    if (visited.get(key) >= budget) return false;
-    if (visited.set(key, budget) < 0) result.states++;
+    const [a, b, c] = fingerprint(key);
+    const before = visited.raiseTriple(a, b, c, budget);
+    if (before >= budget) return false;
+    if (before < 0) result.states++;
     if (o.onProgress && result.states % PROGRESS_EVERY === 0) o.onProgress(result.states);
-    if (isEnd(target, o, n) && ended.set(key, 0) < 0) {
+    if (isEnd(target, o, n) && ended.setTriple(a, b, c, 0) < 0) {
       const outcome = outcomeOf(n);
       result.executions++;
-      o.onEnd?.(key);
+      o.onEnd?.(key, outcome, n.crash !== undefined);
       if (o.fingerprints) {
         if (!endsByClass.has(outcome)) endsByClass.set(outcome, new FingerprintTable(8));
-        endsByClass.get(outcome)!.set(key, 0);
+        endsByClass.get(outcome)!.setTriple(a, b, c, 0);
       }
       result.outcomes.set(outcome, (result.outcomes.get(outcome) ?? 0) + 1);
       if (breaches(target, n)) result.breached = true;

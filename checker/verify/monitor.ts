@@ -47,6 +47,8 @@ export type RangeMode = 'snapshot' | 'contract';
 export interface MonitorState {
   /** How Range results are judged; fixed for the whole history. */
   readonly range: RangeMode;
+  /** Whether only the roots of the explanations are kept (see `roots`); fixed for the whole history. */
+  readonly roots: boolean;
   /** The operation each slot has called and not yet returned from. */
   readonly pending: ReadonlyArray<Op | null>;
   /** Sorted, distinct explanations; empty once the history cannot be linearized. */
@@ -69,10 +71,13 @@ interface Explanation {
 
 const SAME = (v: number): number => v;
 
-/** `slots` sequential callers (node.ts: one per goroutine, one more each for Range callbacks) over keys 0..keys-1. */
-export function monitorInit(slots: number, keys: number, range: RangeMode = 'snapshot'): MonitorState {
+/**
+ * `slots` sequential callers (node.ts: one per goroutine, one more each for Range callbacks) over
+ * keys 0..keys-1. `roots` false keeps every explanation, so tests can compare the two.
+ */
+export function monitorInit(slots: number, keys: number, range: RangeMode = 'snapshot', roots = true): MonitorState {
   const done = new Array<OpResult | null>(slots).fill(null);
-  return { range, pending: done.map(() => null), configs: [{ model: modelInit(keys), done }] };
+  return { range, roots, pending: done.map(() => null), configs: [{ model: modelInit(keys), done }] };
 }
 
 export function monitorCall(m: MonitorState, g: number, op: Op): MonitorState {
@@ -103,7 +108,8 @@ export function monitorReturn(m: MonitorState, g: number, result: OpResult): Mon
     kept.push(withoutWatch({ ...e, done }, g));
   }
   if (kept.length === 0) return { ...m, pending, configs: [], failed: { goroutine: g, op } };
-  return { ...m, pending, configs: distinct(kept) };
+  const configs = distinct(kept);
+  return { ...m, pending, configs: m.roots ? roots(m.range, pending, configs) : configs };
 }
 
 /** Whether, in explanation e, slot g's operation `op` can have returned `result`. */
@@ -147,6 +153,42 @@ function closure(range: RangeMode, pending: ReadonlyArray<Op | null>, start: rea
     });
   }
   return [...seen.values()];
+}
+
+/**
+ * The explanations no other one of `es` reaches by linearizing pending operations: the roots.
+ *
+ * Why dropping the others changes no verdict: the monitor only ever looks at its explanations
+ * through their closure (every return takes the closure under the operations then pending, and
+ * a call only adds a pending operation, so the closure after it is the closure of the old
+ * closure). An explanation that another one reaches is in that one's closure already, so the set
+ * without it has the same closure, now and after every future event. Linearizing adds a
+ * result, so reaching is acyclic, and the roots of a set are exactly the roots of its closure:
+ * two sets with one closure keep the same roots. That is what merges states: an operation that
+ * returned while another was pending leaves both "the other one took effect already" and "not
+ * yet"; only "not yet" is kept, the state one meets when the other operation is called later.
+ * (A contract Range adds its watch to the explanations it is called in, not to their closure;
+ * a watch started earlier covers one started later, see `distinct`, so keeping the roots still
+ * keeps every verdict there. The monitor tests check both against the offline verifier.)
+ */
+function roots(range: RangeMode, pending: ReadonlyArray<Op | null>, es: Explanation[]): Explanation[] {
+  if (es.length < 2) return es;
+  const reached = new Set<string>();
+  for (const e of es) {
+    const work = [e];
+    while (work.length > 0) {
+      const x = work.pop()!;
+      pending.forEach((op, g) => {
+        if (!op || x.done[g] !== null || watched(range, op)) return;
+        const next = linearize(x, g, op);
+        const k = explanationKey(next);
+        if (reached.has(k)) return;
+        reached.add(k);
+        work.push(next);
+      });
+    }
+  }
+  return es.filter((e) => !reached.has(explanationKey(e)));
 }
 
 /** e with slot g's `op` taking effect now; every pending contract Range sees its effect. */

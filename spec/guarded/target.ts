@@ -42,6 +42,7 @@ export function guardedTarget<L>(cfg: MapConfig, spec: GuardedSpec<L>): Target<G
     nextLabel: (s, g) => nextLabelGuarded(scheme, s, g),
     broken: (s) => brokenGuarded(cfg, scheme, s),
     encode: (s, values, order) => encodeGuarded(scheme, s, values, order),
+    halt: (s) => ({ locks: s.locks, maps: s.maps.map((m) => ({ h: m.h, gs: m.gs.map(() => IDLE) })), gs: s.gs.map(() => IDLE_G) }),
     // Map locations carry the shard's prefix before the bucket id: 's1:b3.key[0]' -> 's1:b.key[0]'.
     locationClass: (loc) => loc.replace(SHARD_BUCKET_ID, '$1b.'),
     pendingAccess: (s, g) => pendingGuarded(scheme, s, g),

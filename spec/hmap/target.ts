@@ -37,6 +37,7 @@ export function hmapTarget(cfg: MapConfig): Target<MState> {
     nextLabel: (s, g) => nextLabel(HMAP_FUNCTIONS, s, g),
     broken: (s) => brokenInvariant(s.h, cfg),
     encode: (s, values, order) => encodeMachine(HMAP_FUNCTIONS, s, values, order),
+    halt: (s) => ({ h: s.h, gs: s.gs.map(() => IDLE) }),
     locationClass: (loc) => loc.replace(BUCKET_ID, 'b.'),
   };
 }

@@ -6,7 +6,7 @@ import { SYNCMAP_FUNCTIONS } from './functions.js';
 import { brokenInvariant } from './invariants.js';
 import { enabled, idleGoroutines, nextLabel, startOp, step } from './machine.js';
 import { type Mutant, mutate } from './patch.js';
-import { type SyncMapState, ZERO_MEM } from './state.js';
+import { IDLE, type SyncMapState, ZERO_MEM } from './state.js';
 
 /** Changes whenever step labels or their order change, so old traces say why they diverge. */
 export const SYNCMAP_SPEC_VERSION = 'syncmap/go1.19.8/1';
@@ -52,5 +52,6 @@ export function syncmapTarget(_cfg: MapConfig, mutant?: Mutant): Target<SyncMapS
     nextLabel: (s, g) => nextLabel(fns, s, g),
     broken: brokenInvariant,
     encode: (s, values, order) => encodeState(fns, s, values, order),
+    halt: (s) => ({ ...s, gs: s.gs.map(() => IDLE) }),
   };
 }

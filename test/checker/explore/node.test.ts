@@ -1,8 +1,10 @@
 /**
- * The two reductions of node.ts that decide what the search expands and stores: private steps
- * (expand) and runs of single choices (settle). Each must keep exactly the end states of the
- * search without it, key for key, on targets whose goroutines take locks, including the misused
- * RWMutex whose executions deadlock.
+ * The reductions that decide what the search expands and stores: private steps (expand), runs of
+ * single choices (settle) and the monitor keeping only its roots. Each must keep exactly the end
+ * states of the search without it, key for key, on targets whose goroutines take locks,
+ * including the misused RWMutex whose executions deadlock. Keying crashed states by their
+ * memory (crashKey) merges end states, so it must keep every end state that did not crash, key
+ * for key, and every class.
  */
 import { describe, expect, it } from 'vitest';
 import { ALL_REDUCTIONS, expand, initialNode, type Reductions, successors } from '../../../checker/explore/node.js';
@@ -15,18 +17,31 @@ import type { Target } from '../../../spec/target.js';
 interface Run {
   states: number;
   ends: string[];
+  /** The end states that did not crash. */
+  uncrashed: string[];
+  crashed: number;
   classes: string[];
   breached: boolean;
 }
 
 function run(target: Target<unknown>, depth: number, reductions: Reductions): Run {
   const ends: string[] = [];
-  const r = explore(target, { depth, goroutines: 2, keys: 2, cfg: SMALL, reductions, onEnd: (k) => ends.push(k) });
+  const uncrashed: string[] = [];
+  const r = explore(target, {
+    depth, goroutines: 2, keys: 2, cfg: SMALL, reductions,
+    onEnd: (k, _outcome, crashed) => {
+      ends.push(k);
+      if (!crashed) uncrashed.push(k);
+    },
+  });
   expect(r.executions).toBe(ends.length);
-  return { states: r.states, ends: ends.sort(), classes: [...r.outcomes.keys()].sort(), breached: r.breached };
+  return {
+    states: r.states, ends: ends.sort(), uncrashed: uncrashed.sort(), crashed: ends.length - uncrashed.length,
+    classes: [...r.outcomes.keys()].sort(), breached: r.breached,
+  };
 }
 
-const OFF: Reductions = { ...ALL_REDUCTIONS, chains: false, privateSteps: false };
+const OFF: Reductions = { ...ALL_REDUCTIONS, chains: false, privateSteps: false, monitorRoots: false, deadAtCrash: false };
 
 const CASES: Array<{ name: string; target: Target<unknown>; depth: number }> = [
   ...['mutex-map', 'rwmutex-map', 'sharded-map'].map((name) => ({ name, target: makeTarget(name, SMALL)!, depth: 3 })),
@@ -39,13 +54,47 @@ describe.each(CASES)('$name at depth $depth', ({ target, depth }) => {
   it.each([
     ['private steps', { ...OFF, privateSteps: true }],
     ['runs of single choices', { ...OFF, chains: true }],
-    ['both', ALL_REDUCTIONS],
   ] as const)('%s: exactly the same end states, classes and verdict, fewer states stored', (_name, reductions) => {
     const reduced = run(target, depth, reductions);
     expect(reduced.ends).toEqual(without.ends);
     expect(reduced.classes).toEqual(without.classes);
     expect(reduced.breached).toBe(without.breached);
     expect(reduced.states).toBeLessThan(without.states);
+  });
+
+  // A crash can stop operations midway, and the monitor's explanations of those are part of a
+  // crashed state's key unless deadAtCrash drops it: keeping only the roots merges such
+  // crashed states too. Every execution that ends with each goroutine idle ends with nothing
+  // pending, where the roots are every explanation, so those end states stay exactly the same.
+  it.each([
+    ['monitor roots', { ...OFF, monitorRoots: true }],
+    ['all of them', ALL_REDUCTIONS],
+  ] as const)('%s: the same end states that did not crash, key for key, no more crashed ones, the same classes and verdict', (_name, reductions) => {
+    const reduced = run(target, depth, reductions);
+    expect(reduced.uncrashed).toEqual(without.uncrashed);
+    expect(reduced.crashed).toBeLessThanOrEqual(without.crashed);
+    expect(reduced.classes).toEqual(without.classes);
+    expect(reduced.breached).toBe(without.breached);
+    expect(reduced.states).toBeLessThan(without.states);
+  });
+});
+
+describe('a crashed state keyed by its memory (deadAtCrash)', () => {
+  // The plain map crashes in most racy executions; the misused RWMutexes deadlock.
+  const cases: Array<{ name: string; target: Target<unknown>; depth: number }> = [
+    { name: 'hmap', target: makeTarget('hmap', SMALL)!, depth: 2 },
+    ...RWMUTEX_MISUSES.map((m) => ({ name: `rwmutex-map/${m.name}`, target: makeTarget('rwmutex-map', SMALL, m.name)!, depth: 3 })),
+  ];
+
+  it.each(cases)('$name: the same end states that did not crash, the same classes and verdict, fewer crashed ones', ({ target, depth }) => {
+    const whole = run(target, depth, { ...ALL_REDUCTIONS, deadAtCrash: false });
+    const halted = run(target, depth, ALL_REDUCTIONS);
+    expect(halted.uncrashed).toEqual(whole.uncrashed);
+    expect(halted.classes).toEqual(whole.classes);
+    expect(halted.breached).toBe(whole.breached);
+    expect(whole.crashed).toBeGreaterThan(0);
+    expect(halted.crashed).toBeLessThan(whole.crashed);
+    expect(halted.states).toBeLessThan(whole.states);
   });
 });
 

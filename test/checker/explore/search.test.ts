@@ -13,7 +13,7 @@ import { hmapTarget } from '../../../spec/hmap/target.js';
  * tree nodes.)
  */
 const target = hmapTarget(SMALL);
-const NONE: Reductions = { symmetry: false, valueNaming: false, canonicalHeap: false, subsumption: false, chains: false, privateSteps: false };
+const NONE: Reductions = { symmetry: false, valueNaming: false, canonicalHeap: false, subsumption: false, chains: false, privateSteps: false, monitorRoots: false, deadAtCrash: false };
 
 function run(depth: number, goroutines: number, keys: number, reductions: Reductions, preemptions?: number): ExploreResult {
   return explore(target, {
@@ -43,7 +43,7 @@ describe.each([
     expect(reduced.states).toBeLessThan(baseline.states);
   });
 
-  it.each(['symmetry', 'valueNaming', 'canonicalHeap', 'subsumption', 'chains'] as const)('switching %s off changes no outcome class', (name) => {
+  it.each(['symmetry', 'valueNaming', 'canonicalHeap', 'subsumption', 'chains', 'deadAtCrash'] as const)('switching %s off changes no outcome class', (name) => {
     const without = run(depth, goroutines, keys, { ...ALL_REDUCTIONS, [name]: false });
     expect(classes(without)).toEqual(classes(reduced));
     expect(without.breached).toBe(reduced.breached);
