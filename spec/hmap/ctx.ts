@@ -1,4 +1,3 @@
-const DETAILS = !process.env.NODETAILS;
 import type { MapConfig } from '../config.js';
 import { tophashOf } from '../config.js';
 import type { Crash, OpResult } from '../types.js';
@@ -54,7 +53,7 @@ export class Ctx {
     if (value === undefined) return 0;
     this.accesses++;
     this.reads.push(locName(loc));
-    if (DETAILS) this.details.push(`${locName(loc)} = ${showValue(loc, value)}`);
+    this.details.push(`${locName(loc)} = ${showValue(loc, value)}`);
     return value;
   }
 
@@ -63,7 +62,7 @@ export class Ctx {
     if (old === undefined) return;
     this.accesses++;
     this.writes.push(locName(loc));
-    if (DETAILS) this.details.push(`${locName(loc)} ${showValue(loc, old)}→${showValue(loc, value)}`);
+    this.details.push(`${locName(loc)} ${showValue(loc, old)}→${showValue(loc, value)}`);
     this.h = this.poke(loc, value);
   }
 
@@ -76,7 +75,7 @@ export class Ctx {
     const name = locName({ overflowOf: id }).replace('.overflow', '');
     this.accesses++;
     this.writes.push(`${name}.*`);
-    if (DETAILS) this.details.push(`${name} zeroed`);
+    this.details.push(`${name} zeroed`);
     const n = this.cfg.bucketCnt;
     this.h = withBucket(this.h, id, {
       tophash: new Array<number>(n).fill(0), keys: new Array<number>(n).fill(ZERO_KEY),
@@ -92,7 +91,7 @@ export class Ctx {
     this.atomic = true;
     this.reads.push(field);
     this.writes.push(field);
-    if (DETAILS) this.details.push(`${locName(loc)} ${old}→${old | bits} (atomic)`);
+    this.details.push(`${locName(loc)} ${old}→${old | bits} (atomic)`);
     this.h = writeField(this.h, field, old | bits);
   }
 
