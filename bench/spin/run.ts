@@ -4,7 +4,7 @@
  * it says so in one line and exits 0; a bad flag is a one-line error and exit 2.
  */
 import { fileURLToPath } from 'node:url';
-import { runOurs } from './ours.js';
+import { runOurs, TIMED_RUNS } from './ours.js';
 import { runSpin, spinAvailable } from './promela.js';
 
 export interface SpinArgs {
@@ -56,7 +56,9 @@ export function compare(a: SpinArgs): string {
     `  executions (distinct end states, ours): ${ours.outcomes.map(([c, n]) => `${c} ${num(n)}`).join('; ')}`,
     `  notes: both check the fixed split, ${a.writes} writes per goroutine; ours with symmetry and no linearizability monitor (writes return nothing),`,
     `         SPIN with one proctype per goroutine; its seconds are pan's wall time (pan itself said ${secs(spin.panSeconds)} s),`,
-    `         not counting spin -a + cc (${secs(spin.buildSeconds)} s) or the 3 property runs that found its classes.`,
+    `         not counting spin -a + cc (${secs(spin.buildSeconds)} s) or the 3 property runs that found its classes;`,
+    `         ours are the search in this process after one untimed run (V8's compile, as cc is left out for pan);`,
+    `         both medians of ${TIMED_RUNS} timed runs.`,
   ];
   return lines.join('\n');
 }

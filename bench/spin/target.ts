@@ -67,7 +67,9 @@ export interface FlagState {
   readonly started: readonly number[];
 }
 
-const label = (pc: number): string => `mapassign: ${FLAG_STEPS[pc]!.text}`;
+const LABELS = FLAG_STEPS.map((st) => `mapassign: ${st.text}`);
+const GO_LINES = FLAG_STEPS.map((st) => `map.go:${st.line}`);
+const label = (pc: number): string => LABELS[pc]!;
 
 /**
  * The target. Its alphabet is one assign to key 0. With `writesEach` K, every goroutine runs
@@ -109,6 +111,8 @@ export function flagProtocolTarget(writesEach?: number): Target<FlagState> {
       if (s.flags & HASH_WRITING) return FLAGS_INVARIANT;
       return undefined;
     },
+    // A crash ends the program: the goroutines' registers and how many writes each had started are dead.
+    halt: (s) => ({ ...s, gs: s.gs.map(() => null), started: s.started.map(() => 0) }),
     encode: (s: FlagState, _values: ValueNamer, order: readonly number[]): string =>
       `${s.flags},${s.count},${s.done}|${order.map((g) => { const b = s.gs[g]; return `${b ? `${b.pc}.${b.reg}` : '-'}#${s.started[g]}`; }).join(' ')}`,
   };
@@ -119,7 +123,7 @@ function step(s: FlagState, g: number): { state: FlagState; info: StepInfo; cras
   if (!b) throw new Error(`goroutine ${g} is idle`);
   const st = FLAG_STEPS[b.pc]!;
   const info: StepInfo = {
-    goroutine: g, opIndex: b.opIndex, op: `m[k0] = v${b.op.value}`, label: label(b.pc), goLine: `map.go:${st.line}`,
+    goroutine: g, opIndex: b.opIndex, op: `m[k0] = v${b.op.value}`, label: label(b.pc), goLine: GO_LINES[b.pc]!,
     reads: st.reads, writes: st.writes, access: 'plain', detail: '',
   };
   if (b.pc === 0) info.call = true;
