@@ -92,4 +92,17 @@ export interface Target<S> {
    * Absent: no step is private.
    */
   privateStep?(s: S, g: number, info: StepInfo): boolean;
+  /**
+   * With privateStep: a text, values and heap ids as they are, of everything goroutine g's
+   * private steps read and write and of what decides which of its steps are private (its own
+   * state, the memory and the locks), so that two states with the same text go through the same
+   * run of g's private steps to the same memory and the same state of g. The explorer walks such
+   * a run once and then reuses its end (`spliceRun`). Absent: every run is walked.
+   */
+  runKey?(s: S, g: number): string;
+  /**
+   * The end of g's run of private steps from `s`, given `end`, the end of the same run walked from
+   * a state with the same runKey: `s` with g's state and the memory taken from `end`.
+   */
+  spliceRun?(s: S, g: number, end: S): S;
 }

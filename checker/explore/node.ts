@@ -3,6 +3,7 @@ import type { Target } from '../../spec/target.js';
 import { type Crash, DEADLOCK_MESSAGE, type Op, OUTCOME_OK, type OutcomeClass, type StepInfo } from '../../spec/types.js';
 import { encodeMonitor, type MonitorState, monitorCall, monitorInit, monitorReturn } from '../verify/monitor.js';
 import { classify } from '../verify/outcome.js';
+import { fingerprint } from './fingerprints.js';
 
 /** The bounds of one exploration. */
 export interface Bounds {
@@ -151,25 +152,35 @@ export function successors<S>(target: Target<S>, b: Bounds, n: Node<S>): Array<S
  * so bounded runs explore every successor.
  */
 export function expand<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): Array<Successor<S>> {
-  if (!r.privateSteps || !target.privateStep || b.preemptions !== undefined || n.crash) return successors(target, b, n);
+  return expandPrivate(target, b, n, r).next;
+}
+
+/**
+ * `expand`, and which goroutine's private step it took when that was the only private step
+ * there (-1 otherwise): settle may then reuse that goroutine's whole run (see `privateRun`).
+ */
+function expandPrivate<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): { next: Array<Successor<S>>; sole: number } {
+  if (!r.privateSteps || !target.privateStep || b.preemptions !== undefined || n.crash) return { next: successors(target, b, n), sole: -1 };
   // Each busy goroutine's step, taken once: it is either the one private step or one of all successors.
   const steps: Array<Successor<S> | undefined> = [];
   let chosen: Successor<S> | undefined;
   let chosenLabel = '';
   let tie = false;
+  let candidates = 0;
   for (let g = 0; g < b.goroutines; g++) {
     if (target.idle(n.s, g) || !target.enabled(n.s, g)) continue;
     const edge: Edge = { g, op: null };
     const { node, info } = applyEdge(target, b, n, edge);
     steps[g] = { edge, node };
     if (info.call || info.returns || info.nestedCall || info.nestedReturns || info.crash || !target.privateStep(n.s, g, info)) continue;
+    candidates++;
     if (chosen === undefined || info.label < chosenLabel) {
       chosen = steps[g];
       chosenLabel = info.label;
       tie = false;
     } else if (info.label === chosenLabel) tie = true;
   }
-  if (chosen && !tie) return [chosen];
+  if (chosen && !tie) return { next: [chosen], sole: candidates === 1 ? chosen.edge.g : -1 };
   // Every successor, in `successors`' order, reusing the steps already taken.
   const out: Array<Successor<S>> = [];
   for (let g = 0; g < b.goroutines; g++) {
@@ -177,7 +188,7 @@ export function expand<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reduction
     if (step) out.push(step);
     else for (const edge of goroutineEdges(target, b, n, g) ?? []) out.push({ edge, node: applyEdge(target, b, n, edge).node });
   }
-  return out;
+  return { next: out, sole: -1 };
 }
 
 /** Longest run of single-choice states the search follows before it calls the spec a livelock. */
@@ -196,12 +207,60 @@ const CHAIN_LIMIT = 1_000_000;
  * through (it crashed, or every goroutine is idle and any successor starts an operation).
  */
 export function settle<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions = ALL_REDUCTIONS, next = expand(target, b, n, r)): { node: Node<S>; next: Array<Successor<S>> } {
+  let sole = -1;
   for (let passed = 0; isChain(next); passed++) {
     if (passed === CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${next[0]!.edge.g} took ${CHAIN_LIMIT} steps with nothing else able to run`);
-    n = next[0]!.node;
-    next = expand(target, b, n, r);
+    if (sole >= 0 && target.runKey && target.spliceRun) {
+      // n's one successor is the first private step of goroutine `sole`, the only goroutine with one.
+      n = privateRun(target, b, n, r, sole, next[0]!.node);
+    } else n = next[0]!.node;
+    ({ next, sole } = expandPrivate(target, b, n, r));
   }
   return { node: n, next };
+}
+
+/**
+ * The ends of runs of private steps walked so far, per target, by the 96-bit fingerprint of
+ * Target.runKey (see `privateRun`; the keys themselves are kilobytes long).
+ */
+const RUN_ENDS = new WeakMap<object, Map<string, { end: unknown; steps: number }>>();
+
+/** More ends than this and the memo starts afresh: each holds the maps a run left behind. */
+const RUN_ENDS_LIMIT = 50_000;
+
+/**
+ * From n, whose only successor (`first`) is a private step of goroutine g and where no other
+ * goroutine has one, the state where g's run of private steps ends: where g's next step is not
+ * private (or g's step is no longer n's only successor). Walked once per Target.runKey and then
+ * spliced in, since the run depends on nothing else: no other goroutine moves during it (none
+ * has a private step, so expand takes g's alone, and a step of another goroutine becomes private
+ * only through the locks, which private steps do not touch), a private step neither calls,
+ * returns nor crashes (so the monitor and the invariant check see nothing), and g stays able to
+ * run (so nothing deadlocks). What the run changes in the node besides the target's state is the
+ * overlap flag, set if another goroutine was busy at any step of it, and it was busy throughout.
+ */
+function privateRun<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions, g: number, first: Node<S>): Node<S> {
+  let ends = RUN_ENDS.get(target);
+  if (!ends || ends.size > RUN_ENDS_LIMIT) RUN_ENDS.set(target, (ends = new Map()));
+  const key = fingerprint(target.runKey!(n.s, g)).join(',');
+  const known = ends.get(key);
+  if (known) {
+    const overlap = n.overlap || (known.steps > 0 && busyCount(target, n.s, b.goroutines, g) > 0);
+    return { ...n, s: target.spliceRun!(n.s, g, known.end as S), overlap };
+  }
+  let m = first;
+  let steps = 1;
+  for (;;) {
+    const { next, sole } = expandPrivate(target, b, m, r);
+    if (sole !== g || !isChain(next)) break;
+    m = next[0]!.node;
+    if (++steps > CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${g} took ${CHAIN_LIMIT} private steps`);
+  }
+  // Only a run that changed nothing but the target's state and the overlap flag is reused (a
+  // deadlock at its end, which the spliced node would not carry, cannot happen in the guarded
+  // maps, whose private runs never wait; checked all the same).
+  if (m.crash === undefined && m.broken === n.broken && m.mon === n.mon && m.ops === n.ops) ends.set(key, { end: m.s, steps });
+  return m;
 }
 
 /**

@@ -7,7 +7,7 @@ import { encodeGuarded } from './encode.js';
 import { brokenGuarded } from './invariants.js';
 import { enabledGuarded, nextLabelGuarded, pendingGuarded, privateGuarded, startGuarded, stepGuarded } from './machine.js';
 import type { Scheme } from './plan.js';
-import { type GuardedState, IDLE_G } from './state.js';
+import { type GuardedState, IDLE_G, withAt } from './state.js';
 
 /** What tells one guarded target from another; the machinery is shared. */
 export interface GuardedSpec<L> {
@@ -47,6 +47,10 @@ export function guardedTarget<L>(cfg: MapConfig, spec: GuardedSpec<L>): Target<G
     locationClass: (loc) => loc.replace(SHARD_BUCKET_ID, '$1b.'),
     pendingAccess: (s, g) => pendingGuarded(scheme, s, g),
     privateStep: (s, g, info) => privateGuarded(scheme, s, g, info),
+    // A private run touches only g's own state and the maps, and whether a step is private
+    // depends on those and the locks (which no private step changes).
+    runKey: (s, g) => `${g}${JSON.stringify(s.locks)}${JSON.stringify(s.maps)}${JSON.stringify(s.gs[g])}`,
+    spliceRun: (s, g, end) => ({ locks: s.locks, maps: end.maps, gs: withAt(s.gs, g, end.gs[g]!) }),
   };
 }
 

@@ -79,6 +79,19 @@ describe.each(CASES)('$name at depth $depth', ({ target, depth }) => {
   });
 });
 
+describe('reusing the end of a run of private steps (Target.runKey)', () => {
+  it.each(['mutex-map', 'rwmutex-map', 'sharded-map'])('%s: exactly the states, end states and classes of walking every run', (name) => {
+    const target = makeTarget(name, SMALL)!;
+    let spliced = 0;
+    const counted: Target<unknown> = { ...target, spliceRun: (s, g, end) => (spliced++, target.spliceRun!(s, g, end)) };
+    const { runKey: _k, spliceRun: _s, ...walking } = target;
+    const reused = run(counted, 3, ALL_REDUCTIONS);
+    const walked = run(walking, 3, ALL_REDUCTIONS);
+    expect(spliced).toBeGreaterThan(0);
+    expect(reused).toEqual(walked);
+  });
+});
+
 describe('a crashed state keyed by its memory (deadAtCrash)', () => {
   // The plain map crashes in most racy executions; the misused RWMutexes deadlock.
   const cases: Array<{ name: string; target: Target<unknown>; depth: number }> = [
