@@ -93,11 +93,15 @@ export interface Target<S> {
    */
   privateStep?(s: S, g: number, info: StepInfo): boolean;
   /**
-   * With privateStep: a text, values and heap ids as they are, of everything goroutine g's
-   * private steps read and write and of what decides which of its steps are private (its own
-   * state, the memory and the locks), so that two states with the same text go through the same
-   * run of g's private steps to the same memory and the same state of g. The explorer walks such
-   * a run once and then reuses its end (`spliceRun`). Absent: every run is walked.
+   * A text, values and heap ids as they are, of everything goroutine g's steps read and write
+   * and of what decides which of its steps are private (its own state, the memory, the locks),
+   * so that two states with the same text take g through the same run of steps to the same
+   * memory and the same state of g, while nothing else can move (checker/explore/node.ts,
+   * `soloRun`: on a target with privateStep, a run of g's private steps; on one without, a run
+   * of g's steps with the others idle or held back by the context bound, so such a target's
+   * goroutines must never wait). The explorer walks such a run once and then reuses its end
+   * (`spliceRun`). Not for targets whose operations call others from inside (Range callbacks):
+   * a run must end where g's operation calls or returns. Absent: every run is walked.
    */
   runKey?(s: S, g: number): string;
   /**

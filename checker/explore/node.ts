@@ -210,57 +210,68 @@ export function settle<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reduction
   let sole = -1;
   for (let passed = 0; isChain(next); passed++) {
     if (passed === CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${next[0]!.edge.g} took ${CHAIN_LIMIT} steps with nothing else able to run`);
-    if (sole >= 0 && target.runKey && target.spliceRun) {
-      // n's one successor is the first private step of goroutine `sole`, the only goroutine with one.
-      n = privateRun(target, b, n, r, sole, next[0]!.node);
-    } else n = next[0]!.node;
+    const g = next[0]!.edge.g;
+    // A target with private steps may reuse only runs of them (see `soloRun`); one without, any run.
+    const reusable = target.runKey && target.spliceRun && (target.privateStep ? sole === g : true);
+    n = reusable ? soloRun(target, b, n, r, g, next[0]!.node) : next[0]!.node;
     ({ next, sole } = expandPrivate(target, b, n, r));
   }
   return { node: n, next };
 }
 
 /**
- * The ends of runs of private steps walked so far, per target, by the 96-bit fingerprint of
- * Target.runKey (see `privateRun`; the keys themselves are kilobytes long).
+ * The ends of runs walked so far, per target, by the 96-bit fingerprint of Target.runKey (see
+ * `soloRun`; the keys themselves are kilobytes long).
  */
 const RUN_ENDS = new WeakMap<object, Map<string, { end: unknown; steps: number }>>();
 
-/** More ends than this and the memo starts afresh: each holds the maps a run left behind. */
+/** More ends than this and the memo starts afresh: each holds the memory a run left behind. */
 const RUN_ENDS_LIMIT = 50_000;
 
 /**
- * From n, whose only successor (`first`) is a private step of goroutine g and where no other
- * goroutine has one, the state where g's run of private steps ends: where g's next step is not
- * private (or g's step is no longer n's only successor). Walked once per Target.runKey and then
- * spliced in, since the run depends on nothing else: no other goroutine moves during it (none
- * has a private step, so expand takes g's alone, and a step of another goroutine becomes private
- * only through the locks, which private steps do not touch), a private step neither calls,
- * returns nor crashes (so the monitor and the invariant check see nothing), and g stays able to
- * run (so nothing deadlocks). What the run changes in the node besides the target's state is the
- * overlap flag, set if another goroutine was busy at any step of it, and it was busy throughout.
+ * From n, whose only successor (`first`) is goroutine g's step, the state where g's run of such
+ * steps ends: before g's first step that calls, returns or crashes, or where g's step is no
+ * longer n's only successor. Walked once per Target.runKey and then spliced in, because nothing
+ * else decides the run. No other goroutine moves during it: it is idle with no operation left
+ * to start, or switching to it would exceed the context bound, and neither changes while g runs
+ * on without returning; on a target with private steps the run is of g's private steps while no
+ * other goroutine has one, and another goroutine's step becomes private only through the locks,
+ * which private steps do not touch. So g's steps depend only on what runKey covers (g's state
+ * and the memory), and they leave the monitor, the operation count, the preemptions and the
+ * invariant check alone (they neither call, return nor crash, and g stays busy, so no state of
+ * the run is quiescent). What else changes is the overlap flag, set if another goroutine is busy,
+ * which it is throughout or not at all, and under a context bound the last goroutine to run.
  */
-function privateRun<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions, g: number, first: Node<S>): Node<S> {
+function soloRun<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions, g: number, first: Node<S>): Node<S> {
+  if (!onlyStateChanged(target, g, n, first)) return first;
   let ends = RUN_ENDS.get(target);
   if (!ends || ends.size > RUN_ENDS_LIMIT) RUN_ENDS.set(target, (ends = new Map()));
   const key = fingerprint(target.runKey!(n.s, g)).join(',');
   const known = ends.get(key);
   if (known) {
-    const overlap = n.overlap || (known.steps > 0 && busyCount(target, n.s, b.goroutines, g) > 0);
-    return { ...n, s: target.spliceRun!(n.s, g, known.end as S), overlap };
+    const overlap = n.overlap || busyCount(target, n.s, b.goroutines, g) > 0;
+    return { ...n, s: target.spliceRun!(n.s, g, known.end as S), overlap, last: first.last };
   }
   let m = first;
   let steps = 1;
   for (;;) {
     const { next, sole } = expandPrivate(target, b, m, r);
-    if (sole !== g || !isChain(next)) break;
+    if (!isChain(next) || next[0]!.edge.g !== g || (target.privateStep && sole !== g) || !onlyStateChanged(target, g, m, next[0]!.node)) break;
     m = next[0]!.node;
-    if (++steps > CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${g} took ${CHAIN_LIMIT} private steps`);
+    if (++steps > CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${g} took ${CHAIN_LIMIT} steps with nothing else able to run`);
   }
-  // Only a run that changed nothing but the target's state and the overlap flag is reused (a
-  // deadlock at its end, which the spliced node would not carry, cannot happen in the guarded
-  // maps, whose private runs never wait; checked all the same).
-  if (m.crash === undefined && m.broken === n.broken && m.mon === n.mon && m.ops === n.ops) ends.set(key, { end: m.s, steps });
+  ends.set(key, { end: m.s, steps });
   return m;
+}
+
+/**
+ * Whether g's step from `a` to `b` stays inside a run: g did not return (so, there being no
+ * operation left to start in a run, it neither called: a monitor that has already failed no
+ * longer changes at either, so the monitor alone does not tell), and the step changed nothing
+ * but the target's state, the overlap flag and the last goroutine.
+ */
+function onlyStateChanged<S>(target: Target<S>, g: number, a: Node<S>, b: Node<S>): boolean {
+  return !target.idle(b.s, g) && b.mon === a.mon && b.crash === undefined && b.broken === a.broken && b.ops === a.ops && b.preempted === a.preempted;
 }
 
 /**

@@ -38,6 +38,13 @@ export function hmapTarget(cfg: MapConfig): Target<MState> {
     broken: (s) => brokenInvariant(s.h, cfg),
     encode: (s, values, order) => encodeMachine(HMAP_FUNCTIONS, s, values, order),
     halt: (s) => ({ h: s.h, gs: s.gs.map(() => IDLE) }),
+    // A goroutine's steps read and write only its own state and the map; no step ever waits.
+    runKey: (s, g) => `${g}${JSON.stringify(s.gs[g])}${JSON.stringify(s.h)}`,
+    spliceRun: (s, g, end) => {
+      const gs = s.gs.slice();
+      gs[g] = end.gs[g]!;
+      return { h: end.h, gs };
+    },
     locationClass: (loc) => loc.replace(BUCKET_ID, 'b.'),
   };
 }

@@ -92,6 +92,30 @@ describe('reusing the end of a run of private steps (Target.runKey)', () => {
   });
 });
 
+describe('reusing the end of a run of the plain map (Target.runKey, no private steps)', () => {
+  // Runs arise where the other goroutine is idle with no operation left, or, under a context
+  // bound, where switching to it would be one preemption too many. A monitor that has failed
+  // changes no more at a return, which once let a run swallow the returning step.
+  it.each([
+    { depth: 2, goroutines: 2, keys: 2 },
+    { depth: 3, goroutines: 2, keys: 2, preemptions: 1 },
+    { depth: 2, goroutines: 3, keys: 1 },
+  ])('exactly the states, end states and classes of walking every run: %o', (bounds) => {
+    const target = makeTarget('hmap', SMALL)!;
+    let spliced = 0;
+    const counted: Target<unknown> = { ...target, spliceRun: (s, g, end) => (spliced++, target.spliceRun!(s, g, end)) };
+    const { runKey: _k, spliceRun: _s, ...walking } = target;
+    const search = (t: Target<unknown>) => {
+      const ends: string[] = [];
+      const r = explore(t, { ...bounds, cfg: SMALL, onEnd: (k) => ends.push(k) });
+      return { states: r.states, outcomes: [...r.outcomes].sort(), breached: r.breached, ends: ends.sort() };
+    };
+    const reused = search(counted);
+    expect(spliced).toBeGreaterThan(0);
+    expect(reused).toEqual(search(walking));
+  });
+});
+
 describe('a crashed state keyed by its memory (deadAtCrash)', () => {
   // The plain map crashes in most racy executions; the misused RWMutexes deadlock.
   const cases: Array<{ name: string; target: Target<unknown>; depth: number }> = [
