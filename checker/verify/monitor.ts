@@ -137,22 +137,28 @@ function withoutWatch(e: Explanation, g: number): Explanation {
 
 /** Every explanation reachable by linearizing any of the pending, not yet linearized operations. */
 function closure(range: RangeMode, pending: ReadonlyArray<Op | null>, start: readonly Explanation[]): Explanation[] {
-  const seen = new Map<string, Explanation>();
-  const work = [...start];
-  for (const e of start) seen.set(explanationKey(e), e);
+  const seen = new Map<string, Explanation>(start.map((e) => [explanationKey(e), e]));
+  for (const e of start) reachFrom(range, pending, e, seen);
+  return [...seen.values()];
+}
+
+/**
+ * Adds to `into`, by key, every explanation `from` reaches by linearizing one or more pending
+ * operations; one already there is not followed again (what it reaches was added with it).
+ */
+function reachFrom(range: RangeMode, pending: ReadonlyArray<Op | null>, from: Explanation, into: Map<string, Explanation>): void {
+  const work = [from];
   while (work.length > 0) {
     const e = work.pop()!;
     pending.forEach((op, g) => {
       if (!op || e.done[g] !== null || watched(range, op)) return;
       const next = linearize(e, g, op);
       const k = explanationKey(next);
-      if (!seen.has(k)) {
-        seen.set(k, next);
-        work.push(next);
-      }
+      if (into.has(k)) return;
+      into.set(k, next);
+      work.push(next);
     });
   }
-  return [...seen.values()];
 }
 
 /**
@@ -173,21 +179,9 @@ function closure(range: RangeMode, pending: ReadonlyArray<Op | null>, start: rea
  */
 function roots(range: RangeMode, pending: ReadonlyArray<Op | null>, es: Explanation[]): Explanation[] {
   if (es.length < 2) return es;
-  const reached = new Set<string>();
-  for (const e of es) {
-    const work = [e];
-    while (work.length > 0) {
-      const x = work.pop()!;
-      pending.forEach((op, g) => {
-        if (!op || x.done[g] !== null || watched(range, op)) return;
-        const next = linearize(x, g, op);
-        const k = explanationKey(next);
-        if (reached.has(k)) return;
-        reached.add(k);
-        work.push(next);
-      });
-    }
-  }
+  // Reaching is acyclic, so no explanation lands in what it reaches itself.
+  const reached = new Map<string, Explanation>();
+  for (const e of es) reachFrom(range, pending, e, reached);
   return es.filter((e) => !reached.has(explanationKey(e)));
 }
 
