@@ -105,8 +105,8 @@ export interface Target<S> {
    */
   runKey?(s: S, g: number): string;
   /**
-   * The end of g's run of private steps from `s`, given `end`, the end of the same run walked from
-   * a state with the same runKey: `s` with g's state and the memory taken from `end`.
+   * The end of g's run (see runKey) from `s`, given `end`, the end of the same run walked from a
+   * state with the same runKey: `s` with g's state and the memory taken from `end`.
    */
   spliceRun?(s: S, g: number, end: S): S;
 }

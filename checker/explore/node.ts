@@ -155,11 +155,17 @@ export function expand<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reduction
   return expandPrivate(target, b, n, r).next;
 }
 
+/** A state's successors as `expand` gives them, and the goroutine of its only private step (see expandPrivate). */
+interface Expansion<S> {
+  next: Array<Successor<S>>;
+  sole: number;
+}
+
 /**
  * `expand`, and which goroutine's private step it took when that was the only private step
- * there (-1 otherwise): settle may then reuse that goroutine's whole run (see `privateRun`).
+ * there (-1 otherwise): settle may then reuse that goroutine's whole run (see `soloRun`).
  */
-function expandPrivate<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): { next: Array<Successor<S>>; sole: number } {
+function expandPrivate<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): Expansion<S> {
   if (!r.privateSteps || !target.privateStep || b.preemptions !== undefined || n.crash) return { next: successors(target, b, n), sole: -1 };
   // Each busy goroutine's step, taken once: it is either the one private step or one of all successors.
   const steps: Array<Successor<S> | undefined> = [];
@@ -213,8 +219,9 @@ export function settle<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reduction
     const g = next[0]!.edge.g;
     // A target with private steps may reuse only runs of them (see `soloRun`); one without, any run.
     const reusable = target.runKey && target.spliceRun && (target.privateStep ? sole === g : true);
-    n = reusable ? soloRun(target, b, n, r, g, next[0]!.node) : next[0]!.node;
-    ({ next, sole } = expandPrivate(target, b, n, r));
+    const run = reusable ? soloRun(target, b, n, r, g, next[0]!.node) : { node: next[0]!.node };
+    n = run.node;
+    ({ next, sole } = run.expanded ?? expandPrivate(target, b, n, r));
   }
   return { node: n, next };
 }
@@ -242,26 +249,29 @@ const RUN_ENDS_LIMIT = 50_000;
  * the run is quiescent). What else changes is the overlap flag, set if another goroutine is busy,
  * which it is throughout or not at all, and under a context bound the last goroutine to run.
  */
-function soloRun<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions, g: number, first: Node<S>): Node<S> {
-  if (!onlyStateChanged(target, g, n, first)) return first;
+function soloRun<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions, g: number, first: Node<S>): { node: Node<S>; expanded?: Expansion<S> } {
+  if (!onlyStateChanged(target, g, n, first)) return { node: first };
   let ends = RUN_ENDS.get(target);
   if (!ends || ends.size > RUN_ENDS_LIMIT) RUN_ENDS.set(target, (ends = new Map()));
   const key = fingerprint(target.runKey!(n.s, g)).join(',');
   const known = ends.get(key);
   if (known) {
     const overlap = n.overlap || busyCount(target, n.s, b.goroutines, g) > 0;
-    return { ...n, s: target.spliceRun!(n.s, g, known.end as S), overlap, last: first.last };
+    return { node: { ...n, s: target.spliceRun!(n.s, g, known.end as S), overlap, last: first.last } };
   }
   let m = first;
   let steps = 1;
+  // The run's end has been expanded to see that the run ends there; settle goes on from that.
   for (;;) {
-    const { next, sole } = expandPrivate(target, b, m, r);
-    if (!isChain(next) || next[0]!.edge.g !== g || (target.privateStep && sole !== g) || !onlyStateChanged(target, g, m, next[0]!.node)) break;
+    const expanded = expandPrivate(target, b, m, r);
+    const { next, sole } = expanded;
+    if (!isChain(next) || next[0]!.edge.g !== g || (target.privateStep && sole !== g) || !onlyStateChanged(target, g, m, next[0]!.node)) {
+      ends.set(key, { end: m.s, steps });
+      return { node: m, expanded };
+    }
     m = next[0]!.node;
     if (++steps > CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${g} took ${CHAIN_LIMIT} steps with nothing else able to run`);
   }
-  ends.set(key, { end: m.s, steps });
-  return m;
 }
 
 /**
@@ -397,22 +407,30 @@ export function keyWithOrders<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Re
   const ops = r.subsumption ? '' : `@${n.ops}`;
   const tail = `#${n.overlap ? 1 : 0}${n.broken ?? ''}${crash}${ops}`;
   if (!r.canonicalHeap) return { key: `${JSON.stringify([n.s, n.mon.configs, n.mon.pending, n.last, n.preempted])}${tail}`, orders: [identity(b.goroutines)] };
-  let best: string | undefined;
-  let orders: number[][] = [];
-  for (const order of r.symmetry ? sortingOrders(target, b, n) : [identity(b.goroutines)]) {
+  const { text, orders } = smallestText(r.symmetry ? sortingOrders(target, b, n) : [identity(b.goroutines)], (order) => {
     const values = r.valueNaming ? new ValueNamer() : new IdentityNamer();
     const bound = b.preemptions === undefined ? '' : `^${order.indexOf(n.last)}.${n.preempted}`;
     // The target names its values first: the monitor names only those it alone holds (encodeMonitor).
     const state = target.encode(n.s, values, order);
     // Without linearizability the monitor never leaves its first state: nothing of it to key.
     const mon = target.linearizability === false ? '' : encodeMonitor(n.mon, values, [...order, ...order.map((g) => g + b.goroutines)]);
-    const text = `${state}#${mon}${bound}`;
+    return `${state}#${mon}${bound}`;
+  });
+  return { key: text + tail, orders };
+}
+
+/** The smallest of the texts `textOf` gives the goroutine orders, and every order that gives it. */
+function smallestText(candidates: readonly number[][], textOf: (order: number[]) => string): { text: string; orders: number[][] } {
+  let best: string | undefined;
+  let orders: number[][] = [];
+  for (const order of candidates) {
+    const text = textOf(order);
     if (best === undefined || text < best) {
       best = text;
       orders = [order];
     } else if (text === best) orders.push(order);
   }
-  return { key: best + tail, orders };
+  return { text: best!, orders };
 }
 
 /**
@@ -425,16 +443,9 @@ export function keyWithOrders<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Re
  */
 function crashKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): { key: string; orders: number[][] } {
   const s = target.halt!(n.s);
-  let best: string | undefined;
-  let orders: number[][] = [];
-  for (const order of r.symmetry ? permutations(b.goroutines) : [identity(b.goroutines)]) {
-    const text = target.encode(s, r.valueNaming ? new ValueNamer() : new IdentityNamer(), order);
-    if (best === undefined || text < best) {
-      best = text;
-      orders = [order];
-    } else if (text === best) orders.push(order);
-  }
-  return { key: `${best}!${n.crash!.kind}:${n.crash!.message}#${n.overlap ? 1 : 0}`, orders };
+  const { text, orders } = smallestText(r.symmetry ? permutations(b.goroutines) : [identity(b.goroutines)],
+    (order) => target.encode(s, r.valueNaming ? new ValueNamer() : new IdentityNamer(), order));
+  return { key: `${text}!${n.crash!.kind}:${n.crash!.message}#${n.overlap ? 1 : 0}`, orders };
 }
 
 /**
