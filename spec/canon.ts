@@ -17,6 +17,11 @@ export class ValueNamer {
     return n;
   }
 
+  /** How many values have names: the next value met is named this plus one. */
+  get named(): number {
+    return this.names.size;
+  }
+
   /** The name v already has, or undefined: looks without naming. */
   peek(v: number): number | undefined {
     return v === 0 ? 0 : this.names.get(v);

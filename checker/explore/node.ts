@@ -1,7 +1,8 @@
 import { ValueNamer } from '../../spec/canon.js';
 import type { Target } from '../../spec/target.js';
 import { type Crash, DEADLOCK_MESSAGE, type Op, OUTCOME_OK, type OutcomeClass, type StepInfo } from '../../spec/types.js';
-import { encodeMonitor, type MonitorState, monitorCall, monitorInit, monitorReturn } from '../verify/monitor.js';
+import type { MonitorState } from '../verify/monitor.js';
+import { memoCall, memoEncode, memoInit, memoReturn } from '../verify/monitor-memo.js';
 import { classify } from '../verify/outcome.js';
 import { fingerprint } from './fingerprints.js';
 
@@ -95,7 +96,7 @@ export interface Node<S> {
 export function initialNode<S>(target: Target<S>, cfg: Parameters<Target<S>['init']>[0], b: Bounds, r: Reductions = ALL_REDUCTIONS): Node<S> {
   return {
     // One monitor slot per goroutine, and one more each for calls made inside a Range callback.
-    s: target.init(cfg, b.goroutines), mon: monitorInit(2 * b.goroutines, b.keys, target.range, r.monitorRoots), overlap: false,
+    s: target.init(cfg, b.goroutines), mon: memoInit(2 * b.goroutines, b.keys, target.range, r.monitorRoots), overlap: false,
     broken: undefined, crash: undefined, ops: 0, last: -1, preempted: 0,
   };
 }
@@ -332,11 +333,11 @@ export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edg
   let mon = n.mon;
   if (r.info.call && !op) throw new Error(`the spec is inconsistent: goroutine ${g} made its first step without starting an operation`);
   if (target.linearizability !== false) {
-    if (r.info.call) mon = monitorCall(mon, g, op!);
+    if (r.info.call) mon = memoCall(mon, g, op!);
     // A Range callback's calls are operations of their own, on the goroutine's nested slot.
-    if (r.info.nestedCall) mon = monitorCall(mon, nestedSlot(b, g), r.info.nestedCall);
-    if (r.info.nestedReturns) mon = monitorReturn(mon, nestedSlot(b, g), r.info.nestedReturns);
-    if (r.info.returns) mon = monitorReturn(mon, g, r.info.returns);
+    if (r.info.nestedCall) mon = memoCall(mon, nestedSlot(b, g), r.info.nestedCall);
+    if (r.info.nestedReturns) mon = memoReturn(mon, nestedSlot(b, g), r.info.nestedReturns);
+    if (r.info.returns) mon = memoReturn(mon, g, r.info.returns);
   }
   const ops = n.ops + (op ? 1 : 0);
   const crash = r.crash ?? (stuck(target, b, r.state) ? DEADLOCK : undefined);
@@ -410,10 +411,10 @@ export function keyWithOrders<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Re
   const { text, orders } = smallestText(r.symmetry ? sortingOrders(target, b, n) : [identity(b.goroutines)], (order) => {
     const values = r.valueNaming ? new ValueNamer() : new IdentityNamer();
     const bound = b.preemptions === undefined ? '' : `^${order.indexOf(n.last)}.${n.preempted}`;
-    // The target names its values first: the monitor names only those it alone holds (encodeMonitor).
+    // The target names its values first: the monitor names only those it alone holds (encodeMonitor, remembered by memoEncode).
     const state = target.encode(n.s, values, order);
     // Without linearizability the monitor never leaves its first state: nothing of it to key.
-    const mon = target.linearizability === false ? '' : encodeMonitor(n.mon, values, [...order, ...order.map((g) => g + b.goroutines)]);
+    const mon = target.linearizability === false ? '' : memoEncode(n.mon, values, [...order, ...order.map((g) => g + b.goroutines)]);
     return `${state}#${mon}${bound}`;
   });
   return { key: text + tail, orders };

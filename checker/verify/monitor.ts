@@ -195,7 +195,8 @@ function linearize(e: Explanation, g: number, op: Op): Explanation {
   return { model: state, done, watches };
 }
 
-function explanationKey(e: Explanation, name: (v: number) => number = SAME, order?: readonly number[]): string {
+/** An explanation as text, values renamed by `name`, slots in `order`: how explanations are told apart. */
+export function explanationKey(e: Explanation, name: (v: number) => number = SAME, order?: readonly number[]): string {
   const done = order ? order.map((g) => e.done[g]!) : e.done;
   const base = `${e.model.map(name).join(',')}/${done.map((d) => (d ? resultKey(d, name) : '.')).join(' ')}`;
   if (!e.watches) return base;

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { arbHistory } from './arbitraries.js';
+import { call, load, ret, store, got, NONE, type Ev } from './helpers.js';
+import { encodeMonitor, monitorCall, monitorInit, monitorReturn, type MonitorState } from '../../../checker/verify/monitor.js';
+import { memoCall, memoEncode, memoInit, memoReturn } from '../../../checker/verify/monitor-memo.js';
+import { ValueNamer } from '../../../spec/canon.js';
+
+const slotsOf = (events: Ev[]): number => Math.max(1, ...events.map((e) => e[1] + 1));
+const keysOf = (events: Ev[]): number => Math.max(1, ...events.flatMap((e) => (e[0] === 'call' && 'key' in e[2] ? [e[2].key + 1] : [])));
+const plainStep = (m: MonitorState, e: Ev): MonitorState => (e[0] === 'call' ? monitorCall(m, e[1], e[2]) : monitorReturn(m, e[1], e[2]));
+const memoStep = (m: MonitorState, e: Ev): MonitorState => (e[0] === 'call' ? memoCall(m, e[1], e[2]) : memoReturn(m, e[1], e[2]));
+
+/** A namer that has already named some of the values 1..20, as a target's state would have. */
+const arbNamed = fc.uniqueArray(fc.integer({ min: 1, max: 20 }), { maxLength: 4 });
+const namerOf = (named: number[]): ValueNamer => {
+  const n = new ValueNamer();
+  for (const v of named) n.name(v);
+  return n;
+};
+
+describe('the remembered monitor', () => {
+  // The explorer runs the remembered functions; they must be the monitor's, event for event.
+  it.each(['snapshot', 'contract'] as const)('gives the %s monitor\'s verdicts and texts after every event, first time and again', (mode) => {
+    fc.assert(fc.property(arbHistory({ faithful: false, rangeStyle: mode }), arbNamed, (events, named) => {
+      const order = Array.from({ length: 2 * slotsOf(events) }, (_, g) => g);
+      const init = (): [MonitorState, MonitorState] => [monitorInit(2 * slotsOf(events), keysOf(events), mode), memoInit(2 * slotsOf(events), keysOf(events), mode)];
+      const firstPass: MonitorState[] = [];
+      for (const pass of [0, 1]) {
+        let [plain, memo] = init();
+        events.forEach((e, i) => {
+          plain = plainStep(plain, e);
+          memo = memoStep(memo, e);
+          expect(memo.failed).toEqual(plain.failed);
+          expect(memo.pending).toEqual(plain.pending);
+          const a = namerOf(named);
+          const b = namerOf(named);
+          expect(memoEncode(memo, a, order)).toBe(encodeMonitor(plain, b, order));
+          // What the namer holds afterwards is what encodeMonitor leaves in it.
+          expect(a.signature()).toBe(b.signature());
+          // The second time through, every state is the one remembered the first time.
+          if (pass === 0) firstPass.push(memo);
+          else expect(memo).toBe(firstPass[i]);
+        });
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('answers a second encoding from memory with the same text and the same naming', () => {
+    let m = memoInit(2, 1);
+    for (const e of [call(0, store(0, 7)), call(1, load(0)), ret(0, NONE), ret(1, got(7))]) m = memoStep(m, e);
+    const texts = [0, 1].map(() => {
+      const namer = namerOf([3]);
+      return [memoEncode(m, namer, [0, 1, 2, 3]), namer.signature()];
+    });
+    expect(texts[1]).toEqual(texts[0]);
+    expect(texts[0]).toEqual([encodeMonitor(m, namerOf([3]), [0, 1, 2, 3]), '3:1,7:2']);
+  });
+
+  it('tells results apart that resultKey folds: an absent result keeps its value in the memo key', () => {
+    // Both are "absent" to the monitor, so both return the same state; neither is mistaken for a hit of the other's pending slot.
+    let m = memoCall(memoInit(1, 1), 0, load(0));
+    const a = memoReturn(m, 0, { kind: 'value', value: 0, ok: false });
+    const b = memoReturn(m, 0, { kind: 'value', value: 5, ok: false });
+    expect(a.failed).toBeUndefined();
+    expect(b.failed).toBeUndefined();
+    expect(memoReturn(m, 0, got(5)).failed).toBeDefined();
+    m = memoCall(a, 0, load(0));
+    expect(memoReturn(m, 0, got(5)).failed).toBeDefined();
+  });
+});
