@@ -2,6 +2,7 @@
 import type { CheckOptions } from '../cli/options.js';
 import { prepareTarget } from '../run/check-target.js';
 import { advance, ALL_REDUCTIONS, breaches, expand, isChain, isEnd, type Node, nodeKey, outcomeOf } from './node.js';
+import { OpLayers } from './layers.js';
 import { workItems } from './parallel-items.js';
 import { SharedFingerprintTable } from './shared-table.js';
 
@@ -17,6 +18,8 @@ export interface ShareInput {
 export interface ShareResult {
   outcomes: Record<string, number>;
   breached: boolean;
+  /** States this participant explored (ExploreResult.explored). */
+  explored: number;
 }
 
 const PROGRESS_EVERY = 8192;
@@ -31,8 +34,7 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
   const visited = new SharedFingerprintTable(d.visited);
   const ended = new SharedFingerprintTable(d.ended);
   const next = new Int32Array(d.control);
-  const result: ShareResult = { outcomes: {}, breached: false };
-  let expanded = 0;
+  const result: ShareResult = { outcomes: {}, breached: false, explored: 0 };
 
   /** Claims a state for the visited set and counts it if it ends an execution; true when it is this participant's to expand. */
   const visit = (n: Node<unknown>): boolean => {
@@ -43,7 +45,7 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
       result.outcomes[outcome] = (result.outcomes[outcome] ?? 0) + 1;
       if (breaches(target, n)) result.breached = true;
     }
-    if (onProgress && ++expanded % PROGRESS_EVERY === 0) onProgress(visited.size);
+    if (++result.explored % PROGRESS_EVERY === 0) onProgress?.(visited.size);
     return true;
   };
 
@@ -57,12 +59,14 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
     for (const p of item.path) if (p.entry || !isChain(expand(target, bounds, p.node, ALL_REDUCTIONS))) visit(p.node);
     if (!item.start) continue;
     // Every state on the stack is a successor of a state with a choice, as in the single search.
-    const stack: Array<Node<unknown>> = [];
+    // Layer by layer of operations started, as the single search goes (see OpLayers).
+    const stack = new OpLayers<Node<unknown>>();
     const explore = (n: Node<unknown>, entry: boolean): void => {
-      for (const s of advance(target, bounds, n, entry, ALL_REDUCTIONS, visit)?.next ?? []) stack.push(s.node);
+      const next = advance(target, bounds, n, entry, ALL_REDUCTIONS, visit)?.next ?? [];
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!.node);
     };
     explore(item.start.node, item.start.entry);
-    while (stack.length > 0) explore(stack.pop()!, true);
+    for (let n = stack.pop(); n !== undefined; n = stack.pop()) explore(n, true);
   }
   return result;
 }

@@ -42,7 +42,7 @@ export async function exploreParallel(options: CheckOptions, workers: number, on
     const outcomes = new Map<string, number>();
     for (const r of results) for (const [c, n] of Object.entries(r.outcomes)) outcomes.set(c, (outcomes.get(c) ?? 0) + n);
     return {
-      states: visited.size, executions: ended.size, outcomes, breached: results.some((r) => r.breached),
+      states: visited.size, explored: results.reduce((sum, r) => sum + r.explored, 0), executions: ended.size, outcomes, breached: results.some((r) => r.breached),
       visitedBytes: visited.bytes + ended.bytes,
     };
   } finally {

@@ -3,6 +3,7 @@ import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';
 import { exploreDpor } from './dpor.js';
 import { fingerprint, FingerprintTable } from './fingerprints.js';
+import { OpLayers } from './layers.js';
 import { advance, ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions } from './node.js';
 
 export interface ExploreOptions extends Bounds {
@@ -22,6 +23,8 @@ export interface ExploreOptions extends Bounds {
   slice?: { index: number; count: number };
   /** Also return every visited and every end state's fingerprint (a shard's partial report needs them). */
   fingerprints?: boolean;
+  /** false: a plain depth-first search instead of one layer of operations started at a time (see OpLayers); tests compare them. */
+  layered?: boolean;
   /** Which reductions to use; all by default. Tests switch them off one by one. */
   reductions?: Reductions;
 }
@@ -33,6 +36,13 @@ export interface ExploreResult {
    * but not the states within a run of single choices (see `settle`).
    */
   states: number;
+  /**
+   * How many times a stored state was explored: its first visit, and each later one with more
+   * operations left to start. The layered search makes it `states` (see OpLayers); the parallel
+   * search's is a little more, and depends on timing, so reports leave it out; tests and the
+   * bench read it. Absent from the partial-order reduction's search.
+   */
+  explored?: number;
   /** Distinct end states: finished executions, up to state equality. */
   executions: number;
   /** End states per outcome class. */
@@ -60,11 +70,13 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
     const { transitions: _t, maximal: _m, blocked: _b, ...reduced } = exploreDpor(target, o, reductions);
     return reduced;
   }
-  const result: ExploreResult = { states: 0, executions: 0, outcomes: new Map(), breached: false, visitedBytes: 0 };
+  const result: ExploreResult & { explored: number } = { states: 0, explored: 0, executions: 0, outcomes: new Map(), breached: false, visitedBytes: 0 };
   const visited = new FingerprintTable();
   const ended = new FingerprintTable(12);
   const root = initialNode(target, o.cfg, o, reductions);
-  const stack: Array<Node<S>> = [root];
+  // Depth-first within a layer of operations started, layer by layer (see OpLayers).
+  const stack = new OpLayers<Node<S>>(o.layered ?? true);
+  stack.push(root);
   const endsByClass = new Map<OutcomeClass, FingerprintTable>();
 
   /** Stores n; false when it was stored before with as much budget (nothing new to find from it). */
@@ -74,6 +86,7 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
     const [a, b, c] = fingerprint(key);
     const before = visited.raiseTriple(a, b, c, budget);
     if (before >= budget) return false;
+    result.explored++;
     if (before < 0) result.states++;
     if (o.onProgress && result.states % PROGRESS_EVERY === 0) o.onProgress(result.states);
     if (isEnd(target, o, n) && ended.setTriple(a, b, c, 0) < 0) {
@@ -91,8 +104,8 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
   };
 
   // Every state on the stack is the root or a successor of a state with a choice.
-  while (stack.length > 0) {
-    const reached = advance(target, o, stack.pop()!, true, reductions, visit);
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    const reached = advance(target, o, n, true, reductions, visit);
     if (!reached) continue;
     let next = reached.next;
     const slice = o.slice;

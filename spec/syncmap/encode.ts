@@ -37,12 +37,26 @@ function encodeGoroutine(fns: FunctionTable, g: GState, heap: Reach, values: Val
   if (!g.op) return '-';
   const frames = g.frames.map((f) => {
     const kinds = fns[f.fn]!.locals;
-    const vars = Object.keys(f.v).sort().map((k) => `${k}=${local(kinds[k]!, f.v[k]!, heap, values)}`);
-    return `${f.fn}.${f.pc}(${vars.join(',')})`;
+    // The frame's locals in name order (every one is declared: the machine checks).
+    let vars = '';
+    for (const k of sortedLocals(kinds)) {
+      if (!Object.hasOwn(f.v, k)) continue;
+      vars += `${vars ? ',' : ''}${k}=${local(kinds[k]!, f.v[k]!, heap, values)}`;
+    }
+    return `${f.fn}.${f.pc}(${vars})`;
   });
   const pairs = g.pairs.map((x, i) => (i % 2 ? named(values, x) : x));
   const nested = g.nested ? `>${opText(g.nested, values)}@${g.nestedBase}.${g.nestedCalled}` : '';
   return `${opText(g.op, values)}${g.called}${nested}[${frames.join('/')}]p${pairs.join(',')}`;
+}
+
+/** A function's declared locals, sorted once instead of a frame's keys at every encoding. */
+const SORTED_LOCALS = new WeakMap<object, string[]>();
+
+function sortedLocals(kinds: Readonly<Record<string, LocalKind>>): string[] {
+  let names = SORTED_LOCALS.get(kinds);
+  if (!names) SORTED_LOCALS.set(kinds, (names = Object.keys(kinds).sort()));
+  return names;
 }
 
 function local(kind: LocalKind, x: number, heap: Reach, values: ValueNamer): number {

@@ -33,7 +33,7 @@ function pointOf(fns: FunctionTable, f: Frame): Point {
 /** Every local a frame holds must be declared, so encode knows how to canonicalize it. */
 function checkLocals(fns: FunctionTable, fn: string, v: Readonly<Record<string, number>>): void {
   const locals = fns[fn]!.locals;
-  for (const k of Object.keys(v)) {
+  for (const k in v) {
     if (!(k in locals)) throw new Error(`the spec is inconsistent: ${fn} sets undeclared local ${k}`);
   }
 }
@@ -148,9 +148,9 @@ export function step(fns: FunctionTable, s: SyncMapState, g: number): { state: S
   const info: StepInfo = {
     goroutine: g,
     opIndex: gst.opIndex,
-    op: describeOp(gst.op, 'syncmap'),
+    op: opText(gst.op),
     label: labelOf(fns, top),
-    goLine: `sync/map.go:${point.line}`,
+    goLine: goLineOf(point),
     reads: r.log.reads,
     writes: r.log.writes,
     access: r.log.atomic ? 'atomic' : 'plain',
@@ -164,8 +164,30 @@ export function step(fns: FunctionTable, s: SyncMapState, g: number): { state: S
   return { state: { mem: r.mem, gs, violated }, info, crash: r.crash };
 }
 
+/** Texts made once per operation and per point instead of at every step. */
+const OP_TEXTS = new WeakMap<Op, string>();
+const GO_LINES = new WeakMap<Point, string>();
+
+function opText(op: Op): string {
+  let text = OP_TEXTS.get(op);
+  if (text === undefined) OP_TEXTS.set(op, (text = describeOp(op, 'syncmap')));
+  return text;
+}
+
+function goLineOf(point: Point): string {
+  let text = GO_LINES.get(point);
+  if (text === undefined) GO_LINES.set(point, (text = `sync/map.go:${point.line}`));
+  return text;
+}
+
+/** Each point's label, made once: nextLabel asks for it at every state key. */
+const LABELS = new WeakMap<Point, string>();
+
 function labelOf(fns: FunctionTable, f: Frame): string {
-  return `${fns[f.fn]!.name}: ${pointOf(fns, f).text}`;
+  const point = pointOf(fns, f);
+  let label = LABELS.get(point);
+  if (label === undefined) LABELS.set(point, (label = `${fns[f.fn]!.name}: ${point.text}`));
+  return label;
 }
 
 /** The label goroutine g's next step will carry, or undefined when it is idle. */

@@ -25,6 +25,8 @@ describe('exploreParallel', () => {
     const { target, cfg, bounds } = prepareTarget(o);
     const one = explore(target, { ...bounds, cfg });
     const split = await exploreParallel(o, 2);
-    expect({ ...split, visitedBytes: 0 }).toEqual({ ...one, visitedBytes: 0 });
+    // How often a state was explored depends on which thread met it first; nothing else may.
+    expect({ ...split, visitedBytes: 0, explored: 0 }).toEqual({ ...one, visitedBytes: 0, explored: 0 });
+    expect(split.explored).toBeGreaterThanOrEqual(split.states);
   }, 60_000);
 });
