@@ -14,33 +14,36 @@
  * state is explored twice, and the states, end states and verdicts are the plain search's: only
  * the order changes, which the reports do not depend on (state keys are canonical).
  *
- * The cost is memory: the states waiting in higher layers are held whole, where a depth-first
- * stack holds only the siblings along one path.
+ * The cost is memory: what waits in higher layers is held until they come, where a depth-first
+ * stack holds only the siblings along one path. What waits there is always an operation's start,
+ * and those successors compute their states only when taken (node.ts, `successorOf`), so a
+ * parent with a dozen starts waiting is held once, not as a dozen states.
  */
-export class OpLayers<N extends { ops: number }> {
-  private readonly layers: N[][] = [];
+export class OpLayers<T> {
+  private readonly layers: T[][] = [];
   private current = 0;
   private held = 0;
-  /** The most states held at once (for the memory notes). */
+  /** The most items held at once (for the memory notes). */
   peak = 0;
 
   /** `layered` false: one stack, the plain depth-first search (tests compare the two). */
   constructor(private readonly layered = true) {}
 
-  push(n: N): void {
-    const layer = this.layered ? n.ops : 0;
-    if (layer < this.current) throw new Error(`a state with ${n.ops} operations started came after layer ${this.current}`);
-    (this.layers[layer] ??= []).push(n);
+  /** Adds an item whose state has started `ops` operations. */
+  push(item: T, ops: number): void {
+    const layer = this.layered ? ops : 0;
+    if (layer < this.current) throw new Error(`a state with ${ops} operations started came after layer ${this.current}`);
+    (this.layers[layer] ??= []).push(item);
     if (++this.held > this.peak) this.peak = this.held;
   }
 
-  /** The next state to explore, or undefined when every layer is empty. */
-  pop(): N | undefined {
+  /** The next item to explore, or undefined when every layer is empty. */
+  pop(): T | undefined {
     for (; this.current < this.layers.length; this.current++) {
-      const n = this.layers[this.current]?.pop();
-      if (n !== undefined) {
+      const item = this.layers[this.current]?.pop();
+      if (item !== undefined) {
         this.held--;
-        return n;
+        return item;
       }
     }
     return undefined;

@@ -118,8 +118,8 @@ export function outcomeOf<S>(n: Node<S>): OutcomeClass {
 
 /** One scheduler choice and the state it leads to. */
 export interface Successor<S> {
-  edge: Edge;
-  node: Node<S>;
+  readonly edge: Edge;
+  readonly node: Node<S>;
 }
 
 /** Every step the scheduler may take next: a busy goroutine's step, or an idle one starting any operation. */
@@ -128,9 +128,27 @@ export function successors<S>(target: Target<S>, b: Bounds, n: Node<S>): Array<S
   if (n.crash) return out;
   for (let g = 0; g < b.goroutines; g++) {
     if (b.preemptions !== undefined && n.preempted >= b.preemptions && preempts(target, b, n, g)) continue;
-    for (const edge of goroutineEdges(target, b, n, g) ?? []) out.push({ edge, node: applyEdge(target, b, n, edge).node });
+    for (const edge of goroutineEdges(target, b, n, g) ?? []) out.push(successorOf(target, b, n, edge));
   }
   return out;
+}
+
+/**
+ * The successor along `edge`. One that starts an operation computes its state when first read:
+ * the layered search (checker/explore/layers.ts) holds such successors until every state with
+ * fewer operations started is done, and a parent with a dozen of them waiting is cheaper to keep
+ * than a dozen states. A step's state is computed now: whether it is private, and the run it
+ * starts, decide what the search does next.
+ */
+function successorOf<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edge): Successor<S> {
+  if (!edge.op) return { edge, node: applyEdge(target, b, n, edge).node };
+  let node: Node<S> | undefined;
+  return {
+    edge,
+    get node(): Node<S> {
+      return (node ??= applyEdge(target, b, n, edge).node);
+    },
+  };
 }
 
 /**
@@ -193,7 +211,7 @@ function expandPrivate<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reduction
   for (let g = 0; g < b.goroutines; g++) {
     const step = steps[g];
     if (step) out.push(step);
-    else for (const edge of goroutineEdges(target, b, n, g) ?? []) out.push({ edge, node: applyEdge(target, b, n, edge).node });
+    else for (const edge of goroutineEdges(target, b, n, g) ?? []) out.push(successorOf(target, b, n, edge));
   }
   return { next: out, sole: -1 };
 }

@@ -2,6 +2,7 @@
 import type { CheckOptions } from '../cli/options.js';
 import { prepareTarget } from '../run/check-target.js';
 import { advance, ALL_REDUCTIONS, breaches, expand, isChain, isEnd, type Node, nodeKey, outcomeOf } from './node.js';
+import { forgetMonitorMemo } from '../verify/monitor-memo.js';
 import { OpLayers } from './layers.js';
 import { workItems } from './parallel-items.js';
 import { SharedFingerprintTable } from './shared-table.js';
@@ -31,6 +32,7 @@ const PROGRESS_EVERY = 8192;
  */
 export function searchShare(d: ShareInput, onProgress?: (states: number) => void): ShareResult {
   const { target, cfg, bounds } = prepareTarget(d.options);
+  forgetMonitorMemo();
   const visited = new SharedFingerprintTable(d.visited);
   const ended = new SharedFingerprintTable(d.ended);
   const next = new Int32Array(d.control);
@@ -60,13 +62,17 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
     if (!item.start) continue;
     // Every state on the stack is a successor of a state with a choice, as in the single search.
     // Layer by layer of operations started, as the single search goes (see OpLayers).
-    const stack = new OpLayers<Node<unknown>>();
+    const stack = new OpLayers<{ readonly node: Node<unknown> }>();
     const explore = (n: Node<unknown>, entry: boolean): void => {
-      const next = advance(target, bounds, n, entry, ALL_REDUCTIONS, visit)?.next ?? [];
-      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!.node);
+      const reached = advance(target, bounds, n, entry, ALL_REDUCTIONS, visit);
+      if (!reached) return;
+      const { next } = reached;
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!, reached.node.ops + (next[i]!.edge.op ? 1 : 0));
     };
     explore(item.start.node, item.start.entry);
-    for (let n = stack.pop(); n !== undefined; n = stack.pop()) explore(n, true);
+    for (let s = stack.pop(); s !== undefined; s = stack.pop()) explore(s.node, true);
   }
+  // The main thread goes on to other targets: leave nothing of this search behind.
+  forgetMonitorMemo();
   return result;
 }

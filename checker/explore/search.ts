@@ -3,6 +3,7 @@ import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';
 import { exploreDpor } from './dpor.js';
 import { fingerprint, FingerprintTable } from './fingerprints.js';
+import { forgetMonitorMemo } from '../verify/monitor-memo.js';
 import { OpLayers } from './layers.js';
 import { advance, ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions } from './node.js';
 
@@ -70,13 +71,15 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
     const { transitions: _t, maximal: _m, blocked: _b, ...reduced } = exploreDpor(target, o, reductions);
     return reduced;
   }
+  // The monitor's memo starts empty and is dropped at the end: it is for this search alone.
+  forgetMonitorMemo();
   const result: ExploreResult & { explored: number } = { states: 0, explored: 0, executions: 0, outcomes: new Map(), breached: false, visitedBytes: 0 };
   const visited = new FingerprintTable();
   const ended = new FingerprintTable(12);
   const root = initialNode(target, o.cfg, o, reductions);
   // Depth-first within a layer of operations started, layer by layer (see OpLayers).
-  const stack = new OpLayers<Node<S>>(o.layered ?? true);
-  stack.push(root);
+  const stack = new OpLayers<{ readonly node: Node<S> }>(o.layered ?? true);
+  stack.push({ node: root }, 0);
   const endsByClass = new Map<OutcomeClass, FingerprintTable>();
 
   /** Stores n; false when it was stored before with as much budget (nothing new to find from it). */
@@ -104,14 +107,15 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
   };
 
   // Every state on the stack is the root or a successor of a state with a choice.
-  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
-    const reached = advance(target, o, n, true, reductions, visit);
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const reached = advance(target, o, item.node, true, reductions, visit);
     if (!reached) continue;
     let next = reached.next;
     const slice = o.slice;
     if (slice && reached.node === root) next = next.filter((_, i) => i % slice.count === slice.index);
-    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!.node);
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!, reached.node.ops + (next[i]!.edge.op ? 1 : 0));
   }
+  forgetMonitorMemo();
   result.visitedBytes = visited.bytes + ended.bytes;
   if (o.fingerprints) result.fingerprints = { visited: visited.triples(), ends: new Map([...endsByClass].map(([c, t]) => [c, t.triples()])) };
   return result;

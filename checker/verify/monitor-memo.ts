@@ -17,12 +17,10 @@ import { encodeMonitor, explanationKey, type MonitorState, monitorCall, monitorI
  * test/checker/verify/monitor-memo.test.ts compares both on random histories.
  */
 
-/** What is remembered of one interned monitor state. */
-interface Memo {
-  readonly calls: Map<string, MonitorState>;
-  readonly returns: Map<string, MonitorState>;
-  /** Encodings by goroutine order and by the names the target gave the monitor's values. */
-  readonly encodings: Map<string, Encoding>;
+/** What is kept on an interned monitor state itself: nothing that reaches another state. */
+interface Tag {
+  /** Names the state in the tables' keys. */
+  readonly id: number;
   /** Every non-zero value the explanations hold, each once, in the order their keys meet them. */
   values?: number[];
 }
@@ -33,13 +31,26 @@ interface Encoding {
   named: number[];
 }
 
-const MEMOS = new WeakMap<MonitorState, Memo>();
+/*
+ * The tables are flat and bounded, keyed by the state's id: a memo kept on each state and
+ * pointing at the next states would chain every state ever met to the first one, which the
+ * search holds to the end (measured: a third of a GiB more at depth 5).
+ */
+const TAGS = new WeakMap<MonitorState, Tag>();
 const INTERNED = new Map<string, MonitorState>();
+const TRANSITIONS = new Map<string, MonitorState>();
+const ENCODINGS = new Map<string, Encoding>();
+let nextId = 0;
 
-/** Past this many interned states the table starts afresh (old states keep their memos while alive). */
-const INTERNED_LIMIT = 400_000;
-/** Encodings kept per state: one per naming situation met; more than this and they start afresh. */
-const ENCODINGS_LIMIT = 256;
+/** Past this many entries in any table, all start afresh (a state already handed out stays valid). */
+const TABLE_LIMIT = 200_000;
+
+/** Drops everything remembered, so a finished search leaves no memory behind (explore calls it). */
+export function forgetMonitorMemo(): void {
+  INTERNED.clear();
+  TRANSITIONS.clear();
+  ENCODINGS.clear();
+}
 
 export function memoInit(slots: number, keys: number, range: RangeMode = 'snapshot', roots = true): MonitorState {
   return intern(monitorInit(slots, keys, range, roots));
@@ -47,19 +58,17 @@ export function memoInit(slots: number, keys: number, range: RangeMode = 'snapsh
 
 export function memoCall(m: MonitorState, g: number, op: Op): MonitorState {
   if (m.failed) return m;
-  const memo = memoOf(m);
-  const key = `${g}|${opText(op)}`;
-  let next = memo.calls.get(key);
-  if (!next) memo.calls.set(key, (next = intern(monitorCall(m, g, op))));
+  const key = `${tagOf(m).id}c${g}|${opText(op)}`;
+  let next = TRANSITIONS.get(key);
+  if (!next) remember(TRANSITIONS, key, (next = intern(monitorCall(m, g, op))));
   return next;
 }
 
 export function memoReturn(m: MonitorState, g: number, result: OpResult): MonitorState {
   if (m.failed || !m.pending[g]) return m;
-  const memo = memoOf(m);
-  const key = `${g}|${resultText(result)}`;
-  let next = memo.returns.get(key);
-  if (!next) memo.returns.set(key, (next = intern(monitorReturn(m, g, result))));
+  const key = `${tagOf(m).id}r${g}|${resultText(result)}`;
+  let next = TRANSITIONS.get(key);
+  if (!next) remember(TRANSITIONS, key, (next = intern(monitorReturn(m, g, result))));
   return next;
 }
 
@@ -69,30 +78,34 @@ export function memoReturn(m: MonitorState, g: number, result: OpResult): Monito
  */
 export function memoEncode(m: MonitorState, values: ValueNamer, order: readonly number[]): string {
   if (m.failed) return encodeMonitor(m, values, order);
-  const memo = memoOf(m);
-  memo.values ??= valuesOf(m);
-  let key = `${order.join(',')}|${values.named}|`;
-  for (const v of memo.values) key += `${values.peek(v) ?? '?'},`;
-  const known = memo.encodings.get(key);
+  const tag = tagOf(m);
+  tag.values ??= valuesOf(m);
+  let key = `${tag.id}|${order.join(',')}|${values.named}|`;
+  for (const v of tag.values) key += `${values.peek(v) ?? '?'},`;
+  const known = ENCODINGS.get(key);
   if (known) {
     for (const v of known.named) values.name(v);
     return known.text;
   }
-  const unnamed = memo.values.filter((v) => values.peek(v) === undefined);
+  const unnamed = tag.values.filter((v) => values.peek(v) === undefined);
   const before = values.named;
   const text = encodeMonitor(m, values, order);
   // The values named, in naming order: their new names are before+1, before+2, ...
   const named = unnamed.filter((v) => values.peek(v) !== undefined).sort((a, b) => values.peek(a)! - values.peek(b)!);
   if (values.named !== before + named.length) throw new Error('the monitor named a value it does not hold');
-  if (memo.encodings.size >= ENCODINGS_LIMIT) memo.encodings.clear();
-  memo.encodings.set(key, { text, named });
+  remember(ENCODINGS, key, { text, named });
   return text;
 }
 
-function memoOf(m: MonitorState): Memo {
-  let memo = MEMOS.get(m);
-  if (!memo) MEMOS.set(m, (memo = { calls: new Map(), returns: new Map(), encodings: new Map() }));
-  return memo;
+function remember<V>(table: Map<string, V>, key: string, value: V): void {
+  if (table.size >= TABLE_LIMIT) forgetMonitorMemo();
+  table.set(key, value);
+}
+
+function tagOf(m: MonitorState): Tag {
+  let tag = TAGS.get(m);
+  if (!tag) TAGS.set(m, (tag = { id: nextId++ }));
+  return tag;
 }
 
 /** The one object for states equal to m: m itself the first time. */
@@ -100,8 +113,7 @@ function intern(m: MonitorState): MonitorState {
   const key = stateText(m);
   const known = INTERNED.get(key);
   if (known) return known;
-  if (INTERNED.size >= INTERNED_LIMIT) INTERNED.clear();
-  INTERNED.set(key, m);
+  remember(INTERNED, key, m);
   return m;
 }
 

@@ -12,7 +12,7 @@ describe('OpLayers', () => {
 
   it('gives back the lowest layer first, last in first out within it', () => {
     const l = new OpLayers<ReturnType<typeof n>>();
-    for (const x of [n(1, 'a'), n(0, 'b'), n(2, 'c'), n(0, 'd'), n(1, 'e')]) l.push(x);
+    for (const x of [n(1, 'a'), n(0, 'b'), n(2, 'c'), n(0, 'd'), n(1, 'e')]) l.push(x, x.ops);
     const order: string[] = [];
     for (let x = l.pop(); x; x = l.pop()) order.push(x.id);
     expect(order).toEqual(['d', 'b', 'e', 'a', 'c']);
@@ -21,15 +21,15 @@ describe('OpLayers', () => {
 
   it('unlayered, it is one stack', () => {
     const l = new OpLayers<ReturnType<typeof n>>(false);
-    for (const x of [n(1, 'a'), n(0, 'b'), n(2, 'c')]) l.push(x);
+    for (const x of [n(1, 'a'), n(0, 'b'), n(2, 'c')]) l.push(x, x.ops);
     expect([l.pop()!.id, l.pop()!.id, l.pop()!.id, l.pop()]).toEqual(['c', 'b', 'a', undefined]);
   });
 
   it('refuses a state below the layer it has moved past: a step never lowers the count', () => {
     const l = new OpLayers<ReturnType<typeof n>>();
-    l.push(n(2, 'a'));
+    l.push(n(2, 'a'), 2);
     l.pop();
-    expect(() => l.push(n(1, 'b'))).toThrow(/came after layer 2/);
+    expect(() => l.push(n(1, 'b'), 1)).toThrow(/came after layer 2/);
   });
 });
 
