@@ -1,4 +1,5 @@
 import type { ValueNamer } from '../../spec/canon.js';
+import { remembered } from '../../spec/remember.js';
 import type { Op, OpResult } from '../../spec/types.js';
 import { encodeMonitor, explanationKey, type MonitorState, monitorCall, monitorInit, monitorReturn, type RangeMode } from './monitor.js';
 
@@ -103,9 +104,7 @@ function remember<V>(table: Map<string, V>, key: string, value: V): void {
 }
 
 function tagOf(m: MonitorState): Tag {
-  let tag = TAGS.get(m);
-  if (!tag) TAGS.set(m, (tag = { id: nextId++ }));
-  return tag;
+  return remembered(TAGS, m, () => ({ id: nextId++ }));
 }
 
 /** The one object for states equal to m: m itself the first time. */

@@ -1,4 +1,5 @@
 import type { ValueNamer } from '../canon.js';
+import { remembered } from '../remember.js';
 import type { Op } from '../types.js';
 import { NIL, WILD } from './constants.js';
 import type { FunctionTable, GState, MState } from './machine.js';
@@ -43,8 +44,7 @@ function encodeGoroutine(fns: FunctionTable, g: GState, ptr: (id: number) => num
 const VAR_KINDS = new WeakMap<FunctionTable, Map<string, Map<string, 'ptr' | 'value'>>>();
 
 function varKinds(fns: FunctionTable, name: string): Map<string, 'ptr' | 'value'> {
-  let byFn = VAR_KINDS.get(fns);
-  if (!byFn) VAR_KINDS.set(fns, (byFn = new Map()));
+  const byFn = remembered(VAR_KINDS, fns, () => new Map<string, Map<string, 'ptr' | 'value'>>());
   let kinds = byFn.get(name);
   if (!kinds) {
     const fn = fns[name];
@@ -66,12 +66,7 @@ function opText(op: Op, values: ValueNamer): string {
 const FIXED_TEXT = new WeakMap<Bucket, string>();
 
 function fixedText(b: Bucket): string {
-  let t = FIXED_TEXT.get(b);
-  if (t === undefined) {
-    t = `${b.tophash.join(',')}:${b.keys.join(',')}`;
-    FIXED_TEXT.set(b, t);
-  }
-  return t;
+  return remembered(FIXED_TEXT, b, () => `${b.tophash.join(',')}:${b.keys.join(',')}`);
 }
 
 class Renumbering {

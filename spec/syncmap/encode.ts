@@ -1,4 +1,5 @@
 import type { ValueNamer } from '../canon.js';
+import { remembered } from '../remember.js';
 import type { Op } from '../types.js';
 import { NONE } from './constants.js';
 import type { FunctionTable, LocalKind } from './program.js';
@@ -54,9 +55,7 @@ function encodeGoroutine(fns: FunctionTable, g: GState, heap: Reach, values: Val
 const SORTED_LOCALS = new WeakMap<object, string[]>();
 
 function sortedLocals(kinds: Readonly<Record<string, LocalKind>>): string[] {
-  let names = SORTED_LOCALS.get(kinds);
-  if (!names) SORTED_LOCALS.set(kinds, (names = Object.keys(kinds).sort()));
-  return names;
+  return remembered(SORTED_LOCALS, kinds, () => Object.keys(kinds).sort());
 }
 
 function local(kind: LocalKind, x: number, heap: Reach, values: ValueNamer): number {

@@ -1,4 +1,5 @@
 import { describeOp } from '../describe.js';
+import { remembered } from '../remember.js';
 import type { Crash, Op, OpResult, StepInfo } from '../types.js';
 import { NONE } from './constants.js';
 import { Ctx, emptyLog, type StepLog } from './ctx.js';
@@ -169,15 +170,11 @@ const OP_TEXTS = new WeakMap<Op, string>();
 const GO_LINES = new WeakMap<Point, string>();
 
 function opText(op: Op): string {
-  let text = OP_TEXTS.get(op);
-  if (text === undefined) OP_TEXTS.set(op, (text = describeOp(op, 'syncmap')));
-  return text;
+  return remembered(OP_TEXTS, op, () => describeOp(op, 'syncmap'));
 }
 
 function goLineOf(point: Point): string {
-  let text = GO_LINES.get(point);
-  if (text === undefined) GO_LINES.set(point, (text = `sync/map.go:${point.line}`));
-  return text;
+  return remembered(GO_LINES, point, () => `sync/map.go:${point.line}`);
 }
 
 /** Each point's label, made once: nextLabel asks for it at every state key. */
@@ -185,9 +182,7 @@ const LABELS = new WeakMap<Point, string>();
 
 function labelOf(fns: FunctionTable, f: Frame): string {
   const point = pointOf(fns, f);
-  let label = LABELS.get(point);
-  if (label === undefined) LABELS.set(point, (label = `${fns[f.fn]!.name}: ${point.text}`));
-  return label;
+  return remembered(LABELS, point, () => `${fns[f.fn]!.name}: ${point.text}`);
 }
 
 /** The label goroutine g's next step will carry, or undefined when it is idle. */
