@@ -23,7 +23,7 @@ export class OpLayers<T> {
   private readonly layers: T[][] = [];
   private current = 0;
   private held = 0;
-  /** The most items held at once (for the memory notes). */
+  /** The most items held at once (what the layers cost in memory; tests and measurements read it). */
   peak = 0;
 
   /** `layered` false: one stack, the plain depth-first search (tests compare the two). */
@@ -48,4 +48,12 @@ export class OpLayers<T> {
     }
     return undefined;
   }
+}
+
+/**
+ * Pushes the successors of a state that has started `ops` operations, the first to be taken
+ * first: a step stays in its layer, an operation's start goes one layer up.
+ */
+export function pushSuccessors<T>(stack: OpLayers<T>, ops: number, next: ReadonlyArray<T & { readonly edge: { readonly op: unknown } }>): void {
+  for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!, ops + (next[i]!.edge.op ? 1 : 0));
 }

@@ -3,7 +3,7 @@ import type { CheckOptions } from '../cli/options.js';
 import { prepareTarget } from '../run/check-target.js';
 import { advance, ALL_REDUCTIONS, breaches, expand, isChain, isEnd, type Node, nodeKey, outcomeOf } from './node.js';
 import { forgetMonitorMemo } from '../verify/monitor-memo.js';
-import { OpLayers } from './layers.js';
+import { OpLayers, pushSuccessors } from './layers.js';
 import { workItems } from './parallel-items.js';
 import { SharedFingerprintTable } from './shared-table.js';
 
@@ -65,9 +65,7 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
     const stack = new OpLayers<{ readonly node: Node<unknown> }>();
     const explore = (n: Node<unknown>, entry: boolean): void => {
       const reached = advance(target, bounds, n, entry, ALL_REDUCTIONS, visit);
-      if (!reached) return;
-      const { next } = reached;
-      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!, reached.node.ops + (next[i]!.edge.op ? 1 : 0));
+      if (reached) pushSuccessors(stack, reached.node.ops, reached.next);
     };
     explore(item.start.node, item.start.entry);
     for (let s = stack.pop(); s !== undefined; s = stack.pop()) explore(s.node, true);

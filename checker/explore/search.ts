@@ -4,7 +4,7 @@ import type { OutcomeClass } from '../../spec/types.js';
 import { exploreDpor } from './dpor.js';
 import { fingerprint, FingerprintTable } from './fingerprints.js';
 import { forgetMonitorMemo } from '../verify/monitor-memo.js';
-import { OpLayers } from './layers.js';
+import { OpLayers, pushSuccessors } from './layers.js';
 import { advance, ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions } from './node.js';
 
 export interface ExploreOptions extends Bounds {
@@ -113,7 +113,7 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
     let next = reached.next;
     const slice = o.slice;
     if (slice && reached.node === root) next = next.filter((_, i) => i % slice.count === slice.index);
-    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!, reached.node.ops + (next[i]!.edge.op ? 1 : 0));
+    pushSuccessors(stack, reached.node.ops, next);
   }
   forgetMonitorMemo();
   result.visitedBytes = visited.bytes + ended.bytes;
