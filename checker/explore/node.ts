@@ -1,4 +1,5 @@
 import { ValueNamer } from '../../spec/canon.js';
+import { remembered } from '../../spec/remember.js';
 import type { Target } from '../../spec/target.js';
 import { type Crash, DEADLOCK_MESSAGE, type Op, OUTCOME_OK, type OutcomeClass, type StepInfo } from '../../spec/types.js';
 import type { MonitorState } from '../verify/monitor.js';
@@ -333,9 +334,25 @@ function mayStart<S>(target: Target<S>, b: Bounds, n: Node<S>, g: number): boole
  * Goroutine g's scheduler choices at n: starting any operation when it is idle and budget is
  * left, its next step when it is busy and can take it; undefined when it is blocked (it waits).
  */
-export function goroutineEdges<S>(target: Target<S>, b: Bounds, n: Node<S>, g: number): Edge[] | undefined {
-  if (target.idle(n.s, g)) return mayStart(target, b, n, g) ? target.alphabet(b.keys, n.ops + 1).map((op) => ({ g, op })) : [];
+export function goroutineEdges<S>(target: Target<S>, b: Bounds, n: Node<S>, g: number): readonly Edge[] | undefined {
+  if (target.idle(n.s, g)) return mayStart(target, b, n, g) ? startEdges(target, b.keys, n.ops + 1, g) : [];
   return target.enabled(n.s, g) ? [{ g, op: null }] : undefined;
+}
+
+/**
+ * Goroutine g's edges starting each operation of the alphabet with value `value`, made once per
+ * target and kept: an idle goroutine's starts were a dozen fresh operations and edges at every
+ * state that has one, and most of them wait in a higher layer (layers.ts) for long. Operations
+ * and edges are never changed once made, so sharing them changes nothing else.
+ */
+const START_EDGES = new WeakMap<object, Map<string, readonly Edge[]>>();
+
+function startEdges<S>(target: Target<S>, keys: number, value: number, g: number): readonly Edge[] {
+  const byArgs = remembered(START_EDGES, target, () => new Map<string, readonly Edge[]>());
+  const at = `${keys}:${value}:${g}`;
+  let edges = byArgs.get(at);
+  if (!edges) byArgs.set(at, (edges = target.alphabet(keys, value).map((op) => ({ g, op }))));
+  return edges;
 }
 
 /**

@@ -128,9 +128,14 @@ function valuesOf(m: MonitorState): number[] {
   return [...seen];
 }
 
-/** An operation as text, every field of it. */
+/**
+ * An operation as text, every field of it, made once per operation object: the explorer hands
+ * out the same objects for every start (node.ts, `startEdges`), so this is mostly a lookup.
+ */
+const OP_TEXTS = new WeakMap<Op, string>();
+
 function opText(op: Op): string {
-  return JSON.stringify(op);
+  return remembered(OP_TEXTS, op, () => JSON.stringify(op));
 }
 
 /** A result as text, exactly (resultKey folds an absent value; this keeps it). */

@@ -115,7 +115,7 @@ export function startOp(fns: FunctionTable, s: SyncMapState, g: number, op: Op, 
     throw new Error(`the spec is inconsistent: ${fn} touched memory or ended before its first step`);
   }
   const gs = s.gs.slice();
-  gs[g] = { ...IDLE, op, opIndex, frames: r.frames };
+  gs[g] = { op, opIndex, called: 0, frames: r.frames, pairs: IDLE.pairs, nested: null, nestedBase: NONE, nestedCalled: 0 };
   return { ...s, gs };
 }
 
@@ -142,8 +142,11 @@ export function step(fns: FunctionTable, s: SyncMapState, g: number): { state: S
   const violated = s.violated ?? brokenTransition(s.mem, r.mem, g) ?? null;
   const ended = r.result !== undefined || r.crash !== undefined;
   const gs = s.gs.slice();
+  // Every field written out, in GState's order: one object shape for every goroutine state,
+  // and the pairs copied only when a Range visited some (most steps visit none).
   gs[g] = ended ? IDLE : {
-    ...gst, called: 1, frames: r.frames, pairs: [...gst.pairs, ...r.log.visited],
+    op: gst.op, opIndex: gst.opIndex, called: 1, frames: r.frames,
+    pairs: r.log.visited.length === 0 ? gst.pairs : gst.pairs.concat(r.log.visited),
     nested: r.nested, nestedBase: r.nestedBase, nestedCalled: r.nested && !r.nestedBegan ? 1 : 0,
   };
   const info: StepInfo = {
