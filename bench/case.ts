@@ -23,8 +23,6 @@ export interface BenchCase {
   countNaive: boolean;
   /** Worker threads sharing the search (checker/explore/parallel.ts); one when absent. */
   workers?: number;
-  /** Timed runs, each in its own process; the fastest one's figures are reported. One when absent. */
-  runs?: number;
 }
 
 export interface BenchFigures {

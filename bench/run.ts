@@ -15,6 +15,8 @@ import { formatCount } from '../checker/report/human.js';
 import { targetNames } from '../checker/run/targets.js';
 import { CONFIGS } from '../spec/config.js';
 import type { BenchCase, BenchFigures } from './case.js';
+import { median } from './spin/ours.js';
+import { ceilingOf, measureSpeedup, type SpeedupRound, speedupOf } from './speedup.js';
 
 const DEFAULT_CASES: BenchCase[] = [
   { name: 'hmap exhaustive', depth: 2, goroutines: 2, keys: 2, config: 'small', countNaive: true },
@@ -23,11 +25,11 @@ const DEFAULT_CASES: BenchCase[] = [
   // The safe targets at depth 4 (depth 6 takes minutes each; figures in docs/performance.md).
   ...['syncmap', 'rwmutex-map', 'mutex-map', 'sharded-map'].map((target): BenchCase => (
     { name: `${target} exhaustive`, target, depth: 4, goroutines: 2, keys: 2, config: 'small', countNaive: false })),
-  // The parallel search against one thread on the same work, for the speedup: best of three
-  // runs each, since one run on a shared machine can be a third slower than the next.
-  ...[1, 2].map((workers): BenchCase => (
-    { name: `syncmap exhaustive, ${workers} worker${workers === 1 ? '' : 's'}`, target: 'syncmap', depth: 5, goroutines: 2, keys: 2, config: 'small', countNaive: false, workers, runs: 3 })),
 ];
+
+/** The parallel speedup's work (bench/speedup.ts), measured in interleaved rounds. */
+const SPEEDUP_CASE: BenchCase = { name: 'syncmap exhaustive', target: 'syncmap', depth: 5, goroutines: 2, keys: 2, config: 'small', countNaive: false };
+const SPEEDUP_ROUNDS = 3;
 
 function parseCases(argv: string[]): BenchCase[] {
   const program = new Command('bench').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
@@ -56,16 +58,6 @@ function parseCases(argv: string[]): BenchCase[] {
   }];
 }
 
-/** Runs the case `c.runs` times (once by default), each in its own process; the fastest run's figures. */
-function runBest(c: BenchCase): BenchFigures {
-  let best = runCase(c);
-  for (let i = 1; i < (c.runs ?? 1); i++) {
-    const f = runCase(c);
-    if (f.seconds < best.seconds) best = f;
-  }
-  return best;
-}
-
 function runCase(c: BenchCase): BenchFigures {
   const caseFile = fileURLToPath(new URL('./case.ts', import.meta.url));
   const out = execFileSync(process.execPath, ['--import', 'tsx', caseFile, JSON.stringify(c)], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -80,7 +72,7 @@ function describeCase(c: BenchCase): string {
   return `${c.name}: depth ${c.depth}, ${c.goroutines} goroutines, ${c.keys} key${c.keys === 1 ? '' : 's'}, config ${c.config}${bound}${threads}`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes('--vs-spin')) {
     // The SPIN comparison has its own flags (--goroutines N --writes K); it runs as its own script.
@@ -99,17 +91,15 @@ function main(): void {
     process.exit(2);
   }
   process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
-  const seconds = new Map<BenchCase, number>();
   for (const c of cases) {
     process.stdout.write(`\n${describeCase(c)}\n`);
-    const f = runBest(c);
-    seconds.set(c, f.seconds);
+    const f = runCase(c);
     const rows: Array<[string, string]> = [
       ['scenarios', count(f.scenarios)],
       ['executions (distinct end states)', count(f.executions)],
       ['states stored', count(f.states)],
       ['outcome classes reached', String(f.classes)],
-      [(c.runs ?? 1) > 1 ? `time (s), best of ${c.runs}` : 'time (s)', f.seconds.toFixed(2)],
+      ['time (s)', f.seconds.toFixed(2)],
       ['states/s', count(f.statesPerSecond)],
       ...(f.naiveInterleavings === undefined ? [] : [
         ['naive interleavings', count(BigInt(f.naiveInterleavings))] as [string, string],
@@ -120,11 +110,7 @@ function main(): void {
     ];
     for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(34)}${v.padStart(18)}\n`);
   }
-  for (const c of cases.filter((x) => (x.workers ?? 1) > 1)) {
-    const alone = cases.find((x) => (x.workers ?? 1) === 1 && x.target === c.target && x.depth === c.depth && x.keys === c.keys && x.goroutines === c.goroutines);
-    const best = (alone?.runs ?? 1) > 1 || (c.runs ?? 1) > 1 ? ` (best of ${alone?.runs ?? 1} runs against best of ${c.runs ?? 1})` : '';
-    if (alone) process.stdout.write(`\nspeedup of the search on ${c.workers} workers (${c.target}, depth ${c.depth})${best}: ${(seconds.get(alone)! / seconds.get(c)!).toFixed(2)}×\n`);
-  }
+  if (!implOnly && !argv.includes('--depth')) await printSpeedup();
   if (!implOnly && !argv.includes('--depth')) {
     // The optimality ratio and the SPIN comparison (which says in one line when spin is missing).
     for (const script of ['./optimality.ts', './spin/run.ts']) {
@@ -151,4 +137,20 @@ function runImplBenchmarks(): void {
   }
 }
 
-main();
+/** The speedup of the search on every core, against the ceiling two independent searches reach. */
+async function printSpeedup(): Promise<void> {
+  const workers = Math.max(2, cpus().length);
+  const c = SPEEDUP_CASE;
+  process.stdout.write(`\nspeedup of the search on ${workers} workers (${c.target}, depth ${c.depth}), ${SPEEDUP_ROUNDS} interleaved rounds\n`);
+  const rounds = await measureSpeedup(c, workers, SPEEDUP_ROUNDS, (line) => process.stdout.write(`${line}\n`));
+  const best = (f: (r: SpeedupRound) => number): number => Math.min(...rounds.map(f));
+  const bestSpeedup = best((r) => r.alone) / best((r) => r.parallel);
+  const bestCeiling = (2 * best((r) => r.alone)) / best((r) => r.pairSlower);
+  process.stdout.write(`  best of the rounds: ${bestSpeedup.toFixed(2)}× (one thread ${best((r) => r.alone).toFixed(2)} s, ${workers} workers ${best((r) => r.parallel).toFixed(2)} s); `
+    + `two independent searches reach ${bestCeiling.toFixed(2)}×; rounds' median speedup ${median(rounds.map(speedupOf)).toFixed(2)}×, ceiling ${median(rounds.map(ceilingOf)).toFixed(2)}×\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${(e as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+/**
+ * The parallel search's speedup, measured so a shared machine's swings show rather than hide:
+ * rounds that each run the same work three ways, back to back, every run in its own process:
+ * one thread alone, the parallel search on all workers, and two one-thread searches at once.
+ * The last is the ceiling the machine allows right now: two searches that share nothing but
+ * the cores and the memory bus. A parallel search cannot beat it, so its speedup is printed
+ * beside it, round by round and best of the rounds.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { BenchCase, BenchFigures } from './case.js';
+
+const CASE_FILE = fileURLToPath(new URL('./case.ts', import.meta.url));
+
+function runCase(c: BenchCase): Promise<BenchFigures> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', CASE_FILE, JSON.stringify(c)], { encoding: 'utf8', maxBuffer: 1 << 20 }, (err, out) => {
+      if (err) reject(new Error(`bench case ${c.name} failed: ${err.message.split('\n')[0]}`));
+      else resolve(JSON.parse(out) as BenchFigures);
+    });
+  });
+}
+
+export interface SpeedupRound {
+  alone: number;
+  parallel: number;
+  /** The slower of the two one-thread searches run at the same time. */
+  pairSlower: number;
+}
+
+/** Speedup of a round: one thread's time over the parallel search's. */
+export function speedupOf(r: SpeedupRound): number {
+  return r.alone / r.parallel;
+}
+
+/** Throughput of two independent searches at once over one alone: what the machine allows. */
+export function ceilingOf(r: SpeedupRound): number {
+  return (2 * r.alone) / r.pairSlower;
+}
+
+export async function measureSpeedup(c: BenchCase, workers: number, rounds: number, say: (line: string) => void): Promise<SpeedupRound[]> {
+  const out: SpeedupRound[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const alone = await runCase({ ...c, workers: 1 });
+    const parallel = await runCase({ ...c, workers });
+    const pair = await Promise.all([runCase({ ...c, workers: 1 }), runCase({ ...c, workers: 1 })]);
+    if (parallel.states !== alone.states || pair.some((p) => p.states !== alone.states)) {
+      throw new Error(`the runs disagree on the states stored (${alone.states}, ${parallel.states}, ${pair.map((p) => p.states).join(', ')})`);
+    }
+    const round = { alone: alone.seconds, parallel: parallel.seconds, pairSlower: Math.max(...pair.map((p) => p.seconds)) };
+    out.push(round);
+    say(`  round ${i + 1}: one thread ${round.alone.toFixed(2)} s, ${workers} workers ${round.parallel.toFixed(2)} s (${speedupOf(round).toFixed(2)}×), two one-thread searches at once ${pair.map((p) => p.seconds.toFixed(2)).join(' s and ')} s (ceiling ${ceilingOf(round).toFixed(2)}×)`);
+  }
+  return out;
+}

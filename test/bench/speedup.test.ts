@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { ceilingOf, measureSpeedup, speedupOf } from '../../bench/speedup.js';
+
+describe('the speedup measurement', () => {
+  it('relates a round\'s times as speedup and ceiling', () => {
+    const round = { alone: 10, parallel: 6, pairSlower: 12.5 };
+    expect(speedupOf(round)).toBeCloseTo(10 / 6);
+    // Two searches of 10 s each done in 12.5 s: 1.6 times one search's throughput.
+    expect(ceilingOf(round)).toBeCloseTo(1.6);
+  });
+
+  it('runs the same work three ways in real processes and says so round by round', async () => {
+    const lines: string[] = [];
+    const rounds = await measureSpeedup({ name: 'tiny', target: 'mutex-map', depth: 2, goroutines: 2, keys: 1, config: 'small', countNaive: false }, 2, 1, (l) => lines.push(l));
+    expect(rounds).toHaveLength(1);
+    for (const t of Object.values(rounds[0]!)) expect(t).toBeGreaterThan(0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ {2}round 1: one thread [0-9.]+ s, 2 workers [0-9.]+ s \([0-9.]+×\), two one-thread searches at once [0-9.]+ s and [0-9.]+ s \(ceiling [0-9.]+×\)$/);
+  }, 120_000);
+});
