@@ -25,7 +25,7 @@ export function defaultWorkers(): number {
 export async function exploreParallel(options: CheckOptions, workers: number, onProgress?: (states: number) => void): Promise<ExploreResult> {
   const visited = SharedFingerprintTable.create(LOG2_CAPACITY);
   const ended = SharedFingerprintTable.create(20);
-  const input: ShareInput = { options, visited: visited.buffers, ended: ended.buffers, control: new SharedArrayBuffer(4) };
+  const input: ShareInput = { options, visited: visited.buffers, ended: ended.buffers, control: new SharedArrayBuffer(8), participants: workers };
   const threads: Worker[] = [];
   try {
     // workers - 1 threads, and the main thread as the last participant: it has every module

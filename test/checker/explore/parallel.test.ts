@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCheckArgs } from '../../../checker/cli/options.js';
 import { exploreParallel } from '../../../checker/explore/parallel.js';
+import { startTogether } from '../../../checker/explore/parallel-share.js';
 import { explore } from '../../../checker/explore/search.js';
 import { targetOptions } from '../../../checker/run/auto-bound.js';
 import { prepareTarget } from '../../../checker/run/check-target.js';
@@ -29,4 +30,24 @@ describe('exploreParallel', () => {
     expect({ ...split, visitedBytes: 0, explored: 0 }).toEqual({ ...one, visitedBytes: 0, explored: 0 });
     expect(split.explored).toBeGreaterThanOrEqual(split.states);
   }, 60_000);
+});
+
+describe('startTogether', () => {
+  it('lets the last participant to be ready through at once', () => {
+    const control = new Int32Array(new SharedArrayBuffer(8));
+    Atomics.store(control, 1, 2);
+    const t0 = performance.now();
+    startTogether(control, 3, 5_000);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    expect(Atomics.load(control, 1)).toBe(3);
+  });
+
+  it('starts without a participant that never comes, after the wait', () => {
+    const control = new Int32Array(new SharedArrayBuffer(8));
+    const t0 = performance.now();
+    startTogether(control, 2, 100);
+    const waited = performance.now() - t0;
+    expect(waited).toBeGreaterThanOrEqual(95);
+    expect(Atomics.load(control, 1)).toBe(1);
+  });
 });
