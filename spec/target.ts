@@ -93,9 +93,11 @@ export interface Target<S> {
    */
   privateStep?(s: S, g: number, info: StepInfo): boolean;
   /**
-   * A text, values and heap ids as they are, of everything goroutine g's steps read and write
-   * and of what decides which of its steps are private (its own state, the memory, the locks),
-   * so that two states with the same text take g through the same run of steps to the same
+   * The parts of the state, values and heap ids as they are, that hold everything goroutine g's
+   * steps read and write and what decides which of its steps are private (its own state, the
+   * memory, the locks): g itself and the objects themselves, which are never changed once made,
+   * so the explorer can turn each object into text once however many states share it. Two
+   * states whose parts have the same texts take g through the same run of steps to the same
    * memory and the same state of g, while nothing else can move (checker/explore/node.ts,
    * `soloRun`: on a target with privateStep, a run of g's private steps; on one without, a run
    * of g's steps with the others idle or held back by the context bound, so such a target's
@@ -103,7 +105,7 @@ export interface Target<S> {
    * (`spliceRun`). Not for targets whose operations call others from inside (Range callbacks):
    * a run must end where g's operation calls or returns. Absent: every run is walked.
    */
-  runKey?(s: S, g: number): string;
+  runKey?(s: S, g: number): readonly unknown[];
   /**
    * The end of g's run (see runKey) from `s`, given `end`, the end of the same run walked from a
    * state with the same runKey: `s` with g's state and the memory taken from `end`.

@@ -273,7 +273,7 @@ function soloRun<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions, g: 
   if (!onlyStateChanged(target, g, n, first)) return { node: first };
   let ends = RUN_ENDS.get(target);
   if (!ends || ends.size > RUN_ENDS_LIMIT) RUN_ENDS.set(target, (ends = new Map()));
-  const key = fingerprint(target.runKey!(n.s, g)).join(',');
+  const key = runKeyText(target.runKey!(n.s, g));
   const known = ends.get(key);
   if (known) {
     const overlap = n.overlap || busyCount(target, n.s, b.goroutines, g) > 0;
@@ -292,6 +292,24 @@ function soloRun<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions, g: 
     m = next[0]!.node;
     if (++steps > CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${g} took ${CHAIN_LIMIT} steps with nothing else able to run`);
   }
+}
+
+/**
+ * Target.runKey's parts as one short text: each object's JSON fingerprinted, once per object.
+ * The parts are the memory and a goroutine's state, kilobytes of JSON, and most states share
+ * them with the state before (a step changes one goroutine, and most steps no map): turning
+ * them into text at every run's start was a fifth of rwmutex-map's search. Equal JSON, equal
+ * text; objects are never changed once made (the spec is pure), so a remembered text stays true.
+ */
+const PART_TEXTS = new WeakMap<object, string>();
+
+function runKeyText(parts: readonly unknown[]): string {
+  let text = '';
+  for (const p of parts) {
+    text += typeof p === 'object' && p !== null ? remembered(PART_TEXTS, p, () => fingerprint(JSON.stringify(p)).join('.')) : `${JSON.stringify(p)}`;
+    text += '|';
+  }
+  return text;
 }
 
 /**

@@ -49,7 +49,8 @@ export function guardedTarget<L>(cfg: MapConfig, spec: GuardedSpec<L>): Target<G
     privateStep: (s, g, info) => privateGuarded(scheme, s, g, info),
     // A private run touches only g's own state and the maps, and whether a step is private
     // depends on those and the locks (which no private step changes).
-    runKey: (s, g) => `${g}${JSON.stringify(s.locks)}${JSON.stringify(s.maps)}${JSON.stringify(s.gs[g])}`,
+    // Each shard's map and each goroutine's state in it apart: most run starts share some of them with earlier states.
+    runKey: (s, g) => [g, s.locks, ...s.maps.flatMap((m) => [m.h, ...m.gs]), s.gs[g]],
     spliceRun: (s, g, end) => ({ locks: s.locks, maps: end.maps, gs: withAt(s.gs, g, end.gs[g]!) }),
   };
 }

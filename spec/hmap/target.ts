@@ -39,7 +39,7 @@ export function hmapTarget(cfg: MapConfig): Target<MState> {
     encode: (s, values, order) => encodeMachine(HMAP_FUNCTIONS, s, values, order),
     halt: (s) => ({ h: s.h, gs: s.gs.map(() => IDLE) }),
     // A goroutine's steps read and write only its own state and the map; no step ever waits.
-    runKey: (s, g) => `${g}${JSON.stringify(s.gs[g])}${JSON.stringify(s.h)}`,
+    runKey: (s, g) => [g, s.gs[g], s.h],
     spliceRun: (s, g, end) => {
       const gs = s.gs.slice();
       gs[g] = end.gs[g]!;
