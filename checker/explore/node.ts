@@ -232,19 +232,23 @@ const CHAIN_LIMIT = 1_000_000;
  * the state graph, not by the order the search meets them in. An end state is never passed
  * through (it crashed, or every goroutine is idle and any successor starts an operation).
  */
-export function settle<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions = ALL_REDUCTIONS, next = expand(target, b, n, r)): { node: Node<S>; next: Array<Successor<S>> } {
+export function settle<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions = ALL_REDUCTIONS, next = expand(target, b, n, r), trail?: Trail): { node: Node<S>; next: Array<Successor<S>> } {
   let sole = -1;
   for (let passed = 0; isChain(next); passed++) {
     if (passed === CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${next[0]!.edge.g} took ${CHAIN_LIMIT} steps with nothing else able to run`);
     const g = next[0]!.edge.g;
     // A target with private steps may reuse only runs of them (see `soloRun`); one without, any run.
     const reusable = target.runKey && target.spliceRun && (target.privateStep ? sole === g : true);
-    const run = reusable ? soloRun(target, b, n, r, g, next[0]!.node) : { node: next[0]!.node };
+    const run = reusable ? soloRun(target, b, n, r, g, next[0]!.node) : { node: next[0]!.node, steps: 1 };
+    trail?.push({ g, steps: run.steps });
     n = run.node;
     ({ next, sole } = run.expanded ?? expandPrivate(target, b, n, r));
   }
   return { node: n, next };
 }
+
+/** The steps `settle` passed, in order: goroutine g took `steps` steps in a row, none of them a start. */
+export type Trail = Array<{ g: number; steps: number }>;
 
 /**
  * The ends of runs walked so far, per target, by the 96-bit fingerprint of Target.runKey (see
@@ -269,15 +273,15 @@ const RUN_ENDS_LIMIT = 50_000;
  * the run is quiescent). What else changes is the overlap flag, set if another goroutine is busy,
  * which it is throughout or not at all, and under a context bound the last goroutine to run.
  */
-function soloRun<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions, g: number, first: Node<S>): { node: Node<S>; expanded?: Expansion<S> } {
-  if (!onlyStateChanged(target, g, n, first)) return { node: first };
+function soloRun<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions, g: number, first: Node<S>): { node: Node<S>; steps: number; expanded?: Expansion<S> } {
+  if (!onlyStateChanged(target, g, n, first)) return { node: first, steps: 1 };
   let ends = RUN_ENDS.get(target);
   if (!ends || ends.size > RUN_ENDS_LIMIT) RUN_ENDS.set(target, (ends = new Map()));
   const key = runKeyText(target.runKey!(n.s, g));
   const known = ends.get(key);
   if (known) {
     const overlap = n.overlap || busyCount(target, n.s, b.goroutines, g) > 0;
-    return { node: { ...n, s: target.spliceRun!(n.s, g, known.end as S), overlap, last: first.last } };
+    return { node: { ...n, s: target.spliceRun!(n.s, g, known.end as S), overlap, last: first.last }, steps: known.steps };
   }
   let m = first;
   let steps = 1;
@@ -287,7 +291,7 @@ function soloRun<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions, g: 
     const { next, sole } = expanded;
     if (!isChain(next) || next[0]!.edge.g !== g || (target.privateStep && sole !== g) || !onlyStateChanged(target, g, m, next[0]!.node)) {
       ends.set(key, { end: m.s, steps });
-      return { node: m, expanded };
+      return { node: m, steps, expanded };
     }
     m = next[0]!.node;
     if (++steps > CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${g} took ${CHAIN_LIMIT} steps with nothing else able to run`);
