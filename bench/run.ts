@@ -7,16 +7,16 @@
  * implementation's figures (impl/bench). `--depth N [--keys K]
  * [--preemptions P]` runs one case of your choosing instead; `--impl` runs only impl/bench.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { formatCount } from '../checker/report/human.js';
 import { targetNames } from '../checker/run/targets.js';
 import { CONFIGS } from '../spec/config.js';
-import type { BenchCase, BenchFigures } from './case.js';
+import type { BenchCase } from './case.js';
 import { median } from './spin/ours.js';
-import { ceilingOf, measureSpeedup, type SpeedupRound, speedupOf } from './speedup.js';
+import { ceilingOf, measureSpeedup, runCase, type SpeedupRound, speedupOf } from './speedup.js';
 
 const DEFAULT_CASES: BenchCase[] = [
   { name: 'hmap exhaustive', depth: 2, goroutines: 2, keys: 2, config: 'small', countNaive: true },
@@ -58,12 +58,6 @@ function parseCases(argv: string[]): BenchCase[] {
   }];
 }
 
-function runCase(c: BenchCase): BenchFigures {
-  const caseFile = fileURLToPath(new URL('./case.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', caseFile, JSON.stringify(c)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out) as BenchFigures;
-}
-
 const count = formatCount;
 
 function describeCase(c: BenchCase): string {
@@ -93,7 +87,7 @@ async function main(): Promise<void> {
   process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
   for (const c of cases) {
     process.stdout.write(`\n${describeCase(c)}\n`);
-    const f = runCase(c);
+    const f = await runCase(c);
     const rows: Array<[string, string]> = [
       ['scenarios', count(f.scenarios)],
       ['executions (distinct end states)', count(f.executions)],
@@ -110,8 +104,8 @@ async function main(): Promise<void> {
     ];
     for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(34)}${v.padStart(18)}\n`);
   }
-  if (!implOnly && !argv.includes('--depth')) await printSpeedup();
   if (!implOnly && !argv.includes('--depth')) {
+    await printSpeedup();
     // The optimality ratio and the SPIN comparison (which says in one line when spin is missing).
     for (const script of ['./optimality.ts', './spin/run.ts']) {
       process.stdout.write('\n');

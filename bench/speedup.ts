@@ -12,7 +12,8 @@ import type { BenchCase, BenchFigures } from './case.js';
 
 const CASE_FILE = fileURLToPath(new URL('./case.ts', import.meta.url));
 
-function runCase(c: BenchCase): Promise<BenchFigures> {
+/** Runs one case in its own process (bench/case.ts), so its peak memory is its own. */
+export function runCase(c: BenchCase): Promise<BenchFigures> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['--import', 'tsx', CASE_FILE, JSON.stringify(c)], { encoding: 'utf8', maxBuffer: 1 << 20 }, (err, out) => {
       if (err) reject(new Error(`bench case ${c.name} failed: ${err.message.split('\n')[0]}`));

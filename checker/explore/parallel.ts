@@ -28,8 +28,8 @@ export async function exploreParallel(options: CheckOptions, workers: number, on
   const input: ShareInput = { options, visited: visited.buffers, ended: ended.buffers, control: new SharedArrayBuffer(8), participants: workers };
   const threads: Worker[] = [];
   try {
-    // workers - 1 threads, and the main thread as the last participant: it has every module
-    // loaded already, so it starts at once while the threads are still loading theirs.
+    // workers - 1 threads, and the main thread as the last participant; every one waits until
+    // all are ready (parallel-share.ts, `startTogether`), since the threads load their modules first.
     const shares = Array.from({ length: workers - 1 }, () => new Promise<ShareResult>((done, fail) => {
       const w = new Worker(WORKER_FILE, { workerData: input, execArgv: ['--import', TSX_PRELOAD] });
       threads.push(w);

@@ -112,7 +112,8 @@ function costAfter(cost: number, last: number, edge: Edge, more = 0): number {
 type Reached<S> = { node: Node<S>; last: number; cost: number; edges: Edge[] };
 
 /**
- * Follows `at` along its run of single choices, if it starts one, to the run's end. Where the
+ * Follows `at` along its run of single choices, if it starts one, to the run's end, adding the
+ * run's choices to `at.edges` (the caller's own, fresh array). Where the
  * explorer's expansion is the scheduler's every choice (no private steps taken alone: the target
  * has none, or a context bound is on), this is the explorer's own `settle`, which walks a run of
  * one goroutine once and then reuses its end (node.ts, `soloRun`); its trail says who took how
@@ -123,18 +124,18 @@ function passRun<S>(target: Target<S>, b: Bounds, at: Reached<S>): Reached<S> {
     const trail: Trail = [];
     const end = settle(target, b, at.node, ALL_REDUCTIONS, successors(target, b, at.node), trail);
     let { cost, last } = at;
-    const edges = [...at.edges];
     for (const { g, steps } of trail) {
       const edge: Edge = { g, op: null };
       cost = costAfter(cost, last, edge, steps - 1);
       last = g;
-      for (let k = 0; k < steps; k++) edges.push(edge);
+      for (let k = 0; k < steps; k++) at.edges.push(edge);
     }
-    return { node: end.node, last, cost, edges };
+    return { node: end.node, last, cost, edges: at.edges };
   }
   for (let next = successors(target, b, at.node); isChain(next); next = successors(target, b, at.node)) {
     const { edge, node } = next[0]!;
-    at = { node, last: edge.g, cost: costAfter(at.cost, at.last, edge), edges: [...at.edges, edge] };
+    at.edges.push(edge);
+    at = { node, last: edge.g, cost: costAfter(at.cost, at.last, edge), edges: at.edges };
   }
   return at;
 }
