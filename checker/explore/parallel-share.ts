@@ -12,7 +12,7 @@ export interface ShareInput {
   options: CheckOptions;
   visited: SharedFingerprintTable['buffers'];
   ended: SharedFingerprintTable['buffers'];
-  /** [0]: the next work item to take; [1]: participants ready to start (see `startTogether`). */
+  /** [0]: the next work item to take; [1]: participants ready to start; [2]: how many take part, plus one (see `startTogether`). */
   control: SharedArrayBuffer;
   /** How many take part: the main thread and the worker threads. */
   participants: number;
@@ -55,28 +55,41 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
   };
 
   const { root, items } = workItems(target, cfg, bounds);
-  startTogether(next, d.participants);
-  visit(root);
-  for (let k = Atomics.add(next, 0, 1); k < items.length; k = Atomics.add(next, 0, 1)) {
-    const item = items[k]!;
-    // The states on the way are visited (and counted) by whoever comes first, when the search
-    // stores them at all (an entry, or a state with a choice; see settle); they are expanded
-    // only through the items, so nothing is explored twice.
-    for (const p of item.path) if (p.entry || !isChain(expand(target, bounds, p.node, ALL_REDUCTIONS))) visit(p.node);
-    if (!item.start) continue;
-    // Every state on the stack is a successor of a state with a choice, as in the single search.
-    // Layer by layer of operations started, as the single search goes (see OpLayers).
-    const stack = new OpLayers<{ readonly node: Node<unknown> }>();
-    const explore = (n: Node<unknown>, entry: boolean): void => {
-      const reached = advance(target, bounds, n, entry, ALL_REDUCTIONS, visit);
-      if (reached) pushSuccessors(stack, reached.node.ops, reached.next);
-    };
-    explore(item.start.node, item.start.entry);
-    for (let s = stack.pop(); s !== undefined; s = stack.pop()) explore(s.node, true);
+  const leaveTables = (): void => {
+    visited.leave();
+    ended.leave();
+  };
+  const takesPart = startTogether(next, d.participants, (count) => { for (let i = 0; i < count; i++) leaveTables(); });
+  try {
+    if (takesPart) takeItems();
+  } finally {
+    // The others may grow the tables without waiting for this participant from now on.
+    if (takesPart) leaveTables();
+    // The main thread goes on to other targets: leave nothing of this search behind.
+    forgetMonitorMemo();
   }
-  // The main thread goes on to other targets: leave nothing of this search behind.
-  forgetMonitorMemo();
   return result;
+
+  function takeItems(): void {
+    visit(root);
+    for (let k = Atomics.add(next, 0, 1); k < items.length; k = Atomics.add(next, 0, 1)) {
+      const item = items[k]!;
+      // The states on the way are visited (and counted) by whoever comes first, when the search
+      // stores them at all (an entry, or a state with a choice; see settle); they are expanded
+      // only through the items, so nothing is explored twice.
+      for (const p of item.path) if (p.entry || !isChain(expand(target, bounds, p.node, ALL_REDUCTIONS))) visit(p.node);
+      if (!item.start) continue;
+      // Every state on the stack is a successor of a state with a choice, as in the single search.
+      // Layer by layer of operations started, as the single search goes (see OpLayers).
+      const stack = new OpLayers<{ readonly node: Node<unknown> }>();
+      const explore = (n: Node<unknown>, entry: boolean): void => {
+        const reached = advance(target, bounds, n, entry, ALL_REDUCTIONS, visit);
+        if (reached) pushSuccessors(stack, reached.node.ops, reached.next);
+      };
+      explore(item.start.node, item.start.entry);
+      for (let s = stack.pop(); s !== undefined; s = stack.pop()) explore(s.node, true);
+    }
+  }
 }
 
 /** Longest a participant waits for the others to be ready before it starts anyway. */
@@ -91,12 +104,21 @@ const START_WAIT_MS = 30_000;
  * Starting together, the first pieces are raced for. A participant that never comes (its
  * thread failed) costs START_WAIT_MS, after which the others start without it and the failure
  * is reported from its thread's error.
+ *
+ * Returns whether this participant takes part. The first to go fixes who does: those ready by
+ * then (control[2]). One that comes later still takes no part, and `absent` is called once with
+ * how many never came in time, so the shared tables stop counting on them.
  */
-export function startTogether(control: Int32Array, participants: number, waitMs = START_WAIT_MS): void {
-  Atomics.add(control, 1, 1);
+export function startTogether(control: Int32Array, participants: number, absent: (count: number) => void = () => {}, waitMs = START_WAIT_MS): boolean {
+  const arrival = Atomics.add(control, 1, 1);
   const until = performance.now() + waitMs;
   for (let ready = Atomics.load(control, 1); ready < participants && performance.now() < until; ready = Atomics.load(control, 1)) {
     Atomics.wait(control, 1, ready, 10);
   }
   Atomics.notify(control, 1);
+  // Arrivals count from 0, so `control[2] - 1` ready ones take part (0 means not fixed yet).
+  const ready = Math.min(Atomics.load(control, 1), participants);
+  const fixed = Atomics.compareExchange(control, 2, 0, ready + 1);
+  if (fixed === 0 && ready < participants) absent(participants - ready);
+  return arrival < (fixed === 0 ? ready : fixed - 1);
 }

@@ -8,8 +8,13 @@ import { SharedFingerprintTable } from './shared-table.js';
 
 const WORKER_FILE = new URL('./parallel-worker.ts', import.meta.url);
 
-/** Room for 12 million states at three quarters full: 256 MiB of table, the depth-6 runs need a third. */
-const LOG2_CAPACITY = 24;
+/**
+ * The shared visited set starts as small as the single search's and doubles as it fills (see
+ * SharedFingerprintTable), up to room for 50 million states: 1 GiB of address space reserved,
+ * of which only the part in use is touched (sync.Map at depth 6 grows it to 64 MiB).
+ */
+const LOG2_START = 16;
+const LOG2_MAX = 26;
 
 /** The workers `--workers` defaults to: one per core. */
 export function defaultWorkers(): number {
@@ -23,9 +28,9 @@ export function defaultWorkers(): number {
  * state count now and then. Every worker is terminated before this returns or throws.
  */
 export async function exploreParallel(options: CheckOptions, workers: number, onProgress?: (states: number) => void): Promise<ExploreResult> {
-  const visited = SharedFingerprintTable.create(LOG2_CAPACITY);
-  const ended = SharedFingerprintTable.create(20);
-  const input: ShareInput = { options, visited: visited.buffers, ended: ended.buffers, control: new SharedArrayBuffer(8), participants: workers };
+  const visited = SharedFingerprintTable.create(LOG2_START, LOG2_MAX, workers);
+  const ended = SharedFingerprintTable.create(LOG2_START, LOG2_MAX, workers);
+  const input: ShareInput = { options, visited: visited.buffers, ended: ended.buffers, control: new SharedArrayBuffer(12), participants: workers };
   const threads: Worker[] = [];
   try {
     // workers - 1 threads, and the main thread as the last participant; every one waits until

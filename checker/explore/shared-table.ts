@@ -1,41 +1,48 @@
 import { fingerprint } from './fingerprints.js';
 
 /**
- * The visited set of a parallel search: FingerprintTable's open addressing, laid out in
- * SharedArrayBuffers so every worker thread sees one table. A slot is claimed by a CAS of its
- * third word from free (0) to BUSY, then its other two words are written and the third gets its
- * real value: a reader that meets BUSY waits for that instant, so no fingerprint is ever read
- * half written and no key gets two slots. The payload (the most operations a state was explored
- * with budget for) only grows, by CAS. The table cannot grow while workers run: it is sized up
- * front and says so when it fills.
+ * The visited set of a parallel search: FingerprintTable's open addressing, laid out in one
+ * growable SharedArrayBuffer so every worker thread sees one table, four words a slot (the
+ * fingerprint's three, then the payload: the most operations a state was explored with budget
+ * for). A slot is claimed by a CAS of its third word from free (0) to BUSY, then its other words
+ * are written and the third gets its real value: a reader that meets BUSY waits for that
+ * instant, so no fingerprint is ever read half written and no key gets two slots. The payload
+ * only grows, by CAS.
+ *
+ * The table grows as the single search's does, doubling when three quarters full, rather than
+ * being sized for the largest search up front: a table spread over 256 MiB made every claim a
+ * miss in the caches and the TLB (sync.Map at depth 5 on two threads: 11.4-11.5 s with 2^24
+ * slots, 10.3-10.4 s with 2^20, and twice the system time). Growing moves every fingerprint, so no participant may
+ * touch the table meanwhile: the one whose claim filled it asks (control[REQUEST]), every other
+ * participant stops at its next claim, and the one who asked rehashes once all have stopped, or
+ * have left the search (`leave`: a participant with no work left never touches the table again).
  */
 export class SharedFingerprintTable {
+  /** Tracks the buffer's length, so a growth is seen by every participant's view. */
   private readonly slots: Int32Array;
-  private readonly payload: Int32Array;
-  /** [0]: states held. */
-  private readonly counters: Int32Array;
-  private readonly mask: number;
+  private readonly control: Int32Array;
 
-  static create(log2Capacity: number): SharedFingerprintTable {
-    const capacity = 1 << log2Capacity;
-    return new SharedFingerprintTable({
-      slots: new SharedArrayBuffer(12 * capacity), payload: new SharedArrayBuffer(4 * capacity), counters: new SharedArrayBuffer(8),
-    });
+  /** A table of 2^log2Capacity slots that grows up to 2^log2Max, for `participants` threads. */
+  static create(log2Capacity: number, log2Max: number, participants: number): SharedFingerprintTable {
+    const slots = new SharedArrayBuffer(SLOT_BYTES << log2Capacity, { maxByteLength: SLOT_BYTES << log2Max });
+    const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS));
+    control[LOG2] = log2Capacity;
+    control[LOG2_MAX] = log2Max;
+    control[ACTIVE] = participants;
+    return new SharedFingerprintTable({ slots, control: control.buffer as SharedArrayBuffer });
   }
 
-  constructor(readonly buffers: { slots: SharedArrayBuffer; payload: SharedArrayBuffer; counters: SharedArrayBuffer }) {
+  constructor(readonly buffers: { slots: SharedArrayBuffer; control: SharedArrayBuffer }) {
     this.slots = new Int32Array(buffers.slots);
-    this.payload = new Int32Array(buffers.payload);
-    this.counters = new Int32Array(buffers.counters);
-    this.mask = this.payload.length - 1;
+    this.control = new Int32Array(buffers.control);
   }
 
   get size(): number {
-    return Atomics.load(this.counters, 0);
+    return Atomics.load(this.control, COUNT);
   }
 
   get bytes(): number {
-    return this.slots.byteLength + this.payload.byteLength;
+    return this.buffers.slots.byteLength;
   }
 
   /**
@@ -43,38 +50,114 @@ export class SharedFingerprintTable {
    * new, and whether the caller should explore it: new, or met before only with less budget.
    */
   claim(key: string, budget: number): { isNew: boolean; explore: boolean } {
+    const asked = Atomics.load(this.control, REQUEST);
+    if (asked !== 0) this.stopForGrowth(asked);
     const [a, b, c0] = fingerprint(key);
     const c = c0 === 0 || c0 === BUSY_U32 ? 1 : c0;
     const ia = a | 0;
     const ib = b | 0;
     const ic = c | 0;
-    for (let i = a & this.mask, probes = 0; ; i = (i + 1) & this.mask, probes++) {
-      if (probes > this.mask) throw new TableFullError(this.mask + 1);
-      const s = 3 * i;
+    // Read at every claim, not kept: a view that missed a growth (one made before it) stays right.
+    const mask = (1 << Atomics.load(this.control, LOG2)) - 1;
+    for (let i = a & mask; ; i = (i + 1) & mask) {
+      const s = 4 * i;
       let third = Atomics.load(this.slots, s + 2);
       if (third === 0) {
         if (Atomics.compareExchange(this.slots, s + 2, 0, BUSY) === 0) {
-          if (4 * (Atomics.add(this.counters, 0, 1) + 1) > 3 * (this.mask + 1)) throw new TableFullError(this.mask + 1);
+          const count = Atomics.add(this.control, COUNT, 1) + 1;
           Atomics.store(this.slots, s, ia);
           Atomics.store(this.slots, s + 1, ib);
-          Atomics.store(this.payload, i, budget);
+          Atomics.store(this.slots, s + 3, budget);
           Atomics.store(this.slots, s + 2, ic);
           Atomics.notify(this.slots, s + 2);
+          // Every other participant claims at most one more before it stops: room enough.
+          if (4 * count > 3 * (mask + 1)) this.grow();
           return { isNew: true, explore: true };
         }
         third = Atomics.load(this.slots, s + 2);
       }
-      // Another worker is writing this slot: wait until its fingerprint is all there.
+      // Another participant is writing this slot: wait until its fingerprint is all there.
       while (third === BUSY) {
         Atomics.wait(this.slots, s + 2, BUSY, 1);
         third = Atomics.load(this.slots, s + 2);
       }
       if (third !== ic || Atomics.load(this.slots, s) !== ia || Atomics.load(this.slots, s + 1) !== ib) continue;
-      for (let old = Atomics.load(this.payload, i); old < budget; old = Atomics.load(this.payload, i)) {
-        if (Atomics.compareExchange(this.payload, i, old, budget) === old) return { isNew: false, explore: true };
+      for (let old = Atomics.load(this.slots, s + 3); old < budget; old = Atomics.load(this.slots, s + 3)) {
+        if (Atomics.compareExchange(this.slots, s + 3, old, budget) === old) return { isNew: false, explore: true };
       }
       return { isNew: false, explore: false };
     }
+  }
+
+  /** Says this participant will not touch the table again, so growing it need not wait for it. */
+  leave(): void {
+    Atomics.sub(this.control, ACTIVE, 1);
+    Atomics.notify(this.control, ARRIVED);
+  }
+
+  /** Doubles the table, or, if another participant asked first, stops while it does. */
+  private grow(): void {
+    const log2 = Atomics.load(this.control, LOG2);
+    if (log2 >= Atomics.load(this.control, LOG2_MAX)) throw new TableFullError(1 << log2);
+    const asked = Atomics.compareExchange(this.control, REQUEST, 0, log2 + 1);
+    if (asked !== 0) return this.stopForGrowth(asked);
+    Atomics.add(this.control, ARRIVED, 1);
+    waitUntil(() => Atomics.load(this.control, ARRIVED) >= Atomics.load(this.control, ACTIVE), (seen) => Atomics.wait(this.control, ARRIVED, seen, 10), () => Atomics.load(this.control, ARRIVED));
+    this.rehash(log2 + 1);
+    Atomics.store(this.control, ARRIVED, 0);
+    Atomics.store(this.control, REQUEST, 0);
+    Atomics.notify(this.control, REQUEST);
+  }
+
+  /**
+   * Waits at the barrier while the participant that asked grows the table to 2^asked slots.
+   * A request is named by the size it asks for, so one that is done is told apart from the next
+   * one: the asker may finish and ask again before this participant wakes, and must then find it
+   * not yet arrived for the new request (it stops again at its next claim).
+   */
+  private stopForGrowth(asked: number): void {
+    Atomics.add(this.control, ARRIVED, 1);
+    Atomics.notify(this.control, ARRIVED);
+    waitUntil(() => Atomics.load(this.control, REQUEST) !== asked, () => Atomics.wait(this.control, REQUEST, asked, 10), () => asked);
+  }
+
+  /** Moves every fingerprint into a table of 2^log2 slots; every other participant has stopped or left. */
+  private rehash(log2: number): void {
+    const held = this.slots.slice();
+    this.buffers.slots.grow(SLOT_BYTES << log2);
+    this.slots.fill(0);
+    const mask = (1 << log2) - 1;
+    for (let s = 0; s < held.length; s += 4) {
+      if (held[s + 2] === 0) continue;
+      let i = held[s]! & mask;
+      while (this.slots[4 * i + 2] !== 0) i = (i + 1) & mask;
+      this.slots.set(held.subarray(s, s + 4), 4 * i);
+    }
+    Atomics.store(this.control, LOG2, log2);
+  }
+}
+
+/** Bytes a slot takes: the fingerprint's three words and the payload. */
+const SLOT_BYTES = 16;
+
+/** The control words: states held, log2 of the slots, its limit, the log2 a growth asks for (0: none), participants stopped for it, participants still searching. */
+const COUNT = 0;
+const LOG2 = 1;
+const LOG2_MAX = 2;
+const REQUEST = 3;
+const ARRIVED = 4;
+const ACTIVE = 5;
+const CONTROL_WORDS = 6;
+
+/** Longest a participant waits at a growth before it gives up on the others. */
+const GROWTH_WAIT_MS = 120_000;
+
+/** Waits (a short timed wait at a time, so nothing blocks for good) until `done`; throws past GROWTH_WAIT_MS. */
+function waitUntil(done: () => boolean, wait: (seen: number) => void, seen: () => number): void {
+  const until = performance.now() + GROWTH_WAIT_MS;
+  while (!done()) {
+    if (performance.now() > until) throw new Error('the parallel search could not grow its visited set: a participant stopped answering');
+    wait(seen());
   }
 }
 
@@ -84,6 +167,6 @@ const BUSY_U32 = 0xffff_ffff;
 
 export class TableFullError extends Error {
   constructor(capacity: number) {
-    super(`the parallel search's visited set (room for ${capacity.toLocaleString('en-US')} states) is three quarters full; --workers 1 uses a table that grows`);
+    super(`the parallel search's visited set (room for ${capacity.toLocaleString('en-US')} states) is three quarters full and at its largest; --workers 1 uses a table that grows without limit`);
   }
 }

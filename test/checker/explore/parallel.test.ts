@@ -33,21 +33,29 @@ describe('exploreParallel', () => {
 });
 
 describe('startTogether', () => {
+  const noneAbsent = (): never => {
+    throw new Error('nobody is absent here');
+  };
+
   it('lets the last participant to be ready through at once', () => {
-    const control = new Int32Array(new SharedArrayBuffer(8));
+    const control = new Int32Array(new SharedArrayBuffer(12));
     Atomics.store(control, 1, 2);
     const t0 = performance.now();
-    startTogether(control, 3, 5_000);
+    expect(startTogether(control, 3, noneAbsent, 5_000)).toBe(true);
     expect(performance.now() - t0).toBeLessThan(1_000);
     expect(Atomics.load(control, 1)).toBe(3);
   });
 
-  it('starts without a participant that never comes, after the wait', () => {
-    const control = new Int32Array(new SharedArrayBuffer(8));
+  it('starts without a participant that never comes, after the wait, and leaves out one that comes too late', () => {
+    const control = new Int32Array(new SharedArrayBuffer(12));
+    const absent: number[] = [];
     const t0 = performance.now();
-    startTogether(control, 2, 100);
+    expect(startTogether(control, 3, (n) => absent.push(n), 100)).toBe(true);
     const waited = performance.now() - t0;
     expect(waited).toBeGreaterThanOrEqual(95);
     expect(Atomics.load(control, 1)).toBe(1);
+    expect(absent).toEqual([2]);
+    // The second comes once the first has gone: it takes no part, and nobody is counted absent again.
+    expect(startTogether(control, 3, noneAbsent, 100)).toBe(false);
   });
 });
