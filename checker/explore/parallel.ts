@@ -1,3 +1,4 @@
+/** The parallel search: worker threads and the main thread share one visited set and a list of work items (parallel-share.ts). */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { TSX_PRELOAD } from '../../impl/sched/controller.js';
