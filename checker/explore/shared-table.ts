@@ -102,7 +102,7 @@ export class SharedFingerprintTable {
     const asked = Atomics.compareExchange(this.control, REQUEST, 0, log2 + 1);
     if (asked !== 0) return this.stopForGrowth(asked);
     Atomics.add(this.control, ARRIVED, 1);
-    waitUntil(() => Atomics.load(this.control, ARRIVED) >= Atomics.load(this.control, ACTIVE), (seen) => Atomics.wait(this.control, ARRIVED, seen, 10), () => Atomics.load(this.control, ARRIVED));
+    this.waitUntil(() => Atomics.load(this.control, ARRIVED) >= Atomics.load(this.control, ACTIVE), ARRIVED);
     this.rehash(log2 + 1);
     Atomics.store(this.control, ARRIVED, 0);
     Atomics.store(this.control, REQUEST, 0);
@@ -118,7 +118,19 @@ export class SharedFingerprintTable {
   private stopForGrowth(asked: number): void {
     Atomics.add(this.control, ARRIVED, 1);
     Atomics.notify(this.control, ARRIVED);
-    waitUntil(() => Atomics.load(this.control, REQUEST) !== asked, () => Atomics.wait(this.control, REQUEST, asked, 10), () => asked);
+    this.waitUntil(() => Atomics.load(this.control, REQUEST) !== asked, REQUEST);
+  }
+
+  /**
+   * Waits until `done`, woken by any change of control[word] and never blocked for long (a
+   * participant that died cannot hang the others for good); throws past GROWTH_WAIT_MS.
+   */
+  private waitUntil(done: () => boolean, word: number): void {
+    const until = performance.now() + GROWTH_WAIT_MS;
+    while (!done()) {
+      if (performance.now() > until) throw new Error('the parallel search could not grow its visited set: a participant stopped answering');
+      Atomics.wait(this.control, word, Atomics.load(this.control, word), 10);
+    }
   }
 
   /** Moves every fingerprint into a table of 2^log2 slots; every other participant has stopped or left. */
@@ -151,15 +163,6 @@ const CONTROL_WORDS = 6;
 
 /** Longest a participant waits at a growth before it gives up on the others. */
 const GROWTH_WAIT_MS = 120_000;
-
-/** Waits (a short timed wait at a time, so nothing blocks for good) until `done`; throws past GROWTH_WAIT_MS. */
-function waitUntil(done: () => boolean, wait: (seen: number) => void, seen: () => number): void {
-  const until = performance.now() + GROWTH_WAIT_MS;
-  while (!done()) {
-    if (performance.now() > until) throw new Error('the parallel search could not grow its visited set: a participant stopped answering');
-    wait(seen());
-  }
-}
 
 /** Marks a slot being written (never a real third word: claim maps it to 1). */
 const BUSY = -1;
