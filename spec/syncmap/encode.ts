@@ -17,9 +17,11 @@ export function encodeState(fns: FunctionTable, s: SyncMapState, values: ValueNa
   const heap = new Reach(s);
   const { mem } = s;
   const mu = mem.mu === NONE ? '-' : String(order.indexOf(mem.mu));
-  const head = `r${heap.readOnly(mem.read)}d${heap.map(mem.dirty)}x${mem.misses}u${mu}!${s.violated ?? ''}`;
-  const gs = order.map((g) => encodeGoroutine(fns, s.gs[g]!, heap, values));
-  return [head, ...gs, heap.text(values)].join('|');
+  // Built by concatenation, one string at a time: this runs for every state key, and the arrays
+  // that map and join made were a good part of the search's garbage.
+  let text = `r${heap.readOnly(mem.read)}d${heap.map(mem.dirty)}x${mem.misses}u${mu}!${s.violated ?? ''}`;
+  for (const g of order) text += `|${encodeGoroutine(fns, s.gs[g]!, heap, values)}`;
+  return `${text}|${heap.text(values)}`;
 }
 
 /** A value or e.p: positive numbers are values and get named; 0 (nil) and EXPUNGED stay. */
@@ -36,7 +38,10 @@ function opText(op: Op, values: ValueNamer): string {
 
 function encodeGoroutine(fns: FunctionTable, g: GState, heap: Reach, values: ValueNamer): string {
   if (!g.op) return '-';
-  const frames = g.frames.map((f) => {
+  // Values are named in the order met: the frames' locals, the pairs, the nested operation, the operation.
+  let frames = '';
+  for (let i = 0; i < g.frames.length; i++) {
+    const f = g.frames[i]!;
     const kinds = fns[f.fn]!.locals;
     // The frame's locals in name order (every one is declared: the machine checks).
     let vars = '';
@@ -44,11 +49,12 @@ function encodeGoroutine(fns: FunctionTable, g: GState, heap: Reach, values: Val
       if (!Object.hasOwn(f.v, k)) continue;
       vars += `${vars ? ',' : ''}${k}=${local(kinds[k]!, f.v[k]!, heap, values)}`;
     }
-    return `${f.fn}.${f.pc}(${vars})`;
-  });
-  const pairs = g.pairs.map((x, i) => (i % 2 ? named(values, x) : x));
+    frames += `${i ? '/' : ''}${f.fn}.${f.pc}(${vars})`;
+  }
+  let pairs = '';
+  for (let i = 0; i < g.pairs.length; i++) pairs += `${i ? ',' : ''}${i % 2 ? named(values, g.pairs[i]!) : g.pairs[i]!}`;
   const nested = g.nested ? `>${opText(g.nested, values)}@${g.nestedBase}.${g.nestedCalled}` : '';
-  return `${opText(g.op, values)}${g.called}${nested}[${frames.join('/')}]p${pairs.join(',')}`;
+  return `${opText(g.op, values)}${g.called}${nested}[${frames}]p${pairs}`;
 }
 
 /** A function's declared locals, sorted once instead of a frame's keys at every encoding. */
@@ -67,20 +73,23 @@ function local(kind: LocalKind, x: number, heap: Reach, values: ValueNamer): num
   }
 }
 
-/** Canonical ids, given in the order objects are first reached; reaching one reaches what it points to. */
+/**
+ * Canonical ids, given in the order objects are first reached; reaching one reaches what it
+ * points to. Each kind's reached raw ids are kept in reach order, so an object's canonical id is
+ * its index there: a state reaches a handful of each, where indexOf beats a Map.
+ */
 class Reach {
-  private readonly ro = new Map<number, number>();
-  private readonly maps = new Map<number, number>();
-  private readonly entries = new Map<number, number>();
+  private readonly ro: number[] = [];
+  private readonly maps: number[] = [];
+  private readonly entries: number[] = [];
 
   constructor(private readonly s: SyncMapState) {}
 
   readOnly(id: number): number {
     if (id === NONE) return NONE;
-    let n = this.ro.get(id);
-    if (n === undefined) {
-      n = this.ro.size;
-      this.ro.set(id, n);
+    let n = this.ro.indexOf(id);
+    if (n < 0) {
+      n = this.ro.push(id) - 1;
       this.map(this.s.mem.readOnlys[id]!.m);
     }
     return n;
@@ -88,10 +97,9 @@ class Reach {
 
   map(id: number): number {
     if (id === NONE) return NONE;
-    let n = this.maps.get(id);
-    if (n === undefined) {
-      n = this.maps.size;
-      this.maps.set(id, n);
+    let n = this.maps.indexOf(id);
+    if (n < 0) {
+      n = this.maps.push(id) - 1;
       for (const [, e] of mapOf(this.s.mem, id)) this.entry(e);
     }
     return n;
@@ -99,23 +107,27 @@ class Reach {
 
   entry(id: number): number {
     if (id === NONE) return NONE;
-    let n = this.entries.get(id);
-    if (n === undefined) {
-      n = this.entries.size;
-      this.entries.set(id, n);
-    }
+    let n = this.entries.indexOf(id);
+    if (n < 0) n = this.entries.push(id) - 1;
     return n;
   }
 
-  /** Every reached object's contents, in canonical order (Maps iterate in insertion order). */
+  /** Every reached object's contents, in canonical order. */
   text(values: ValueNamer): string {
     const { mem } = this.s;
-    const ros = [...this.ro.keys()].map((id) => {
-      const r = mem.readOnlys[id]!;
-      return `${this.map(r.m)}${r.amended ? 'a' : ''}`;
-    });
-    const maps = [...this.maps.keys()].map((id) => mapOf(mem, id).map(([k, e]) => `${k}:${this.entry(e)}`).join(','));
-    const entries = [...this.entries.keys()].map((id) => named(values, mem.entries[id]!));
-    return `${ros.join(';')}#${maps.join(';')}#${entries.join(',')}`;
+    let text = '';
+    for (let i = 0; i < this.ro.length; i++) {
+      const r = mem.readOnlys[this.ro[i]!]!;
+      text += `${i ? ';' : ''}${this.map(r.m)}${r.amended ? 'a' : ''}`;
+    }
+    text += '#';
+    for (let i = 0; i < this.maps.length; i++) {
+      let pairs = '';
+      for (const [k, e] of mapOf(mem, this.maps[i]!)) pairs += `${pairs ? ',' : ''}${k}:${this.entry(e)}`;
+      text += `${i ? ';' : ''}${pairs}`;
+    }
+    text += '#';
+    for (let i = 0; i < this.entries.length; i++) text += `${i ? ',' : ''}${named(values, mem.entries[this.entries[i]!]!)}`;
+    return text;
   }
 }
