@@ -43,6 +43,8 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
 
   /** Claims a state for the visited set and counts it if it ends an execution; true when it is this participant's to expand. */
   const visit = (n: Node<unknown>): boolean => {
+    // End states are few and far between: a participant growing their table must not wait for this one's next.
+    ended.letGrow();
     const key = nodeKey(target, bounds, n);
     if (!visited.claim(key, bounds.depth - n.ops).explore) return false;
     if (isEnd(target, bounds, n) && ended.claim(key, 0).isNew) {

@@ -50,8 +50,7 @@ export class SharedFingerprintTable {
    * new, and whether the caller should explore it: new, or met before only with less budget.
    */
   claim(key: string, budget: number): { isNew: boolean; explore: boolean } {
-    const asked = Atomics.load(this.control, REQUEST);
-    if (asked !== 0) this.stopForGrowth(asked);
+    this.letGrow();
     const [a, b, c0] = fingerprint(key);
     const c = c0 === 0 || c0 === BUSY_U32 ? 1 : c0;
     const ia = a | 0;
@@ -87,6 +86,16 @@ export class SharedFingerprintTable {
       }
       return { isNew: false, explore: false };
     }
+  }
+
+  /**
+   * Stops here while another participant grows the table, if one asked. Every claim does this
+   * first; a participant that claims in this table seldom (the end states) must also call it
+   * often, or a participant growing it would wait for that one's next claim.
+   */
+  letGrow(): void {
+    const asked = Atomics.load(this.control, REQUEST);
+    if (asked !== 0) this.stopForGrowth(asked);
   }
 
   /** Says this participant will not touch the table again, so growing it need not wait for it. */

@@ -4,9 +4,16 @@ import { SharedFingerprintTable } from '../../../checker/explore/shared-table.js
 
 export interface ClaimInput {
   buffers: SharedFingerprintTable['buffers'];
+  /**
+   * Instead of the ranges: claim fresh keys in this other table, letting `buffers`' table grow
+   * between claims without ever claiming there, until flag[0] is set (by the one who fills it).
+   */
+  elsewhere?: { buffers: SharedFingerprintTable['buffers']; flag: SharedArrayBuffer };
   /** Claims `key${i}` for i in [from, to), each with budget i % 5, then claims every one again with budget 9. */
   from: number;
   to: number;
+  /** Set to 1 once this participant's claims are done. */
+  done?: SharedArrayBuffer;
 }
 
 export interface ClaimOutput {
@@ -16,12 +23,27 @@ export interface ClaimOutput {
   raised: number[];
 }
 
-const { buffers, from, to } = workerData as ClaimInput;
+const { buffers, from, to, elsewhere, done } = workerData as ClaimInput;
 const table = new SharedFingerprintTable(buffers);
 const out: ClaimOutput = { firsts: [], raised: [] };
 try {
-  for (let i = from; i < to; i++) if (table.claim(`key${i}`, i % 5).isNew) out.firsts.push(i);
-  for (let i = from; i < to; i++) if (table.claim(`key${i}`, 9).explore) out.raised.push(i);
+  if (elsewhere) {
+    const other = new SharedFingerprintTable(elsewhere.buffers);
+    const stop = new Int32Array(elsewhere.flag);
+    try {
+      for (let i = 0; Atomics.load(stop, 0) === 0; i++) {
+        table.letGrow();
+        // A thousand keys over and over: the other table stays small however long this runs.
+        other.claim(`other${i % 1000}`, 0);
+      }
+    } finally {
+      other.leave();
+    }
+  } else {
+    for (let i = from; i < to; i++) if (table.claim(`key${i}`, i % 5).isNew) out.firsts.push(i);
+    for (let i = from; i < to; i++) if (table.claim(`key${i}`, 9).explore) out.raised.push(i);
+    if (done) Atomics.store(new Int32Array(done), 0, 1);
+  }
 } finally {
   table.leave();
 }

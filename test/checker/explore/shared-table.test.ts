@@ -40,6 +40,21 @@ describe('SharedFingerprintTable', () => {
     expect(table.claim('key60000', 0).isNew).toBe(true);
   });
 
+  it('grows while another participant only lets it grow, claiming in another table meanwhile', async () => {
+    // As in the search: the end states' table fills in one participant's claims while the other
+    // claims only visited states, and lets the end states' table grow between them.
+    const ends = SharedFingerprintTable.create(4, 20, 2);
+    const visited = SharedFingerprintTable.create(4, 20, 1);
+    const done = new SharedArrayBuffer(4);
+    const [filler] = await Promise.all([
+      participant({ buffers: ends.buffers, from: 0, to: 5_000, done }),
+      participant({ buffers: ends.buffers, from: 0, to: 0, elsewhere: { buffers: visited.buffers, flag: done } }),
+    ]);
+    expect(filler!.firsts).toHaveLength(5_000);
+    expect(ends.size).toBe(5_000);
+    expect(visited.size).toBe(1_000);
+  });
+
   it('says it is full, in one line, past its largest size', () => {
     // 4 slots, grown once to 8, the most allowed: the seventh key fills three quarters of them.
     const fill = (): void => {
