@@ -64,11 +64,13 @@ export class SharedFingerprintTable {
       if (third === 0) {
         if (Atomics.compareExchange(this.slots, s + 2, 0, BUSY) === 0) {
           const count = Atomics.add(this.control, COUNT, 1) + 1;
-          Atomics.store(this.slots, s, ia);
-          Atomics.store(this.slots, s + 1, ib);
-          Atomics.store(this.slots, s + 3, budget);
+          // Plain stores, published by the atomic store of the third word (readers load it first).
+          // Nobody is woken: a reader that meets BUSY spins, then sleeps a millisecond at a time;
+          // notify takes a lock every thread shares, and this runs at every new state.
+          this.slots[s] = ia;
+          this.slots[s + 1] = ib;
+          this.slots[s + 3] = budget;
           Atomics.store(this.slots, s + 2, ic);
-          Atomics.notify(this.slots, s + 2);
           // Every other participant claims at most one more before it stops: room enough.
           if (4 * count > 3 * (mask + 1)) this.grow();
           return { isNew: true, explore: true };
@@ -76,8 +78,8 @@ export class SharedFingerprintTable {
         third = Atomics.load(this.slots, s + 2);
       }
       // Another participant is writing this slot: wait until its fingerprint is all there.
-      while (third === BUSY) {
-        Atomics.wait(this.slots, s + 2, BUSY, 1);
+      for (let spins = 0; third === BUSY; spins++) {
+        if (spins >= BUSY_SPINS) Atomics.wait(this.slots, s + 2, BUSY, 1);
         third = Atomics.load(this.slots, s + 2);
       }
       if (third !== ic || Atomics.load(this.slots, s) !== ia || Atomics.load(this.slots, s + 1) !== ib) continue;
@@ -161,14 +163,22 @@ export class SharedFingerprintTable {
 /** Bytes a slot takes: the fingerprint's three words and the payload. */
 const SLOT_BYTES = 16;
 
-/** The control words: states held, log2 of the slots, its limit, the log2 a growth asks for (0: none), participants stopped for it, participants still searching. */
-const COUNT = 0;
-const LOG2 = 1;
-const LOG2_MAX = 2;
-const REQUEST = 3;
-const ARRIVED = 4;
-const ACTIVE = 5;
-const CONTROL_WORDS = 6;
+/**
+ * The control words: log2 of the slots, its limit, the log2 a growth asks for (0: none),
+ * participants stopped for it, participants still searching; and states held, on a cache line
+ * of its own: every new state adds to it, and every claim reads LOG2 and REQUEST, which must
+ * not be thrown out of the other core's cache by that add.
+ */
+const LOG2 = 0;
+const LOG2_MAX = 1;
+const REQUEST = 2;
+const ARRIVED = 3;
+const ACTIVE = 4;
+const COUNT = 16;
+const CONTROL_WORDS = 32;
+
+/** Loads of a slot being written before a reader sleeps: the writer is a few stores from done. */
+const BUSY_SPINS = 1000;
 
 /** Longest a participant waits at a growth before it gives up on the others. */
 const GROWTH_WAIT_MS = 120_000;
