@@ -12,10 +12,11 @@ import { fingerprint } from './fingerprints.js';
  * The table grows as the single search's does, doubling when three quarters full, rather than
  * being sized for the largest search up front: a table spread over 256 MiB made every claim a
  * miss in the caches and the TLB (sync.Map at depth 5 on two threads: 11.4-11.5 s with 2^24
- * slots, 10.3-10.4 s with 2^20, and twice the system time). Growing moves every fingerprint, so no participant may
- * touch the table meanwhile: the one whose claim filled it asks (control[REQUEST]), every other
- * participant stops at its next claim, and the one who asked rehashes once all have stopped, or
- * have left the search (`leave`: a participant with no work left never touches the table again).
+ * slots, 10.3-10.4 s with 2^20, and twice the system time). Growing moves every fingerprint, so
+ * no participant may touch the table meanwhile: the one whose claim filled it asks
+ * (control[REQUEST]), every other participant stops at its next claim (or `letGrow`), and the
+ * one who asked rehashes once all have stopped, or have left the search (`leave`: a participant
+ * with no work left never touches the table again).
  */
 export class SharedFingerprintTable {
   /** Tracks the buffer's length, so a growth is seen by every participant's view. */

@@ -5,8 +5,8 @@ import { SharedFingerprintTable } from '../../../checker/explore/shared-table.js
 export interface ClaimInput {
   buffers: SharedFingerprintTable['buffers'];
   /**
-   * Instead of the ranges: claim fresh keys in this other table, letting `buffers`' table grow
-   * between claims without ever claiming there, until flag[0] is set (by the one who fills it).
+   * Instead of the ranges: claim keys in this other table, letting `buffers`' table grow between
+   * claims without ever claiming there, until flag[0] is set (by the participant that fills it).
    */
   elsewhere?: { buffers: SharedFingerprintTable['buffers']; flag: SharedArrayBuffer };
   /** Claims `key${i}` for i in [from, to), each with budget i % 5, then claims every one again with budget 9. */
