@@ -24,6 +24,8 @@ interface Tag {
   readonly id: number;
   /** Every non-zero value the explanations hold, each once, in the order their keys meet them. */
   values?: number[];
+  /** This state's encodings by numberKey (see memoEncode). */
+  encodings?: Map<number, Encoding>;
 }
 
 interface Encoding {
@@ -81,9 +83,10 @@ export function memoEncode(m: MonitorState, values: ValueNamer, order: readonly 
   if (m.failed) return encodeMonitor(m, values, order);
   const tag = tagOf(m);
   tag.values ??= valuesOf(m);
-  let key = `${tag.id}|${order.join(',')}|${values.named}|`;
-  for (const v of tag.values) key += `${values.peek(v) ?? '?'},`;
-  const known = ENCODINGS.get(key);
+  // A number where it fits: this runs at every state key, and a text key was built and hashed each time.
+  const numeric = numberKey(tag.values, values, order);
+  const key = numeric >= 0 ? numeric : textKey(tag, values, order);
+  const known = typeof key === 'number' ? tag.encodings?.get(key) : ENCODINGS.get(key);
   if (known) {
     for (const v of known.named) values.name(v);
     return known.text;
@@ -94,8 +97,37 @@ export function memoEncode(m: MonitorState, values: ValueNamer, order: readonly 
   // The values named, in naming order: their new names are before+1, before+2, ...
   const named = unnamed.filter((v) => values.peek(v) !== undefined).sort((a, b) => values.peek(a)! - values.peek(b)!);
   if (values.named !== before + named.length) throw new Error('the monitor named a value it does not hold');
-  remember(ENCODINGS, key, { text, named });
+  if (typeof key === 'number') (tag.encodings ??= new Map()).set(key, { text, named });
+  else remember(ENCODINGS, key, { text, named });
   return text;
+}
+
+/** Digits of numberKey: a slot, the namer's count and a value's name (or none) each take one. */
+const DIGIT = 32;
+
+/**
+ * What encodeMonitor's text depends on besides the state (the order, how many values the namer
+ * has named, and which name each of the state's values has, if any) as one number, or -1 when
+ * it does not fit below 2^53 (then textKey says it). Equal numbers, equal inputs: each part is
+ * one base-32 digit, the first is the order's length, and the state fixes how many follow.
+ */
+function numberKey(stateValues: readonly number[], values: ValueNamer, order: readonly number[]): number {
+  if (order.length + stateValues.length + 2 > 10 || values.named >= DIGIT - 1) return -1;
+  let key = order.length;
+  for (const g of order) {
+    if (g >= DIGIT) return -1;
+    key = key * DIGIT + g;
+  }
+  key = key * DIGIT + values.named;
+  // A name is at most values.named, which is below DIGIT - 1; DIGIT - 1 stands for "no name yet".
+  for (const v of stateValues) key = key * DIGIT + (values.peek(v) ?? DIGIT - 1);
+  return key;
+}
+
+function textKey(tag: Tag, values: ValueNamer, order: readonly number[]): string {
+  let key = `${tag.id}|${order.join(',')}|${values.named}|`;
+  for (const v of tag.values!) key += `${values.peek(v) ?? '?'},`;
+  return key;
 }
 
 function remember<V>(table: Map<string, V>, key: string, value: V): void {

@@ -57,6 +57,32 @@ describe('the remembered monitor', () => {
     expect(texts[0]).toEqual([encodeMonitor(m, namerOf([3]), [0, 1, 2, 3]), '3:1,7:2']);
   });
 
+  // The memo's key is a number while the order, the namer's count and the state's values fit
+  // in ten base-32 digits, and a text past that: both must answer as encodeMonitor does.
+  it.each([
+    ['fits a number', 2, 0],
+    ['holds too many values for a number', 6, 0],
+    ['has a namer with too many names for a number', 1, 40],
+  ])('encodes a state that %s as encodeMonitor does, first time and again', (_what, keys, preNamed) => {
+    let m = memoInit(2, keys);
+    for (let k = 0; k < keys; k++) for (const e of [call(0, store(k, 100 + k)), ret(0, NONE)]) m = memoStep(m, e);
+    // A Store pending on slot 0 that a returned Load saw has taken effect: the text depends on the order.
+    for (const e of [call(0, store(0, 7)), call(1, load(0)), ret(1, got(7))]) m = memoStep(m, e);
+    const named = Array.from({ length: preNamed }, (_, i) => 200 + i);
+    const texts = new Set<string>();
+    for (const pass of [0, 1]) {
+      for (const order of [[0, 1, 2, 3], [1, 0, 3, 2]]) {
+        const a = namerOf(named);
+        const b = namerOf(named);
+        const text = memoEncode(m, a, order);
+        expect(text, `pass ${pass}, order ${order}`).toBe(encodeMonitor(m, b, order));
+        expect(a.signature()).toBe(b.signature());
+        texts.add(text);
+      }
+    }
+    expect(texts.size).toBe(2);
+  });
+
   it('tells results apart that resultKey folds: an absent result keeps its value in the memo key', () => {
     // Both are "absent" to the monitor, so both return the same state; neither is mistaken for a hit of the other's pending slot.
     let m = memoCall(memoInit(1, 1), 0, load(0));
