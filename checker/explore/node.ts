@@ -143,13 +143,22 @@ export function successors<S>(target: Target<S>, b: Bounds, n: Node<S>): Array<S
  */
 function successorOf<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edge): Successor<S> {
   if (!edge.op) return { edge, node: applyEdge(target, b, n, edge).node };
-  let node: Node<S> | undefined;
-  return {
-    edge,
-    get node(): Node<S> {
-      return (node ??= applyEdge(target, b, n, edge).node);
-    },
-  };
+  return new LaterSuccessor(target, b, n, edge);
+}
+
+/**
+ * A start's successor, its state computed when first read. A class rather than an object with
+ * a getter: a dozen are made at every state with an idle goroutine, and an object literal's
+ * getter is a new closure and accessor pair each time.
+ */
+class LaterSuccessor<S> implements Successor<S> {
+  private computed: Node<S> | undefined;
+
+  constructor(private readonly target: Target<S>, private readonly b: Bounds, private readonly from: Node<S>, readonly edge: Edge) {}
+
+  get node(): Node<S> {
+    return (this.computed ??= applyEdge(this.target, this.b, this.from, this.edge).node);
+  }
 }
 
 /**
