@@ -32,9 +32,35 @@ export class OpLayers<T> {
   /** Adds an item whose state has started `ops` operations. */
   push(item: T, ops: number): void {
     const layer = this.layered ? ops : 0;
+    // Empty, the stack may start again lower down (states handed over in a parallel search).
+    if (layer < this.current && this.held === 0) this.current = layer;
     if (layer < this.current) throw new Error(`a state with ${ops} operations started came after layer ${this.current}`);
     (this.layers[layer] ??= []).push(item);
     if (++this.held > this.peak) this.peak = this.held;
+  }
+
+  /** The lowest layer holding an item, or Infinity when every layer is empty. */
+  lowest(): number {
+    for (let layer = this.current; layer < this.layers.length; layer++) if (this.layers[layer]?.length) return layer;
+    return Infinity;
+  }
+
+  /** How many items are held. */
+  get size(): number {
+    return this.held;
+  }
+
+  /**
+   * Removes and returns up to `max` of the items that have waited longest in the lowest layer
+   * (half of them, leaving the other half), to hand to another participant.
+   */
+  takeOldest(max: number): T[] {
+    const layer = this.lowest();
+    if (layer === Infinity) return [];
+    const items = this.layers[layer]!;
+    const taken = items.splice(0, Math.min(max, Math.ceil(items.length / 2)));
+    this.held -= taken.length;
+    return taken;
   }
 
   /** The next item to explore, or undefined when every layer is empty. */

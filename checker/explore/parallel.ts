@@ -6,6 +6,7 @@ import type { CheckOptions } from '../cli/options.js';
 import type { ExploreResult } from './search.js';
 import { searchShare, type ShareInput, type ShareResult } from './parallel-share.js';
 import { SharedFingerprintTable } from './shared-table.js';
+import { Mailbox } from './mailbox.js';
 
 const WORKER_FILE = new URL('./parallel-worker.ts', import.meta.url);
 
@@ -28,10 +29,12 @@ export function defaultWorkers(): number {
  * participant meets a state first does not matter), in less time. `onProgress` sees the shared
  * state count now and then. Every worker is terminated before this returns or throws.
  */
-export async function exploreParallel(options: CheckOptions, workers: number, onProgress?: (states: number) => void): Promise<ExploreResult> {
+export async function exploreParallel(options: CheckOptions, workers: number, onProgress?: (states: number) => void, tuning: Pick<ShareInput, 'donateEvery'> = {}): Promise<ExploreResult> {
   const visited = SharedFingerprintTable.create(LOG2_START, LOG2_MAX, workers);
   const ended = SharedFingerprintTable.create(LOG2_START, LOG2_MAX, workers);
-  const input: ShareInput = { options, visited: visited.buffers, ended: ended.buffers, control: new SharedArrayBuffer(12), participants: workers };
+  const input: ShareInput = {
+    options, visited: visited.buffers, ended: ended.buffers, control: new SharedArrayBuffer(12), participants: workers, mail: Mailbox.create(workers), ...tuning,
+  };
   const threads: Worker[] = [];
   try {
     // workers - 1 threads, and the main thread as the last participant; every one waits until
@@ -49,6 +52,7 @@ export async function exploreParallel(options: CheckOptions, workers: number, on
     for (const r of results) for (const [c, n] of Object.entries(r.outcomes)) outcomes.set(c, (outcomes.get(c) ?? 0) + n);
     return {
       states: visited.size, explored: results.reduce((sum, r) => sum + r.explored, 0), executions: ended.size, outcomes, breached: results.some((r) => r.breached),
+      handedOver: results.reduce((sum, r) => sum + r.handedOver, 0),
       visitedBytes: visited.bytes + ended.bytes,
     };
   } finally {

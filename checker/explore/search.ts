@@ -44,6 +44,8 @@ export interface ExploreResult {
    * bench read it. Absent from the partial-order reduction's search.
    */
   explored?: number;
+  /** The parallel search's: states handed from one participant to another (parallel-share.ts); timing decides it, as `explored`. */
+  handedOver?: number;
   /** Distinct end states: finished executions, up to state equality. */
   executions: number;
   /** End states per outcome class. */

@@ -28,8 +28,30 @@ describe('OpLayers', () => {
   it('refuses a state below the layer it has moved past: a step never lowers the count', () => {
     const l = new OpLayers<ReturnType<typeof n>>();
     l.push(n(2, 'a'), 2);
+    l.push(n(2, 'c'), 2);
     l.pop();
     expect(() => l.push(n(1, 'b'), 1)).toThrow(/came after layer 2/);
+  });
+
+  it('starts again lower down once empty: states handed over by another participant', () => {
+    const l = new OpLayers<ReturnType<typeof n>>();
+    l.push(n(3, 'a'), 3);
+    l.pop();
+    l.push(n(1, 'b'), 1);
+    l.push(n(2, 'c'), 2);
+    expect([l.pop()!.id, l.pop()!.id, l.pop()]).toEqual(['b', 'c', undefined]);
+  });
+
+  it('hands over the oldest half of its lowest layer, and tells how much it holds', () => {
+    const l = new OpLayers<ReturnType<typeof n>>();
+    for (const x of [n(1, 'a'), n(1, 'b'), n(1, 'c'), n(2, 'd')]) l.push(x, x.ops);
+    expect(l.lowest()).toBe(1);
+    expect(l.takeOldest(10).map((x) => x.id)).toEqual(['a', 'b']);
+    expect(l.takeOldest(1).map((x) => x.id)).toEqual(['c']);
+    expect(l.size).toBe(1);
+    expect(l.lowest()).toBe(2);
+    expect(l.pop()!.id).toBe('d');
+    expect([l.lowest(), l.takeOldest(5)]).toEqual([Infinity, []]);
   });
 });
 

@@ -27,8 +27,23 @@ describe('exploreParallel', () => {
     const one = explore(target, { ...bounds, cfg });
     const split = await exploreParallel(o, 2);
     // How often a state was explored depends on which thread met it first; nothing else may.
-    expect({ ...split, visitedBytes: 0, explored: 0 }).toEqual({ ...one, visitedBytes: 0, explored: 0 });
+    expect({ ...split, visitedBytes: 0, explored: 0, handedOver: 0 }).toEqual({ ...one, visitedBytes: 0, explored: 0, handedOver: 0 });
     expect(split.explored).toBeGreaterThanOrEqual(split.states);
+  }, 60_000);
+
+  // Participants that hand states over after every state they explore: a handed-over state is
+  // a copy that crossed threads, and must lead where the original would.
+  it.each([
+    ['--target', 'syncmap', '--depth', '3'],
+    ['--target', 'rwmutex-map', '--depth', '3', '--goroutines', '3', '--keys', '1'],
+    ['--target', 'hmap', '--depth', '3'],
+  ])('finds the same handing over states as often as it can: %s %s %s %s', async (...args) => {
+    const o = options(args);
+    const { target, cfg, bounds } = prepareTarget(o);
+    const one = explore(target, { ...bounds, cfg });
+    const split = await exploreParallel(o, 3, undefined, { donateEvery: 1 });
+    expect({ ...split, visitedBytes: 0, explored: 0, handedOver: 0 }).toEqual({ ...one, visitedBytes: 0, explored: 0, handedOver: 0 });
+    expect(split.handedOver).toBeGreaterThan(0);
   }, 60_000);
 });
 
