@@ -125,11 +125,16 @@ export interface Successor<S> {
 
 /** Every step the scheduler may take next: a busy goroutine's step, or an idle one starting any operation. */
 export function successors<S>(target: Target<S>, b: Bounds, n: Node<S>): Array<Successor<S>> {
-  const out: Array<Successor<S>> = [];
+  return successorEdges(target, b, n).map((edge) => successorOf(target, b, n, edge));
+}
+
+/** The scheduler choices `successors` takes, without their states. */
+export function successorEdges<S>(target: Target<S>, b: Bounds, n: Node<S>): Edge[] {
+  const out: Edge[] = [];
   if (n.crash) return out;
   for (let g = 0; g < b.goroutines; g++) {
     if (b.preemptions !== undefined && n.preempted >= b.preemptions && preempts(target, b, n, g)) continue;
-    for (const edge of goroutineEdges(target, b, n, g) ?? []) out.push(successorOf(target, b, n, edge));
+    for (const edge of goroutineEdges(target, b, n, g) ?? []) out.push(edge);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';
-import { ALL_REDUCTIONS, type Bounds, breaches, type Edge, initialNode, isChain, isEnd, type Node, nodeKey, outcomeOf, settle, successors, type Trail } from './node.js';
+import { ALL_REDUCTIONS, applyEdge, type Bounds, breaches, type Edge, initialNode, isChain, isEnd, type Node, nodeKey, outcomeOf, settle, successorEdges, successors, type Trail } from './node.js';
 import { MinQueue, packCost, unpackCost } from './queue.js';
 import type { MapConfig } from '../../spec/config.js';
 
@@ -16,14 +16,29 @@ export interface WitnessPath {
 /** The outcome a breach of the contract is searched under (not an outcome class). */
 export const BREACH = 'breach';
 
+/** A state the search has settled at its least cost. */
 interface Entry<S> {
   node: Node<S>;
-  key: string;
   last: number;
   cost: number;
   parent: number;
   /** The choices from the parent's state to this one: one, or a run of single choices (see `passRun`). */
   edges: readonly Edge[];
+}
+
+/**
+ * A scheduler choice from a settled state, waiting in the queue. Its state is worked out only
+ * when it comes out of the queue (`reached`): until then its cost is the least it can have (the
+ * choice alone, before the run it may start), so it comes out no later than its real cost would
+ * take it, and goes back in at that cost if the run added to it. Most choices never come out
+ * (their cost is past the last witness found), and working them all out as they were made was
+ * two thirds of the witness search (the plain map at depth 6: 57,179 made, 19,548 settled).
+ */
+interface Pending<S> {
+  parent: number;
+  edge: Edge;
+  cost: number;
+  reached?: { node: Node<S>; last: number; edges: Edge[]; key: string };
 }
 
 /**
@@ -79,26 +94,47 @@ export function findPathTo<S>(target: Target<S>, cfg: MapConfig, b: Bounds, goal
  */
 function searchByCost<S>(target: Target<S>, cfg: MapConfig, b: Bounds, endsOnly: boolean, visit: (n: Node<S>, path: () => MinimalPath) => boolean): void {
   const entries: Array<Entry<S>> = [];
-  const best = new Map<string, number>();
+  const pending: Array<Pending<S>> = [];
+  // Per state and last goroutine: the least (cost, place in the queue's order) of a choice worked out so far, and whether it was settled.
+  const best = new Map<string, { cost: number; seq: number; settled: boolean }>();
+  // Ties go to the choice made first, as when each was worked out as it was made: a pending
+  // choice's place in `pending` is the order choices were made in.
   const queue = new MinQueue();
-  const push = (e: Omit<Entry<S>, 'key'>): void => {
-    const key = `${nodeKey(target, b, e.node)}@${e.last}`;
-    const known = best.get(key);
-    if (known !== undefined && known <= e.cost) return;
-    best.set(key, e.cost);
-    entries.push({ ...e, key });
-    queue.push(e.cost, entries.length - 1);
-  };
-  push({ node: initialNode(target, cfg, b), last: -1, cost: 0, parent: -1, edges: [] });
-  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
-    const e = entries[id]!;
-    if (best.get(e.key)! < e.cost) continue;
-    if (visit(e.node, () => ({ edges: pathTo(entries, id), ...unpackCost(e.cost) }))) return;
-    for (const { edge, node } of successors(target, b, e.node)) {
-      let step = { node, last: edge.g, cost: costAfter(e.cost, e.last, edge), edges: [edge] };
-      if (endsOnly) step = passRun(target, b, step);
-      push({ ...step, parent: id });
+  const settleEntry = (entry: Entry<S>): boolean => {
+    const id = entries.push(entry) - 1;
+    if (visit(entry.node, () => ({ edges: pathTo(entries, id), ...unpackCost(entry.cost) }))) return true;
+    for (const edge of successorEdges(target, b, entry.node)) {
+      const seq = pending.push({ parent: id, edge, cost: costAfter(entry.cost, entry.last, edge) }) - 1;
+      queue.push(pending[seq]!.cost, seq);
     }
+    return false;
+  };
+  const root = initialNode(target, cfg, b);
+  best.set(`${nodeKey(target, b, root)}@-1`, { cost: 0, seq: -1, settled: true });
+  if (settleEntry({ node: root, last: -1, cost: 0, parent: -1, edges: [] })) return;
+  for (let seq = queue.pop(); seq !== undefined; seq = queue.pop()) {
+    const p = pending[seq]!;
+    if (!p.reached) {
+      const from = entries[p.parent]!;
+      let step = { node: applyEdge(target, b, from.node, p.edge).node, last: p.edge.g, cost: p.cost, edges: [p.edge] };
+      if (endsOnly) step = passRun(target, b, step);
+      const key = `${nodeKey(target, b, step.node)}@${step.last}`;
+      const known = best.get(key);
+      if (known && (known.settled || known.cost < step.cost || (known.cost === step.cost && known.seq < seq))) continue;
+      best.set(key, { cost: step.cost, seq, settled: false });
+      p.reached = { node: step.node, last: step.last, edges: step.edges, key };
+      if (step.cost > p.cost) {
+        p.cost = step.cost;
+        queue.push(p.cost, seq);
+        continue;
+      }
+    }
+    const reached = p.reached;
+    const known = best.get(reached.key)!;
+    // Another choice reached the same state more cheaply (or as cheaply, made earlier) since this one was worked out.
+    if (known.seq !== seq) continue;
+    known.settled = true;
+    if (settleEntry({ node: reached.node, last: reached.last, cost: p.cost, parent: p.parent, edges: reached.edges })) return;
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdge, type Bounds, initialNode, outcomeOf } from '../../../checker/explore/node.js';
+import { applyEdge, type Bounds, initialNode, isEnd, type Node, nodeKey, outcomeOf, successors } from '../../../checker/explore/node.js';
+import { packCost, unpackCost } from '../../../checker/explore/queue.js';
 import { explore } from '../../../checker/explore/search.js';
 import { BREACH, findWitnesses, type WitnessPath } from '../../../checker/explore/witness.js';
 import { makeTarget } from '../../../checker/run/targets.js';
@@ -42,5 +43,37 @@ describe('the witness search passing runs of single choices', () => {
       expect(outcomeOf(replay(target, b, path))).toBe(path.outcome);
       expect(path.edges.length).toBe(path.steps);
     }
+  });
+});
+
+// A plain Dijkstra that works out every choice's state as it makes it, and keys every state: each
+// class's least cost, to hold the search (which works a choice out only when it comes out of
+// its queue, and passes runs of single choices) to.
+describe('the witness search against a plain Dijkstra', () => {
+  it.each([
+    ['hmap', { depth: 2, goroutines: 2, keys: 2 }],
+    ['hmap', { depth: 3, goroutines: 2, keys: 1, preemptions: 1 }],
+    ['rwmutex-map', { depth: 2, goroutines: 2, keys: 1 }],
+    ['syncmap', { depth: 2, goroutines: 2, keys: 1 }],
+  ] as Array<[string, Bounds]>)('finds each class at its least cost: %s %o', (name, b) => {
+    const target = makeTarget(name, SMALL)! as Target<unknown>;
+    const least = new Map<string, number>();
+    const done = new Set<string>();
+    let queue: Array<{ n: Node<unknown>; last: number; cost: number }> = [{ n: initialNode(target, SMALL, b), last: -1, cost: 0 }];
+    while (queue.length > 0) {
+      queue.sort((x, y) => x.cost - y.cost);
+      const { n, last, cost: c } = queue.shift()!;
+      const key = `${nodeKey(target, b, n)}@${last}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      if (isEnd(target, b, n) && !least.has(outcomeOf(n))) least.set(outcomeOf(n), c);
+      const { ops, switches, steps } = unpackCost(c);
+      const next = successors(target, b, n).map(({ edge, node }) => ({
+        n: node, last: edge.g, cost: packCost(ops + (edge.op ? 1 : 0), switches + (last >= 0 && last !== edge.g ? 1 : 0), steps + 1),
+      }));
+      queue = queue.concat(next);
+    }
+    const found = findWitnesses(target, SMALL, b, new Set(least.keys()));
+    expect(new Map([...found].map(([o, p]) => [o, packCost(p.ops, p.switches, p.steps)]))).toEqual(least);
   });
 });
