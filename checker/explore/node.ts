@@ -486,7 +486,7 @@ export function keyWithOrders<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Re
     // The target names its values first: the monitor names only those it alone holds (encodeMonitor, remembered by memoEncode).
     const state = target.encode(n.s, values, order);
     // Without linearizability the monitor never leaves its first state: nothing of it to key.
-    const mon = target.linearizability === false ? '' : memoEncode(n.mon, values, [...order, ...order.map((g) => g + b.goroutines)]);
+    const mon = target.linearizability === false ? '' : memoEncode(n.mon, values, monitorOrder(order, b.goroutines));
     return `${state}#${mon}${bound}`;
   });
   return { key: text + tail, orders };
@@ -527,10 +527,39 @@ function crashKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): {
  * orders along with the goroutines, so the smallest text over them is still the same for every
  * renaming of a state; it just needs one encoding instead of G! when the goroutines differ.
  */
-function sortingOrders<S>(target: Target<S>, b: Bounds, n: Node<S>): number[][] {
-  const sig: string[] = [];
-  for (let g = 0; g < b.goroutines; g++) sig.push(target.idle(n.s, g) ? '' : `~${target.nextLabel(n.s, g) ?? ''}`);
-  return permutations(b.goroutines).filter((order) => order.every((g, i) => i === 0 || sig[order[i - 1]!]! <= sig[g]!));
+function sortingOrders<S>(target: Target<S>, b: Bounds, n: Node<S>): readonly number[][] {
+  const G = b.goroutines;
+  // Two goroutines, the usual case: one comparison, and a list made once (this runs at every state key).
+  if (G === 2) {
+    const c = compareNext(target, n, 0, 1);
+    return c < 0 ? IN_ORDER : c > 0 ? SWAPPED : permutations(2);
+  }
+  return permutations(G).filter((order) => order.every((g, i) => i === 0 || compareNext(target, n, order[i - 1]!, g) <= 0));
+}
+
+const IN_ORDER: readonly number[][] = [[0, 1]];
+const SWAPPED: readonly number[][] = [[1, 0]];
+
+/** Goroutines by what they do next: idle ones first, then busy ones by their next step's label. */
+function compareNext<S>(target: Target<S>, n: Node<S>, g: number, h: number): number {
+  const gIdle = target.idle(n.s, g);
+  const hIdle = target.idle(n.s, h);
+  if (gIdle || hIdle) return gIdle === hIdle ? 0 : gIdle ? -1 : 1;
+  const a = target.nextLabel(n.s, g) ?? '';
+  const b = target.nextLabel(n.s, h) ?? '';
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The monitor's slot order for a goroutine order: the goroutines' own slots, then their Range
+ * callbacks' (nestedSlot), made once per order (the orders are permutations() arrays, kept).
+ */
+const MONITOR_ORDERS = new WeakMap<readonly number[], number[]>();
+
+function monitorOrder(order: readonly number[], goroutines: number): number[] {
+  let slots = MONITOR_ORDERS.get(order);
+  if (!slots) MONITOR_ORDERS.set(order, (slots = [...order, ...order.map((g) => g + goroutines)]));
+  return slots;
 }
 
 /** A namer that keeps every value as it is: value naming switched off. */
