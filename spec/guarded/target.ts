@@ -47,11 +47,21 @@ export function guardedTarget<L>(cfg: MapConfig, spec: GuardedSpec<L>): Target<G
     locationClass: (loc) => loc.replace(SHARD_BUCKET_ID, '$1b.'),
     pendingAccess: (s, g) => pendingGuarded(scheme, s, g),
     privateStep: (s, g, info) => privateGuarded(scheme, s, g, info),
-    // A private run touches only g's own state and the maps, and whether a step is private
-    // depends on those and the locks (which no private step changes).
-    // Each shard's map and each goroutine's state in it apart: most run starts share some of them with earlier states.
-    runKey: (s, g) => [g, s.locks, ...s.maps.flatMap((m) => [m.h, ...m.gs]), s.gs[g]],
-    spliceRun: (s, g, end) => ({ locks: s.locks, maps: end.maps, gs: withAt(s.gs, g, end.gs[g]!) }),
+    // A private run touches only g's own state and the maps' memory, and whether a step is
+    // private depends on those and the locks (which no private step changes). The hmap machine's
+    // step reads only the memory and the stepping goroutine's own slot, so of each shard's map
+    // only the memory and g's slot are in the key, and only those are taken from the run's end:
+    // run starts that differ in what the other goroutines hold share one walk (each part apart,
+    // since most run starts share some of them with earlier states).
+    runKey: (s, g) => [g, s.locks, ...s.maps.flatMap((m) => [m.h, m.gs[g]]), s.gs[g]],
+    spliceRun: (s, g, end) => ({
+      locks: s.locks,
+      maps: s.maps.map((m, i) => {
+        const e = end.maps[i]!;
+        return m === e ? m : { h: e.h, gs: withAt(m.gs, g, e.gs[g]!) };
+      }),
+      gs: withAt(s.gs, g, end.gs[g]!),
+    }),
   };
 }
 
