@@ -3,6 +3,7 @@ import { tophashOf } from '../config.js';
 import { EMPTY_REST, EVACUATED_EMPTY, HASH_WRITING, isEvacuatedMark, MIN_TOPHASH, NIL, SAME_SIZE_GROW } from './constants.js';
 import { chain, inArray, liveCells, oldCount } from './contents.js';
 import type { Hmap } from './state.js';
+import { remembered } from '../remember.js';
 
 /**
  * Structural invariants of a map no operation is running on: one small named predicate each,
@@ -100,5 +101,12 @@ export const INVARIANTS: readonly Invariant[] = [
 
 /** The first invariant the map breaks, or undefined when all hold. */
 export function brokenInvariant(h: Hmap, cfg: MapConfig): string | undefined {
-  return INVARIANTS.find((inv) => !inv.holds(h, cfg))?.name;
+  // Checked at every quiescent state, and a map's memory is shared by every state after its last
+  // write (an unlock, a return, another goroutine's steps elsewhere): remembered per memory object.
+  const verdict = remembered(remembered(VERDICTS, cfg, () => new WeakMap<Hmap, string>()), h, () => INVARIANTS.find((inv) => !inv.holds(h, cfg))?.name ?? HOLDS);
+  return verdict === HOLDS ? undefined : verdict;
 }
+
+/** Each configuration's verdicts per memory object; HOLDS stands for "none broken" (a WeakMap keeps no undefined). */
+const VERDICTS = new WeakMap<MapConfig, WeakMap<Hmap, string>>();
+const HOLDS = '';
