@@ -12,10 +12,15 @@ import type { BenchCase, BenchFigures } from './case.js';
 
 const CASE_FILE = fileURLToPath(new URL('./case.ts', import.meta.url));
 
-/** Runs one case in its own process (bench/case.ts), so its peak memory is its own. */
+/**
+ * Runs one case in its own process (bench/case.ts), so its peak memory is its own. A parallel
+ * case runs with V8's collector on the isolates' own threads, as the gomapcheck command runs
+ * (bin/gomapcheck.mjs says why); a one-thread case without it, its best.
+ */
 export function runCase(c: BenchCase): Promise<BenchFigures> {
+  const flags = (c.workers ?? 1) > 1 ? ['--single-threaded-gc'] : [];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', CASE_FILE, JSON.stringify(c)], { encoding: 'utf8', maxBuffer: 1 << 20 }, (err, out) => {
+    execFile(process.execPath, [...flags, '--import', 'tsx', CASE_FILE, JSON.stringify(c)], { encoding: 'utf8', maxBuffer: 1 << 20 }, (err, out) => {
       if (err) reject(new Error(`bench case ${c.name} failed: ${err.message.split('\n')[0]}`));
       else resolve(JSON.parse(out) as BenchFigures);
     });
