@@ -29,7 +29,7 @@ function tsxLoader() {
 // --expose-gc: a run over several targets collects one target's search before the next starts
 // (checker/cli/main.ts), so its peak memory is the largest target's, not their sum.
 // --single-threaded-gc: the parallel search keeps every core busy, and V8's collector helper
-// threads then only take time from it (the main job 1 min 20-23 s without, 1 min 15 s with, on
+// threads then only take time from it (the main job 1 min 20-23 s without, 1 min 12-15 s with, on
 // two cores; a one-thread search 2-3 % slower). V8 takes it only at start. As `npm run check`.
 const child = spawn(process.execPath, ['--expose-gc', '--single-threaded-gc', '--import', tsxLoader(), main, ...process.argv.slice(2)], {
   stdio: 'inherit',
