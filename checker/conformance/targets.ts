@@ -94,7 +94,7 @@ const SYNCMAP: ConformanceTarget<SyncMapState> = {
       stepDifference: (s) => syncmapDifference(s.mem, map.inspect(), { mu: true }),
     };
   },
-  // Both sides visit read.m in ascending key order (the spec's choice of Go's random order), so the yield order must agree too.
+  // Both sides visit read.m in the order its keys were added (the spec's choice of Go's random order), so the yield order must agree too.
   sameResult: isDeepStrictEqual,
 };
 

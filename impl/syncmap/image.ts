@@ -6,7 +6,8 @@ export type PImage = 'nil' | 'expunged' | { value: number };
 
 /**
  * A copy of the map's state in the spec's terms, taken without steps: only meaningful while no
- * operation runs. Pairs are in ascending key order.
+ * operation runs. read.m's and dirty's pairs are in their tables' order, the order the keys were
+ * added (tablePairs), as the spec keeps its maps: the conformance check compares them in order.
  */
 export interface SyncMapImage {
   /** m.read: null before the first read.Store; its m is null for a nil map. */
@@ -36,7 +37,8 @@ export function imageOf(mem: SyncMemory, locked: boolean): SyncMapImage {
 
 /**
  * The map's contents as sync.Map's methods would see them: k holds v iff read.m's entry for k
- * holds v, or k is not in read.m, read is amended and dirty's entry for k holds v.
+ * holds v, or k is not in read.m, read is amended and dirty's entry for k holds v. In ascending
+ * key order, unlike the tables: contents are a set of pairs, compared with the spec's by key.
  */
 export function contentsOf(img: SyncMapImage): Map<number, number> {
   const out = new Map<number, number>();

@@ -22,7 +22,8 @@ export function missLocked(c: SyncCore): void {
 
 /**
  * m.dirtyLocked(): when dirty is nil, make it a copy of read.m without the deleted entries,
- * which are marked expunged (so a later Store knows to put them back into dirty first).
+ * which are marked expunged (so a later Store knows to put them back into dirty first). The
+ * copy goes in read.m's order, as the spec's does, so dirty starts out in that order too.
  */
 export function dirtyLocked(c: SyncCore): void {
   const m = c.mem;

@@ -137,7 +137,10 @@ export class SharedSyncMap {
     return imageOf(this.mem, this.core.mu.held());
   }
 
-  /** What the map holds, key to value in ascending key order, without steps: only when quiet. */
+  /**
+   * What the map holds, key to value in ascending key order (not Range's order, which is the
+   * order keys were added), without steps: only when quiet.
+   */
   contents(): Map<number, number> {
     return contentsOf(this.inspect());
   }

@@ -7,17 +7,22 @@ import { NIL, type SyncMemory } from './memory.js';
  *   word 1  live pairs: len(m)
  *   word 2  used slots: live pairs plus tombstones, kept at most half the capacity, so every
  *           probe sequence reaches an empty slot and ends
- *   then    capacity slots of [key, entry]; entry 0 marks an empty slot, -1 a tombstone
+ *   word 3  the next insertion sequence number: how many keys were ever added to the table
+ *   then    capacity slots of [key, entry, seq]; entry 0 marks an empty slot, -1 a tombstone;
+ *           seq orders the live pairs the way they were added (see tablePairs)
  *
  * A table is written only while it is m.dirty (with mu held) or before anyone can see it. When
  * dirty is promoted, its table becomes read.m as it is (Go hands over the same map) and nobody
  * writes it again: m.dirty is set to nil in the same critical section. A table that must grow is
- * copied into a bigger one; the old one is left behind, as the arena never reuses memory.
+ * copied into a bigger one, in the same order; the old one is left behind, as the arena never
+ * reuses memory.
  */
 const CAP = 0;
 const LIVE = 1;
 const USED = 2;
-const SLOTS = 3;
+const NEXT_SEQ = 3;
+const HEADER = 4;
+const SLOT_WORDS = 3;
 const EMPTY = 0;
 const TOMBSTONE = -1;
 const MIN_CAP = 8;
@@ -39,7 +44,7 @@ function capacityFor(n: number): number {
 /** make(map[any]*entry, hint): an empty table with room for `hint` pairs. */
 export function makeTable(mem: SyncMemory, hint: number): number {
   const cap = capacityFor(hint);
-  const t = mem.alloc(SLOTS + 2 * cap, `a map of ${cap} slots`);
+  const t = mem.alloc(HEADER + SLOT_WORDS * cap, `a map of ${cap} slots`);
   mem.i32[t + CAP] = cap;
   return t;
 }
@@ -49,12 +54,17 @@ export function tableLen(mem: SyncMemory, t: number): number {
   return t === NIL ? 0 : mem.i32[t + LIVE]!;
 }
 
+/** The word index of slot i of table t. */
+function slot(t: number, i: number): number {
+  return t + HEADER + SLOT_WORDS * i;
+}
+
 /** The word index of the slot holding key, or -1; a nil map holds nothing. */
 function find(i32: Int32Array, t: number, key: number): number {
   if (t === NIL) return -1;
   const mask = i32[t + CAP]! - 1;
   for (let i = home(key, mask); ; i = (i + 1) & mask) {
-    const s = t + SLOTS + 2 * i;
+    const s = slot(t, i);
     const e = i32[s + 1]!;
     if (e === EMPTY) return -1;
     if (e !== TOMBSTONE && i32[s] === key) return s;
@@ -68,9 +78,16 @@ export function tableLookup(mem: SyncMemory, t: number, key: number): number {
 }
 
 /**
+ * The last sequence number a table hands out. Reaching it (2^31 inserts into one table) makes
+ * the next insert copy the table, which numbers its pairs afresh from 0, so seq never wraps.
+ */
+const MAX_SEQ = 0x7fffffff;
+
+/**
  * m[key] = e on a non-nil table. Returns the table that now holds the pair: `t`, or a bigger
  * copy when t had to grow (the caller points m.dirty at it). The copy is allocated and filled
- * before anything is written, so a full arena leaves t as it was.
+ * before anything is written, so a full arena leaves t as it was. A key already present keeps
+ * its place in the order; a new one goes last, as the spec's withKey does.
  */
 export function tableSet(mem: SyncMemory, t: number, key: number, e: number): number {
   const i32 = mem.i32;
@@ -82,12 +99,15 @@ export function tableSet(mem: SyncMemory, t: number, key: number, e: number): nu
   const mask = i32[t + CAP]! - 1;
   // The first tombstone or empty slot on the key's probe sequence (live entries are addresses > 0).
   let i = home(key, mask);
-  while (i32[t + SLOTS + 2 * i + 1]! > 0) i = (i + 1) & mask;
-  const s = t + SLOTS + 2 * i;
+  while (i32[slot(t, i) + 1]! > 0) i = (i + 1) & mask;
+  const s = slot(t, i);
   const reusesTombstone = i32[s + 1] === TOMBSTONE;
-  if (!reusesTombstone && 2 * (i32[t + USED]! + 1) > mask + 1) return tableSet(mem, grown(mem, t), key, e);
+  const full = !reusesTombstone && 2 * (i32[t + USED]! + 1) > mask + 1;
+  if (full || i32[t + NEXT_SEQ] === MAX_SEQ) return tableSet(mem, grown(mem, t), key, e);
   i32[s] = key;
   i32[s + 1] = e;
+  // A fresh number even in a reused tombstone: a re-added key goes last, not back to its place.
+  i32[s + 2] = i32[t + NEXT_SEQ]!++;
   i32[t + LIVE]!++;
   if (!reusesTombstone) i32[t + USED]!++;
   return t;
@@ -98,7 +118,8 @@ export function tableSet(mem: SyncMemory, t: number, key: number, e: number): nu
  * must not fail half way: allocate first, then make the change that the insert completes.
  */
 export function tableReserve(mem: SyncMemory, t: number): number {
-  return 2 * (mem.i32[t + USED]! + 1) > mem.i32[t + CAP]! ? grown(mem, t) : t;
+  const i32 = mem.i32;
+  return 2 * (i32[t + USED]! + 1) > i32[t + CAP]! || i32[t + NEXT_SEQ] === MAX_SEQ ? grown(mem, t) : t;
 }
 
 /** delete(m, key): a no-op on a nil map or an absent key. */
@@ -110,27 +131,30 @@ export function tableDelete(mem: SyncMemory, t: number, key: number): void {
 }
 
 /**
- * Every [key, entry] pair in ascending key order. Go ranges over a map in random order; the
- * spec picks ascending order, and following it makes a one-goroutine run take exactly the
- * spec's steps (dirtyLocked's and Range's per-entry steps come in the same order).
+ * Every [key, entry] pair in the order the keys were added (by seq). Go ranges over a map in
+ * random order; the spec picks insertion order (withKey in spec/syncmap/state.ts), which comes
+ * from the map's history and not from the keys' names. Following it makes a one-goroutine run
+ * take exactly the spec's steps (dirtyLocked's and Range's per-entry steps come in the same
+ * order), and the conformance check compares read.m and dirty pair by pair, in order.
  */
 export function tablePairs(mem: SyncMemory, t: number): Array<[key: number, entry: number]> {
-  const out: Array<[number, number]> = [];
-  if (t === NIL) return out;
+  if (t === NIL) return [];
   const i32 = mem.i32;
   const cap = i32[t + CAP]!;
+  const live: Array<[seq: number, key: number, entry: number]> = [];
   for (let i = 0; i < cap; i++) {
-    const s = t + SLOTS + 2 * i;
+    const s = slot(t, i);
     const e = i32[s + 1]!;
-    if (e !== EMPTY && e !== TOMBSTONE) out.push([i32[s]!, e]);
+    if (e !== EMPTY && e !== TOMBSTONE) live.push([i32[s + 2]!, i32[s]!, e]);
   }
-  return out.sort((a, b) => a[0] - b[0]);
+  return live.sort((a, b) => a[0] - b[0]).map(([, k, e]) => [k, e]);
 }
 
-/** A copy of t with room for one more pair than it holds, tombstones dropped. */
+/** A copy of t with room for one more pair than it holds, tombstones dropped, in t's order. */
 function grown(mem: SyncMemory, t: number): number {
   const pairs = tablePairs(mem, t);
   let next = makeTable(mem, pairs.length + 1);
+  // Inserted in t's order, so the copy numbers them 0, 1, ... in that same order.
   for (const [k, e] of pairs) next = tableSet(mem, next, k, e);
   return next;
 }

@@ -81,7 +81,7 @@ export class Ctx {
   readAmended(ro: number): boolean {
     return readOnlyOf(this.mem, ro).amended;
   }
-  /** The i-th pair of read.m in ascending key order, or undefined past the end. */
+  /** The i-th pair of read.m in its range order (withKey), or undefined past the end. */
   readAt(ro: number, i: number): readonly [key: number, entry: number] | undefined {
     return mapOf(this.mem, readOnlyOf(this.mem, ro).m)[i];
   }

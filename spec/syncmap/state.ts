@@ -10,7 +10,10 @@ export interface ReadOnly {
   readonly amended: boolean;
 }
 
-/** A Go map[any]*entry over small integer keys: [key, entry id] pairs in ascending key order. */
+/**
+ * A Go map[any]*entry over small integer keys: [key, entry id] pairs in the order the keys were
+ * added, which is the order a range over it visits them (see withKey).
+ */
 export type GoMap = ReadonlyArray<readonly [key: number, entry: number]>;
 
 /**
@@ -82,9 +85,20 @@ export function lookup(mem: Mem, mapId: number, key: number): number {
   return NONE;
 }
 
-/** The map with key set to entry (NONE deletes it), keys kept in ascending order. */
+/**
+ * The map with key set to entry (NONE deletes it): a key already there keeps its place, a new
+ * one goes last. Go ranges over a small map in the order its cells were filled, from a random
+ * starting cell; here always from the first, and a deleted key's cell is not reused. What matters
+ * is that the order comes from the map's history and never from the keys' names: keys are then
+ * only copied and compared, so states that differ by renaming keys have the same futures, and the
+ * explorer merges them (key symmetry, docs/performance.md). Ascending key order, used before,
+ * tied the visiting order to the names.
+ */
 export function withKey(m: GoMap, key: number, entry: number): GoMap {
-  const rest = m.filter(([k]) => k !== key);
-  if (entry === NONE) return rest;
-  return [...rest, [key, entry] as const].sort((a, b) => a[0] - b[0]);
+  const at = m.findIndex(([k]) => k === key);
+  if (at < 0) return entry === NONE ? m : [...m, [key, entry] as const];
+  if (entry === NONE) return [...m.slice(0, at), ...m.slice(at + 1)];
+  const next = m.slice();
+  next[at] = [key, entry] as const;
+  return next;
 }

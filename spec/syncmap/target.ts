@@ -9,7 +9,7 @@ import { type Mutant, mutate } from './patch.js';
 import { IDLE, type SyncMapState, ZERO_MEM } from './state.js';
 
 /** Changes whenever step labels or their order change, so old traces say why they diverge. */
-export const SYNCMAP_SPEC_VERSION = 'syncmap/go1.19.8/1';
+export const SYNCMAP_SPEC_VERSION = 'syncmap/go1.19.8/2';
 
 /**
  * sync.Map's operations: per key Store, Load, LoadOrStore, LoadAndDelete and Delete; then Range

@@ -45,8 +45,8 @@ export const MISS_LOCKED: GoFunction = {
 /**
  * m.dirtyLocked() (370-382): if dirty is nil, make it a copy of read.m without the deleted
  * entries, which tryExpungeLocked marks expunged. Go ranges over read.m in random order; the
- * copy goes in ascending key order here, which only fixes which interleavings are tried first:
- * every entry gets the same steps in any order.
+ * copy goes in read.m's own order here (the order its keys were added, see withKey), so dirty
+ * starts out in that order too.
  */
 export const DIRTY_LOCKED: GoFunction = {
   name: 'dirtyLocked', entry: 'check',

@@ -27,9 +27,9 @@ function nestedCall(c: Ctx): void {
 /**
  * m.Range(f) (map.go:327-358): if read is amended, promote dirty under mu first, so that every
  * key present at the call is in read.m; then visit read.m, loading each entry and calling f with
- * no lock held. Go's map order is random; here it is ascending key order, a simplification: the
- * Range rule (no key twice, values held during the call, untouched keys visited) does not depend
- * on the order, and any order gives each entry the same steps.
+ * no lock held. Go's map order is random; here it is the order the keys were added to the map
+ * (withKey in state.ts), a simplification that depends on the map's history, not on the keys'
+ * names, so renaming keys keeps futures alike.
  */
 export const RANGE: GoFunction = {
   name: 'Range', entry: 'read',

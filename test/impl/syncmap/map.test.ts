@@ -4,6 +4,8 @@
  * the paths that make sync.Map unusual: promotion after misses, expunging, unexpunging, Range
  * promoting dirty, and the calls a Range callback makes. Keys and values go through an encoding,
  * so the same programs also run with any int32 (0, -1, extremes, the expunged sentinel's word).
+ * The model ranges by key, sync.Map in the order keys were added to read.m (the spec's order,
+ * which conformance checks): a Range's pairs are compared with the model's as a set.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -52,7 +54,11 @@ function encodeResult(enc: Encoding, r: OpResult): OpResult {
   return r;
 }
 
-/** A Range alone visits the model's pairs (only the first when it stops); its calls change the model. */
+/**
+ * A Range alone visits the model's pairs (only the first when it stops); its calls change the
+ * model. The pairs come in the model's order, by key, so checkRange, not this result, judges
+ * what the real Range visited; a stopping Range's call-free body leaves the state either way.
+ */
 function modelRange(s: MapModelState, op: Extract<Op, { kind: 'range' }>): { state: MapModelState; result: OpResult } {
   const r = modelStep(s, { kind: 'range' }).result;
   if (r.kind !== 'pairs') throw new Error('the model\'s range gave no pairs');
@@ -80,7 +86,8 @@ function checkProgram(enc: Encoding, ops: readonly Op[], cov: Record<Path, numbe
     labels = [];
     const got = m.run(encodeOp(enc, op));
     const want = op.kind === 'range' ? modelRange(model, op) : modelStep(model, op);
-    expect(got, where).toEqual(encodeResult(enc, want.result));
+    if (op.kind === 'range') checkRange(m, op, got, encodeResult(enc, modelStep(model, { kind: 'range' }).result), where);
+    else expect(got, where).toEqual(encodeResult(enc, want.result));
     model = want.state;
     const held = new Map(model.flatMap((v, k): Array<[number, number]> => (v === ABSENT ? [] : [[enc.keys[k]!, enc.value(v)]])));
     expect(m.contents(), `${where}: contents`).toEqual(new Map([...held].sort((a, b) => a[0] - b[0])));
@@ -90,6 +97,24 @@ function checkProgram(enc: Encoding, ops: readonly Op[], cov: Record<Path, numbe
     if (op.kind === 'range' && op.body !== undefined && op.body !== 'stop' && got.kind === 'pairs' && got.pairs.length > 0) seen.add('nested');
   }
   for (const p of seen) cov[p]++;
+}
+
+/**
+ * A Range's pairs against every pair the model holds (`all`): the same set, or one of them when
+ * the callback stops; and in read.m's order, which the Range's callbacks leave as it was (they
+ * only change entries already in read.m, in place).
+ */
+function checkRange(m: SharedSyncMap, op: Extract<Op, { kind: 'range' }>, got: OpResult, all: OpResult, where: string): void {
+  if (got.kind !== 'pairs' || all.kind !== 'pairs') throw new Error(`${where}: a Range gave no pairs`);
+  const byKey = (ps: ReadonlyArray<readonly [number, number]>) => [...ps].sort((a, b) => a[0] - b[0]);
+  if (op.body === 'stop') {
+    expect(got.pairs.length, `${where}: a stopping Range visits one pair`).toBe(Math.min(1, all.pairs.length));
+    for (const p of got.pairs) expect(all.pairs, where).toContainEqual(p);
+  } else {
+    expect(byKey(got.pairs), where).toEqual(byKey(all.pairs));
+  }
+  const order = (m.inspect().read?.m ?? []).map(([k]) => k).filter((k) => got.pairs.some(([g]) => g === k));
+  expect(got.pairs.map(([k]) => k), `${where}: in read.m's order`).toEqual(order);
 }
 
 describe('SharedSyncMap, one thread', () => {
