@@ -1,5 +1,5 @@
 import type { MapConfig } from './config.js';
-import type { ValueNamer } from './canon.js';
+import type { KeyNamer, ValueNamer } from './canon.js';
 import type { Crash, Op, StepInfo } from './types.js';
 
 /**
@@ -61,9 +61,17 @@ export interface Target<S> {
   broken(s: S): string | undefined;
   /**
    * A canonical text of the state: equal texts mean the same future (heap ids renumbered, values
-   * named through `values`, goroutines listed in the order `order` gives).
+   * named through `values`, goroutines listed in the order `order` gives). A keySymmetric target
+   * is given `keys` and names every key it writes through it; others write keys as they are.
    */
-  encode(s: S, values: ValueNamer, order: readonly number[]): string;
+  encode(s: S, values: ValueNamer, order: readonly number[], keys?: KeyNamer): string;
+  /**
+   * True when the target only copies keys and compares them for equality, so that renaming keys
+   * maps executions to executions (spec/canon.ts, KeyNamer): sync.Map, whose maps keep keys in
+   * the order they were added. Not the plain map and the maps built on it, whose hash table
+   * gives each key its own hash, bucket and tophash.
+   */
+  readonly keySymmetric?: boolean;
   /**
    * The state with every goroutine stopped (idle, its stack and registers gone), the memory as it
    * is. A crash ends the program, so what the goroutines held is dead there: the explorer keys a

@@ -1,4 +1,4 @@
-import { ValueNamer } from '../../spec/canon.js';
+import { KeyNamer, ValueNamer } from '../../spec/canon.js';
 import { remembered } from '../../spec/remember.js';
 import type { Target } from '../../spec/target.js';
 import { type Crash, DEADLOCK_MESSAGE, type Op, OUTCOME_OK, type OutcomeClass, type StepInfo } from '../../spec/types.js';
@@ -29,6 +29,11 @@ export interface Reductions {
   symmetry: boolean;
   /** Data independence: states equal up to renaming values share a key (spec/canon.ts). */
   valueNaming: boolean;
+  /**
+   * Key symmetry, on targets that say they have it (Target.keySymmetric): states equal up to
+   * renaming keys share a key (spec/canon.ts, KeyNamer). Off, or on other targets: keys as they are.
+   */
+  keySymmetry: boolean;
   /** Heap ids renumbered by reachability and garbage dropped (the target's encode). Off: the raw state. */
   canonicalHeap: boolean;
   /** A state met again with no more operations left to start is not explored again. */
@@ -65,7 +70,7 @@ export interface Reductions {
 }
 
 export const ALL_REDUCTIONS: Readonly<Reductions> = {
-  symmetry: true, valueNaming: true, canonicalHeap: true, subsumption: true, chains: true, privateSteps: true, monitorRoots: true, deadAtCrash: true,
+  symmetry: true, valueNaming: true, keySymmetry: true, canonicalHeap: true, subsumption: true, chains: true, privateSteps: true, monitorRoots: true, deadAtCrash: true,
 };
 
 /** How a node was reached: which goroutine stepped, and the operation it started, if any. */
@@ -482,11 +487,12 @@ export function keyWithOrders<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Re
   if (!r.canonicalHeap) return { key: `${JSON.stringify([n.s, n.mon.configs, n.mon.pending, n.last, n.preempted])}${tail}`, orders: [identity(b.goroutines)] };
   const { text, orders } = smallestText(r.symmetry ? sortingOrders(target, b, n) : [identity(b.goroutines)], (order) => {
     const values = r.valueNaming ? new ValueNamer() : new IdentityNamer();
+    const keys = keyNamer(target, b, r);
     const bound = b.preemptions === undefined ? '' : `^${order.indexOf(n.last)}.${n.preempted}`;
-    // The target names its values first: the monitor names only those it alone holds (encodeMonitor, remembered by memoEncode).
-    const state = target.encode(n.s, values, order);
+    // The target names its values and keys first: the monitor names only those it alone holds (encodeMonitor, remembered by memoEncode).
+    const state = target.encode(n.s, values, order, keys);
     // Without linearizability the monitor never leaves its first state: nothing of it to key.
-    const mon = target.linearizability === false ? '' : memoEncode(n.mon, values, monitorOrder(order, b.goroutines));
+    const mon = target.linearizability === false ? '' : memoEncode(n.mon, values, monitorOrder(order, b.goroutines), keys);
     return `${state}#${mon}${bound}`;
   });
   return { key: text + tail, orders };
@@ -517,8 +523,13 @@ function smallestText(candidates: readonly number[][], textOf: (order: number[])
 function crashKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): { key: string; orders: number[][] } {
   const s = target.halt!(n.s);
   const { text, orders } = smallestText(r.symmetry ? permutations(b.goroutines) : [identity(b.goroutines)],
-    (order) => target.encode(s, r.valueNaming ? new ValueNamer() : new IdentityNamer(), order));
+    (order) => target.encode(s, r.valueNaming ? new ValueNamer() : new IdentityNamer(), order, keyNamer(target, b, r)));
   return { key: `${text}!${n.crash!.kind}:${n.crash!.message}#${n.overlap ? 1 : 0}`, orders };
+}
+
+/** A fresh key namer where key symmetry applies (see Reductions.keySymmetry), else none. */
+function keyNamer<S>(target: Target<S>, b: Bounds, r: Reductions): KeyNamer | undefined {
+  return target.keySymmetric && r.keySymmetry ? new KeyNamer(b.keys) : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ValueNamer } from '../../spec/canon.js';
+import type { KeyNamer, ValueNamer } from '../../spec/canon.js';
 import { remembered } from '../../spec/remember.js';
 import type { Op, OpResult } from '../../spec/types.js';
 import { encodeMonitor, explanationKey, type MonitorState, monitorCall, monitorInit, monitorReturn, type RangeMode } from './monitor.js';
@@ -76,16 +76,17 @@ export function memoReturn(m: MonitorState, g: number, result: OpResult): Monito
 }
 
 /**
- * encodeMonitor's text, which depends on the state, the order and, of the namer, only on the
- * names its values already have and on how many values it has named (the next fresh name).
+ * encodeMonitor's text, which depends on the state, the order, of the value namer only on the
+ * names its values already have and on how many values it has named (the next fresh name), and
+ * on the names the keys already have.
  */
-export function memoEncode(m: MonitorState, values: ValueNamer, order: readonly number[]): string {
-  if (m.failed) return encodeMonitor(m, values, order);
+export function memoEncode(m: MonitorState, values: ValueNamer, order: readonly number[], keys?: KeyNamer): string {
+  if (m.failed) return encodeMonitor(m, values, order, keys);
   const tag = tagOf(m);
   tag.values ??= valuesOf(m);
   // A number where it fits: this runs at every state key, and a text key was built and hashed each time.
-  const numeric = numberKey(tag.values, values, order);
-  const key = numeric >= 0 ? numeric : textKey(tag, values, order);
+  const numeric = numberKey(tag.values, values, order, keys);
+  const key = numeric >= 0 ? numeric : textKey(tag, values, order, keys);
   const known = typeof key === 'number' ? tag.encodings?.get(key) : ENCODINGS.get(key);
   if (known) {
     for (const v of known.named) values.name(v);
@@ -93,7 +94,7 @@ export function memoEncode(m: MonitorState, values: ValueNamer, order: readonly 
   }
   const unnamed = tag.values.filter((v) => values.peek(v) === undefined);
   const before = values.named;
-  const text = encodeMonitor(m, values, order);
+  const text = encodeMonitor(m, values, order, keys);
   // The values named, in naming order: their new names are before+1, before+2, ...
   const named = unnamed.filter((v) => values.peek(v) !== undefined).sort((a, b) => values.peek(a)! - values.peek(b)!);
   if (values.named !== before + named.length) throw new Error('the monitor named a value it does not hold');
@@ -102,30 +103,50 @@ export function memoEncode(m: MonitorState, values: ValueNamer, order: readonly 
   return text;
 }
 
-/** Digits of numberKey: a slot, the namer's count and a value's name (or none) each take one. */
+/** Digits of numberKey: the order, the namer's count, a key's or a value's name (or none) each take one. */
 const DIGIT = 32;
 
 /**
  * What encodeMonitor's text depends on besides the state (the order, how many values the namer
- * has named, and which name each of the state's values has, if any) as one number, or -1 when
- * it does not fit below 2^53 (then textKey says it). Equal numbers, equal inputs: each part is
- * one base-32 digit, the first is the order's length, and the state fixes how many follow.
+ * has named, which name each key has, if any, and which name each of the state's values has, if
+ * any) as one number, or -1 when it does not fit below 2^50 (then textKey says it). Equal
+ * numbers, equal inputs: each part is one base-32 digit, the first is the order's number
+ * (orderNumber) and whether keys are named, and the state and the key count fix how many follow.
  */
-function numberKey(stateValues: readonly number[], values: ValueNamer, order: readonly number[]): number {
-  if (order.length + stateValues.length + 2 > 10 || values.named >= DIGIT - 1) return -1;
-  let key = order.length;
-  for (const g of order) {
-    if (g >= DIGIT) return -1;
-    key = key * DIGIT + g;
-  }
-  key = key * DIGIT + values.named;
-  // A name is at most values.named, which is below DIGIT - 1; DIGIT - 1 stands for "no name yet".
+function numberKey(stateValues: readonly number[], values: ValueNamer, order: readonly number[], keys: KeyNamer | undefined): number {
+  const keyDigits = keys ? keys.keys : 0;
+  if (keyDigits + stateValues.length + 2 > 10 || values.named >= DIGIT - 1) return -1;
+  const orderNo = orderNumber(order);
+  if (orderNo >= DIGIT / 2) return -1;
+  let key = (2 * orderNo + (keys ? 1 : 0)) * DIGIT + values.named;
+  // A name is below DIGIT - 1 (at most values.named, or below keys.keys); DIGIT - 1 stands for "no name yet".
+  for (let k = 0; k < keyDigits; k++) key = key * DIGIT + (keys!.peek(k) ?? DIGIT - 1);
   for (const v of stateValues) key = key * DIGIT + (values.peek(v) ?? DIGIT - 1);
   return key;
 }
 
-function textKey(tag: Tag, values: ValueNamer, order: readonly number[]): string {
+/**
+ * A small number per slot order, given in the order first met: the explorer hands out one array
+ * per order (node.ts, monitorOrder), so this is a lookup; equal numbers are equal orders.
+ */
+const ORDER_NUMBERS = new WeakMap<readonly number[], number>();
+const ORDERS_BY_TEXT = new Map<string, number>();
+
+function orderNumber(order: readonly number[]): number {
+  let n = ORDER_NUMBERS.get(order);
+  if (n === undefined) {
+    const text = order.join(',');
+    n = ORDERS_BY_TEXT.get(text);
+    if (n === undefined) ORDERS_BY_TEXT.set(text, (n = ORDERS_BY_TEXT.size));
+    ORDER_NUMBERS.set(order, n);
+  }
+  return n;
+}
+
+function textKey(tag: Tag, values: ValueNamer, order: readonly number[], keys: KeyNamer | undefined): string {
   let key = `${tag.id}|${order.join(',')}|${values.named}|`;
+  if (keys) for (let k = 0; k < keys.keys; k++) key += `${keys.peek(k) ?? '?'},`;
+  key += keys ? '|' : '-';
   for (const v of tag.values!) key += `${values.peek(v) ?? '?'},`;
   return key;
 }

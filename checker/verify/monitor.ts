@@ -1,5 +1,5 @@
 import { type MapModelState, modelInit, modelStep } from '../../spec/model.js';
-import type { ValueNamer } from '../../spec/canon.js';
+import type { KeyNamer, KeyRenaming, ValueNamer } from '../../spec/canon.js';
 import type { Op, OpResult } from '../../spec/types.js';
 import { contractViolation, type RangeWatch, watchCovers, watchKey, watchStart, watchStep } from './range-rule.js';
 import { resultKey, resultMismatch } from './results.js';
@@ -195,13 +195,17 @@ function linearize(e: Explanation, g: number, op: Op): Explanation {
   return { model: state, done, watches };
 }
 
-/** An explanation as text, values renamed by `name`, slots in `order`: how explanations are told apart. */
-export function explanationKey(e: Explanation, name: (v: number) => number = SAME, order?: readonly number[]): string {
+/**
+ * An explanation as text, values renamed by `name`, slots in `order`, keys renamed by `keys`
+ * (the map listed by key name): how explanations are told apart.
+ */
+export function explanationKey(e: Explanation, name: (v: number) => number = SAME, order?: readonly number[], keys?: KeyRenaming): string {
   const done = order ? order.map((g) => e.done[g]!) : e.done;
-  const base = `${e.model.map(name).join(',')}/${done.map((d) => (d ? resultKey(d, name) : '.')).join(' ')}`;
+  const model = keys ? keys.raw.map((k) => name(e.model[k]!)) : e.model.map(name);
+  const base = `${model.join(',')}/${done.map((d) => (d ? resultKey(d, name, keys) : '.')).join(' ')}`;
   if (!e.watches) return base;
   const watches = order ? order.map((g) => e.watches![g]!) : e.watches;
-  return `${base}/${watches.map((w) => (w ? watchKey(w, name) : '.')).join(' ')}`;
+  return `${base}/${watches.map((w) => (w ? watchKey(w, name, keys) : '.')).join(' ')}`;
 }
 
 /**
@@ -237,10 +241,33 @@ function covers(a: Explanation, b: Explanation): boolean {
 
 /**
  * Canonical text for state caching: values renamed through `values` (after the target state
- * named its own), slots in `order`, explanations sorted.
+ * named its own), slots in `order`, explanations sorted. With `keys` (a key-symmetric target,
+ * after its state named the keys it holds), keys are renamed too. The monitor may hold keys the
+ * target's state no longer mentions; which of those gets which name must not depend on the raw
+ * keys, so every order of naming them is tried and the smallest text kept, as for values. The
+ * names tried are left off `keys` (nothing is encoded after the monitor).
  */
-export function encodeMonitor(m: MonitorState, values: ValueNamer, order: readonly number[]): string {
+export function encodeMonitor(m: MonitorState, values: ValueNamer, order: readonly number[], keys?: KeyNamer): string {
   if (m.failed) return 'X';
+  if (!keys) return encodeValues(m, values, order);
+  const unnamed = keys.unnamed();
+  if (unnamed.length <= 1 || unnamed.length > MAX_FRESH) {
+    const named = keys.clone();
+    for (const k of unnamed) named.name(k);
+    return encodeValues(m, values, order, named.renaming());
+  }
+  let best: string | undefined;
+  for (const names of orderings(unnamed)) {
+    const named = keys.clone();
+    for (const k of names) named.name(k);
+    const text = encodeValues(m, values.clone(), order, named.renaming());
+    if (best === undefined || text < best) best = text;
+  }
+  return best!;
+}
+
+/** encodeMonitor with the keys' names settled: names the values only the monitor holds. */
+function encodeValues(m: MonitorState, values: ValueNamer, order: readonly number[], keys?: KeyRenaming): string {
   // Values the target's state holds are named already. Those only the monitor holds (a write
   // overwritten but still a possible linearization) get names here, and which value gets which
   // must not depend on the raw values, or renamed states would encode apart: every order of
@@ -252,7 +279,7 @@ export function encodeMonitor(m: MonitorState, values: ValueNamer, order: readon
   const encode = (namer: ValueNamer, note?: Set<number>): string => m.configs.map((e) => explanationKey(e, (v) => {
     if (note && namer.peek(v) === undefined) note.add(v);
     return namer.name(v);
-  }, order)).sort().join(';');
+  }, order, keys)).sort().join(';');
   const met = encode(values, fresh);
   if (fresh.size <= 1 || fresh.size > MAX_FRESH) return met;
   let best: string | undefined;

@@ -1,3 +1,4 @@
+import type { KeyRenaming } from '../../spec/canon.js';
 import { ABSENT, type MapModelState, pairsKey } from '../../spec/model.js';
 import type { Op } from '../../spec/types.js';
 
@@ -80,10 +81,16 @@ export function watchCovers(a: RangeWatch, b: RangeWatch): boolean {
   });
 }
 
-/** The watch as text; `name` renames values (see ValueNamer), whose order is then sorted again. */
-export function watchKey(w: RangeWatch, name: (v: number) => number): string {
-  const held = w.held.map((vs) => vs.map(name).sort((a, b) => a - b).join('.'));
-  return `${held.join('|')}*${w.written.join('.')}`;
+/**
+ * The watch as text; `name` renames values (see ValueNamer), whose order is then sorted again,
+ * and `keys` renames keys (see KeyNamer): keys are then listed by name.
+ */
+export function watchKey(w: RangeWatch, name: (v: number) => number, keys?: KeyRenaming): string {
+  const heldOf = (vs: readonly number[]): string => vs.map(name).sort((a, b) => a - b).join('.');
+  if (!keys) return `${w.held.map(heldOf).join('|')}*${w.written.join('.')}`;
+  const held = keys.raw.map((k) => heldOf(w.held[k] ?? [ABSENT]));
+  const written = w.written.map((k) => keys.name[k]!).sort((a, b) => a - b);
+  return `${held.join('|')}*${written.join('.')}`;
 }
 
 /**

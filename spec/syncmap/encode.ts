@@ -1,4 +1,4 @@
-import type { ValueNamer } from '../canon.js';
+import type { KeyNamer, ValueNamer } from '../canon.js';
 import { remembered } from '../remember.js';
 import type { Op } from '../types.js';
 import { NONE } from './constants.js';
@@ -10,11 +10,12 @@ import { type GState, mapOf, type SyncMapState } from './state.js';
  * order, which differs between interleavings that reach the same memory, so readOnlys, maps
  * and entries are renumbered in the order they are reached (m.read, m.dirty, then each
  * goroutine's locals in `order`), and what is not reached is garbage and left out. Values are
- * named through `values` in the order the text mentions them; mu's holder is named by its
- * position in `order`.
+ * named through `values` in the order the text mentions them, and so are keys through `keys`
+ * when given (key symmetry: maps keep keys in the order added, so nothing here depends on their
+ * names); mu's holder is named by its position in `order`.
  */
-export function encodeState(fns: FunctionTable, s: SyncMapState, values: ValueNamer, order: readonly number[]): string {
-  const heap = new Reach(s);
+export function encodeState(fns: FunctionTable, s: SyncMapState, values: ValueNamer, order: readonly number[], keys?: KeyNamer): string {
+  const heap = new Reach(s, keys);
   const { mem } = s;
   const mu = mem.mu === NONE ? '-' : String(order.indexOf(mem.mu));
   // Built by concatenation, one string at a time: this runs for every state key, and the arrays
@@ -29,8 +30,8 @@ function named(values: ValueNamer, v: number): number {
   return v > 0 ? values.name(v) : v;
 }
 
-function opText(op: Op, values: ValueNamer): string {
-  const key = 'key' in op ? op.key : '';
+function opText(op: Op, values: ValueNamer, heap: Reach): string {
+  const key = 'key' in op ? heap.key(op.key) : '';
   const value = 'value' in op && op.value !== undefined ? `=${named(values, op.value)}` : '';
   const body = op.kind === 'range' && op.body ? `/${op.body}` : '';
   return `${op.kind}${key}${value}${body}`;
@@ -52,9 +53,9 @@ function encodeGoroutine(fns: FunctionTable, g: GState, heap: Reach, values: Val
     frames += `${i ? '/' : ''}${f.fn}.${f.pc}(${vars})`;
   }
   let pairs = '';
-  for (let i = 0; i < g.pairs.length; i++) pairs += `${i ? ',' : ''}${i % 2 ? named(values, g.pairs[i]!) : g.pairs[i]!}`;
-  const nested = g.nested ? `>${opText(g.nested, values)}@${g.nestedBase}.${g.nestedCalled}` : '';
-  return `${opText(g.op, values)}${g.called}${nested}[${frames}]p${pairs}`;
+  for (let i = 0; i < g.pairs.length; i++) pairs += `${i ? ',' : ''}${i % 2 ? named(values, g.pairs[i]!) : heap.key(g.pairs[i]!)}`;
+  const nested = g.nested ? `>${opText(g.nested, values, heap)}@${g.nestedBase}.${g.nestedCalled}` : '';
+  return `${opText(g.op, values, heap)}${g.called}${nested}[${frames}]p${pairs}`;
 }
 
 /** A function's declared locals, sorted once instead of a frame's keys at every encoding. */
@@ -67,6 +68,7 @@ function sortedLocals(kinds: Readonly<Record<string, LocalKind>>): string[] {
 function local(kind: LocalKind, x: number, heap: Reach, values: ValueNamer): number {
   switch (kind) {
     case 'int': return x;
+    case 'key': return heap.key(x);
     case 'value': return named(values, x);
     case 'entry': return heap.entry(x);
     case 'readOnly': return heap.readOnly(x);
@@ -83,7 +85,12 @@ class Reach {
   private readonly maps: number[] = [];
   private readonly entries: number[] = [];
 
-  constructor(private readonly s: SyncMapState) {}
+  constructor(private readonly s: SyncMapState, private readonly keys: KeyNamer | undefined) {}
+
+  /** A key's name (its raw number without key symmetry). */
+  key(k: number): number {
+    return this.keys ? this.keys.name(k) : k;
+  }
 
   readOnly(id: number): number {
     if (id === NONE) return NONE;
@@ -123,7 +130,7 @@ class Reach {
     text += '#';
     for (let i = 0; i < this.maps.length; i++) {
       let pairs = '';
-      for (const [k, e] of mapOf(mem, this.maps[i]!)) pairs += `${pairs ? ',' : ''}${k}:${this.entry(e)}`;
+      for (const [k, e] of mapOf(mem, this.maps[i]!)) pairs += `${pairs ? ',' : ''}${this.key(k)}:${this.entry(e)}`;
       text += `${i ? ';' : ''}${pairs}`;
     }
     text += '#';

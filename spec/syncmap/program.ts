@@ -20,8 +20,8 @@ export interface Point {
   run(c: Ctx): void;
 }
 
-/** What a local variable holds, so encode can renumber heap ids and rename values. */
-export type LocalKind = 'int' | 'value' | 'entry' | 'readOnly';
+/** What a local variable holds, so encode can renumber heap ids and rename values and keys. */
+export type LocalKind = 'int' | 'key' | 'value' | 'entry' | 'readOnly';
 
 export interface GoFunction {
   /** Label prefix: Map methods by Go's name ('Load'), entry methods as called ('e.load'). */

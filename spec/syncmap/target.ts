@@ -51,7 +51,8 @@ export function syncmapTarget(_cfg: MapConfig, mutant?: Mutant): Target<SyncMapS
     step: (s, g) => step(fns, s, g),
     nextLabel: (s, g) => nextLabel(fns, s, g),
     broken: brokenInvariant,
-    encode: (s, values, order) => encodeState(fns, s, values, order),
+    encode: (s, values, order, keys) => encodeState(fns, s, values, order, keys),
+    keySymmetric: true,
     halt: (s) => ({ ...s, gs: s.gs.map(() => IDLE) }),
   };
 }

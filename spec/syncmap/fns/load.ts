@@ -7,7 +7,7 @@ import { lookupDirty, lookupRead, missedAmended } from './shared.js';
  */
 export const LOAD: GoFunction = {
   name: 'Load', entry: 'read',
-  locals: { key: 'int', read: 'readOnly', e: 'entry', ok: 'int', retValue: 'value', retOk: 'int' },
+  locals: { key: 'key', read: 'readOnly', e: 'entry', ok: 'int', retValue: 'value', retOk: 'int' },
   points: {
     read: {
       line: 111, text: 'read, _ := m.read.Load().(readOnly) (atomic load)',
@@ -65,7 +65,7 @@ export const LOAD: GoFunction = {
  */
 export const LOAD_AND_DELETE: GoFunction = {
   name: 'LoadAndDelete', entry: 'read',
-  locals: { key: 'int', read: 'readOnly', e: 'entry', ok: 'int', retValue: 'value', retOk: 'int' },
+  locals: { key: 'key', read: 'readOnly', e: 'entry', ok: 'int', retValue: 'value', retOk: 'int' },
   points: {
     read: {
       line: 277, text: 'read, _ := m.read.Load().(readOnly) (atomic load)',
@@ -126,7 +126,7 @@ export const LOAD_AND_DELETE: GoFunction = {
 /** m.Delete(key) (map.go:300-302): LoadAndDelete with the results dropped. */
 export const DELETE: GoFunction = {
   name: 'Delete', entry: 'call',
-  locals: { key: 'int', retValue: 'value', retOk: 'int' },
+  locals: { key: 'key', retValue: 'value', retOk: 'int' },
   points: {
     call: {
       line: 301, text: 'm.LoadAndDelete(key)', silent: true,

@@ -50,7 +50,7 @@ export const MISS_LOCKED: GoFunction = {
  */
 export const DIRTY_LOCKED: GoFunction = {
   name: 'dirtyLocked', entry: 'check',
-  locals: { read: 'readOnly', i: 'int', key: 'int', e: 'entry', retOk: 'int' },
+  locals: { read: 'readOnly', i: 'int', key: 'key', e: 'entry', retOk: 'int' },
   points: {
     check: {
       line: 371, text: 'if m.dirty != nil', silent: true,

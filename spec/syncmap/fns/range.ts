@@ -33,7 +33,7 @@ function nestedCall(c: Ctx): void {
  */
 export const RANGE: GoFunction = {
   name: 'Range', entry: 'read',
-  locals: { body: 'int', value: 'value', read: 'readOnly', i: 'int', key: 'int', retValue: 'value', retOk: 'int' },
+  locals: { body: 'int', value: 'value', read: 'readOnly', i: 'int', key: 'key', retValue: 'value', retOk: 'int' },
   points: {
     read: {
       line: 332, text: 'read, _ := m.read.Load().(readOnly) (atomic load)',

@@ -9,7 +9,7 @@ import { lookupDirty, lookupRead, markAmended } from './shared.js';
  */
 export const STORE: GoFunction = {
   name: 'Store', entry: 'read',
-  locals: { key: 'int', value: 'value', read: 'readOnly', e: 'entry', ok: 'int', retOk: 'int' },
+  locals: { key: 'key', value: 'value', read: 'readOnly', e: 'entry', ok: 'int', retOk: 'int' },
   points: {
     read: {
       line: 145, text: 'read, _ := m.read.Load().(readOnly) (atomic load)',
@@ -102,7 +102,7 @@ export const STORE: GoFunction = {
 export const LOAD_OR_STORE: GoFunction = {
   name: 'LoadOrStore', entry: 'read',
   locals: {
-    key: 'int', value: 'value', read: 'readOnly', e: 'entry', ok: 'int',
+    key: 'key', value: 'value', read: 'readOnly', e: 'entry', ok: 'int',
     retValue: 'value', retLoaded: 'int', retOk: 'int',
   },
   points: {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbHistory } from './arbitraries.js';
 import { encodeMonitor, freshValues, MAX_FRESH, monitorCall, monitorInit, monitorReturn, type MonitorState } from '../../../checker/verify/monitor.js';
-import { ValueNamer } from '../../../spec/canon.js';
+import { KeyNamer, ValueNamer } from '../../../spec/canon.js';
 import { call, got, history, load, MISSING, NONE, pairs, range, ret, runMonitor, store, type Ev } from './helpers.js';
 
 const feed = (m: MonitorState, events: Ev[]): MonitorState =>
@@ -112,6 +112,50 @@ describe('the monitor key under renaming of values', () => {
         expect(encodeMonitor(b, new ValueNamer(), order)).toBe(encodeMonitor(a, new ValueNamer(), order));
       }
     }), { numRuns: 300 });
+  });
+});
+
+describe('the monitor key under renaming of keys (key symmetry)', () => {
+  /** Applies a permutation to every key a history's operations name or return. */
+  const renameKeys = (events: Ev[], perm: readonly number[]): Ev[] => events.map((e): Ev => {
+    if (e[0] === 'call') return 'key' in e[2] ? ['call', e[1], { ...e[2], key: perm[e[2].key]! }] as Ev : e;
+    const r = e[2];
+    return r.kind === 'pairs' ? ['ret', e[1], { kind: 'pairs', pairs: r.pairs.map(([k, v]) => [perm[k]!, v] as [number, number]) }] : e;
+  });
+  const slotsOf = (events: Ev[]): number => Math.max(1, ...events.map((e) => e[1] + 1));
+  const keysOf = (events: Ev[]): number => Math.max(1, ...events.flatMap((e) => (e[0] === 'call' && 'key' in e[2] ? [e[2].key + 1] : [])));
+  const history = (mode: 'snapshot' | 'contract') => arbHistory({ faithful: true, rangeStyle: mode }).chain((events) => {
+    const keys = keysOf(events);
+    const all = Array.from({ length: keys }, (_, k) => k);
+    return fc.tuple(fc.constant(events), fc.shuffledSubarray(all, { minLength: keys, maxLength: keys }), fc.nat({ max: keys - 1 }));
+  });
+
+  it.each(['snapshot', 'contract'] as const)('gives every prefix of a %s history the same text after any renaming', (mode) => {
+    fc.assert(fc.property(history(mode), ([events, perm, first]) => {
+      const renamed = renameKeys(events, perm);
+      const keys = keysOf(events);
+      const order = Array.from({ length: slotsOf(events) }, (_, g) => g);
+      let a = monitorInit(slotsOf(events), keys, mode);
+      let b = a;
+      for (let i = 0; i < events.length; i++) {
+        a = feed(a, [events[i]!]);
+        b = feed(b, [renamed[i]!]);
+        // No target named a key: the monitor names them all, trying every order.
+        expect(encodeMonitor(b, new ValueNamer(), order, new KeyNamer(keys))).toBe(encodeMonitor(a, new ValueNamer(), order, new KeyNamer(keys)));
+        // The target named one key first: the same key, renamed, in the other history.
+        const namedA = new KeyNamer(keys);
+        namedA.name(first);
+        const namedB = new KeyNamer(keys);
+        namedB.name(perm[first]!);
+        expect(encodeMonitor(b, new ValueNamer(), order, namedB)).toBe(encodeMonitor(a, new ValueNamer(), order, namedA));
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('tells apart histories that differ by more than a renaming of keys', () => {
+    const one = feed(monitorInit(1, 2), [call(0, store(0, 1)), ret(0, NONE)]);
+    const two = feed(monitorInit(1, 2), [call(0, store(0, 1)), ret(0, NONE), call(0, store(1, 2)), ret(0, NONE)]);
+    expect(encodeMonitor(one, new ValueNamer(), [0], new KeyNamer(2))).not.toBe(encodeMonitor(two, new ValueNamer(), [0], new KeyNamer(2)));
   });
 });
 
