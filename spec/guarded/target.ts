@@ -6,7 +6,7 @@ import type { Op } from '../types.js';
 import { encodeGuarded } from './encode.js';
 import { brokenGuarded } from './invariants.js';
 import { enabledGuarded, nextLabelGuarded, pendingGuarded, privateGuarded, startGuarded, stepGuarded } from './machine.js';
-import type { Scheme } from './plan.js';
+import { rememberingPlans, type Scheme } from './plan.js';
 import { type GuardedState, IDLE_G, withAt } from './state.js';
 
 /** What tells one guarded target from another; the machinery is shared. */
@@ -20,7 +20,7 @@ export interface GuardedSpec<L> {
 
 /** A plain Go map (or several) guarded by locks, as a target whose every execution must end ok. */
 export function guardedTarget<L>(cfg: MapConfig, spec: GuardedSpec<L>): Target<GuardedState<L>> {
-  const { scheme } = spec;
+  const scheme = rememberingPlans(spec.scheme);
   return {
     name: spec.name,
     specVersion: spec.specVersion,
