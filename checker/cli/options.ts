@@ -79,7 +79,7 @@ export const PARALLEL_FROM_DEPTH = 4;
 export const SAMPLE_DEPTH = 4;
 /** --sample's seed unless --seed says otherwise. */
 export const SAMPLE_SEED = 1;
-/** Slices of the scenario space: the first scheduler choices are dealt out, and there are about a hundred. */
+/** Slices of the scenario space: states entering the second layer of operations are dealt out by key, and there are hundreds. */
 export const MAX_SHARD_COUNT = 64;
 
 const DEFAULTS: CheckOptions = {

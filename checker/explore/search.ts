@@ -5,7 +5,7 @@ import { exploreDpor } from './dpor.js';
 import { fingerprint, FingerprintTable } from './fingerprints.js';
 import { forgetMonitorMemo } from '../verify/monitor-memo.js';
 import { OpLayers, pushSuccessors } from './layers.js';
-import { advance, ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions } from './node.js';
+import { advance, ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions, type Successor } from './node.js';
 
 export interface ExploreOptions extends Bounds {
   cfg: MapConfig;
@@ -17,9 +17,10 @@ export interface ExploreOptions extends Bounds {
    */
   onEnd?: (key: string, outcome: OutcomeClass, crashed: boolean) => void;
   /**
-   * Explore only slice `index` of `count` (0-based) of the scenario space: the first scheduler
-   * choices (which goroutine starts which operation) dealt round-robin. A state several slices
-   * reach is explored in each; merging their fingerprints (checker/run/shard.ts) counts it once.
+   * Explore only slice `index` of `count` (0-based) of the scenario space: the states that enter
+   * the second layer of operations started, dealt by their keys (SLICE_LAYER), after everything
+   * before them. A state several slices reach is explored in each; merging their fingerprints
+   * (checker/run/shard.ts) counts it once.
    */
   slice?: { index: number; count: number };
   /** Also return every visited and every end state's fingerprint (a shard's partial report needs them). */
@@ -114,11 +115,27 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
     if (!reached) continue;
     let next = reached.next;
     const slice = o.slice;
-    if (slice && reached.node === root) next = next.filter((_, i) => i % slice.count === slice.index);
+    if (slice && reached.node.ops === SLICE_LAYER) next = next.filter((s) => s.edge.op === null || inSlice(target, o, reductions, s, slice));
     pushSuccessors(stack, reached.node.ops, next);
   }
   forgetMonitorMemo();
   result.visitedBytes = visited.bytes + ended.bytes;
   if (o.fingerprints) result.fingerprints = { visited: visited.triples(), ends: new Map([...endsByClass].map(([c, t]) => [c, t.triples()])) };
   return result;
+}
+
+/**
+ * The layer whose starts a slice deals out (see ExploreOptions.slice): every slice explores the
+ * states with at most this many operations started, and of the starts that lead out of it keeps
+ * those whose state key hashes to it. Dealing the root's own choices, as before, gave slices
+ * that did each other's work: most first operations on an empty map come back to the empty map
+ * (with one operation fewer to go), a state that reaches nearly everything, and under the
+ * symmetries a start by goroutine 1 or on k1 is the same state as one by goroutine 0 or on k0.
+ * By key, each state entering the next layer belongs to one slice whichever way it is reached.
+ */
+const SLICE_LAYER = 1;
+
+/** Whether slice `slice` keeps this start out of SLICE_LAYER: its state key's hash, dealt round-robin. */
+function inSlice<S>(target: Target<S>, b: Bounds, r: Reductions, s: Successor<S>, slice: { index: number; count: number }): boolean {
+  return (fingerprint(nodeKey(target, b, s.node, r))[0]! >>> 0) % slice.count === slice.index;
 }
