@@ -61,17 +61,19 @@ export interface Target<S> {
   broken(s: S): string | undefined;
   /**
    * A canonical text of the state: equal texts mean the same future (heap ids renumbered, values
-   * named through `values`, goroutines listed in the order `order` gives). A keySymmetric target
-   * is given `keys` and names every key it writes through it; others write keys as they are.
+   * named through `values`, goroutines listed in the order `order` gives). Where keySymmetric
+   * holds, the target is given `keys` and names every key it writes through it (and whatever
+   * stands for a key, as a tophash does); otherwise it writes keys as they are.
    */
   encode(s: S, values: ValueNamer, order: readonly number[], keys?: KeyNamer): string;
   /**
-   * True when the target only copies keys and compares them for equality, so that renaming keys
-   * maps executions to executions (spec/canon.ts, KeyNamer): sync.Map, whose maps keep keys in
-   * the order they were added. Not the plain map and the maps built on it, whose hash table
-   * gives each key its own hash, bucket and tophash.
+   * Whether keys 0..keys-1 are interchangeable: renaming them maps executions to executions
+   * (spec/canon.ts, KeyNamer). sync.Map only copies keys and compares them (its maps keep keys in
+   * the order they were added): always. The plain map also hashes them, so only where the
+   * configuration gives them hashes that the map cannot tell apart but by their tophashes
+   * (config.ts, keysInterchangeable), and the sharded map never (its keys pick shards). Absent: never.
    */
-  readonly keySymmetric?: boolean;
+  keySymmetric?(keys: number): boolean;
   /**
    * The state with every goroutine stopped (idle, its stack and registers gone), the memory as it
    * is. A crash ends the program, so what the goroutines held is dead there: the explorer keys a

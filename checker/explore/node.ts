@@ -527,9 +527,34 @@ function crashKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): {
   return { key: `${text}!${n.crash!.kind}:${n.crash!.message}#${n.overlap ? 1 : 0}`, orders };
 }
 
-/** A fresh key namer where key symmetry applies (see Reductions.keySymmetry), else none. */
+/**
+ * A fresh key namer where key symmetry applies (see Reductions.keySymmetry), else none. Not with
+ * the partial-order reduction, whose cached futures are renamed by goroutine only (dpor.ts).
+ */
 function keyNamer<S>(target: Target<S>, b: Bounds, r: Reductions): KeyNamer | undefined {
-  return target.keySymmetric && r.keySymmetry ? new KeyNamer(b.keys) : undefined;
+  return r.keySymmetry && !r.dpor && keysAlike(target, b.keys) ? new KeyNamer(b.keys) : undefined;
+}
+
+/**
+ * Whether renaming keys maps this target's executions onto its executions: the target says its
+ * spec treats keys alike (Target.keySymmetric), and its alphabet offers every operation on every
+ * key (the misused RWMutex maps offer theirs on k0 only, so k0 and k1 have different futures).
+ * Worked out once per target and key count.
+ */
+const KEYS_ALIKE = new WeakMap<object, Map<number, boolean>>();
+
+function keysAlike<S>(target: Target<S>, keys: number): boolean {
+  const known = remembered(KEYS_ALIKE, target, () => new Map<number, boolean>());
+  let alike = known.get(keys);
+  if (alike === undefined) {
+    const ops = new Set(target.alphabet(keys, 1).map((op) => JSON.stringify(op)));
+    const onEveryKey = [...ops].every((text) => {
+      const op = JSON.parse(text) as Op;
+      return !('key' in op) || Array.from({ length: keys }, (_, k) => JSON.stringify({ ...op, key: k })).every((t) => ops.has(t));
+    });
+    known.set(keys, (alike = onEveryKey && target.keySymmetric?.(keys) === true));
+  }
+  return alike;
 }
 
 /**

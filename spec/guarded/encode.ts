@@ -1,6 +1,7 @@
 import type { ValueNamer } from '../canon.js';
 import { encodeMachine } from '../hmap/encode.js';
 import { HMAP_FUNCTIONS } from '../hmap/functions.js';
+import type { KeyText } from '../hmap/keys.js';
 import type { Op, OpResult } from '../types.js';
 import type { Scheme } from './plan.js';
 import type { GuardedState, GuardG } from './state.js';
@@ -8,34 +9,39 @@ import type { GuardedState, GuardG } from './state.js';
 /**
  * Canonical text of a guarded state: the locks, then each shard's map as the hmap spec encodes it
  * (heap renumbered, goroutine slots in `order`), then the goroutines in `order`. Every value goes
- * through `values` in this one walk, so states equal up to renaming values encode alike.
+ * through `values` in this one walk, so states equal up to renaming values encode alike; with
+ * `keys` (key symmetry, hmap/keys.ts) so does every key.
  */
-export function encodeGuarded<L>(scheme: Scheme<L>, s: GuardedState<L>, values: ValueNamer, order: readonly number[]): string {
+export function encodeGuarded<L>(scheme: Scheme<L>, s: GuardedState<L>, values: ValueNamer, order: readonly number[], keys?: KeyText): string {
   const locks = s.locks.map((l) => scheme.lock.encode(l)).join(';');
-  const maps = s.maps.map((m) => encodeMachine(HMAP_FUNCTIONS, m, values, order)).join('||');
-  const gs = order.map((g) => encodeG(s.gs[g]!, values));
+  const maps = s.maps.map((m) => encodeMachine(HMAP_FUNCTIONS, m, values, order, keys)).join('||');
+  const gs = order.map((g) => encodeG(s.gs[g]!, values, keys));
   return `${locks}||${maps}||${gs.join('|')}`;
 }
 
-function encodeG(g: GuardG, values: ValueNamer): string {
+function encodeG(g: GuardG, values: ValueNamer, keys: KeyText | undefined): string {
   if (!g.op) return '-';
   const sync = g.sync ? `${g.sync.method}.${g.sync.pc}.${g.sync.r}` : '';
-  const acc = g.acc ? resultText(g.acc, values) : '';
-  return `${opText(g.op, values)}${g.called}@${g.part}${sync}>${acc}`;
+  const acc = g.acc ? resultText(g.acc, values, keys) : '';
+  return `${opText(g.op, values, keys)}${g.called}@${g.part}${sync}>${acc}`;
 }
 
-function opText(op: Op, values: ValueNamer): string {
-  const key = 'key' in op ? op.key : '';
+function keyText(k: number, keys: KeyText | undefined): string | number {
+  return keys ? keys.key(k) : k;
+}
+
+function opText(op: Op, values: ValueNamer, keys: KeyText | undefined): string {
+  const key = 'key' in op ? keyText(op.key, keys) : '';
   const value = 'value' in op && op.value !== undefined ? `=${values.name(op.value)}` : '';
   return `${op.kind}${key}${value}`;
 }
 
 /** Pairs stay in yield order: the order is part of what a trace shows, so it is kept apart. */
-function resultText(r: OpResult, values: ValueNamer): string {
+function resultText(r: OpResult, values: ValueNamer, keys: KeyText | undefined): string {
   switch (r.kind) {
     case 'none': return '-';
     case 'value': return r.ok ? `v${values.name(r.value)}` : 'absent';
     case 'len': return `n${r.n}`;
-    case 'pairs': return `[${r.pairs.map(([k, v]) => `${k}:${values.name(v)}`).join(',')}]`;
+    case 'pairs': return `[${r.pairs.map(([k, v]) => `${keyText(k, keys)}:${values.name(v)}`).join(',')}]`;
   }
 }

@@ -3,6 +3,7 @@ import { IDLE } from '../hmap/machine.js';
 import { makeHmap } from '../hmap/state.js';
 import type { Target } from '../target.js';
 import type { Op } from '../types.js';
+import { KeyText, keysInterchangeable } from '../hmap/keys.js';
 import { encodeGuarded } from './encode.js';
 import { brokenGuarded } from './invariants.js';
 import { enabledGuarded, nextLabelGuarded, pendingGuarded, privateGuarded, startGuarded, stepGuarded } from './machine.js';
@@ -41,7 +42,10 @@ export function guardedTarget<L>(cfg: MapConfig, spec: GuardedSpec<L>): Target<G
     step: (s, g) => stepGuarded(cfg, scheme, s, g),
     nextLabel: (s, g) => nextLabelGuarded(scheme, s, g),
     broken: (s) => brokenGuarded(cfg, scheme, s),
-    encode: (s, values, order) => encodeGuarded(scheme, s, values, order),
+    encode: (s, values, order, keys) => encodeGuarded(scheme, s, values, order, keys && new KeyText(cfg, keys)),
+    // One map under one lock: keys are as interchangeable as in the plain map. Shards are picked
+    // by key, and len, clear and range go through them in order, so a sharded map's keys are not.
+    ...(scheme.shards === 1 ? { keySymmetric: (keys: number) => keysInterchangeable(cfg, keys) } : {}),
     halt: (s) => ({ locks: s.locks, maps: s.maps.map((m) => ({ h: m.h, gs: m.gs.map(() => IDLE) })), gs: s.gs.map(() => IDLE_G) }),
     // Map locations carry the shard's prefix before the bucket id: 's1:b3.key[0]' -> 's1:b.key[0]'.
     locationClass: (loc) => loc.replace(SHARD_BUCKET_ID, '$1b.'),

@@ -3,6 +3,7 @@ import { remembered } from '../remember.js';
 import type { Op } from '../types.js';
 import { NIL, WILD } from './constants.js';
 import type { FunctionTable, GState, MState } from './machine.js';
+import type { KeyText } from './keys.js';
 import type { Bucket, Hmap } from './state.js';
 
 /**
@@ -10,21 +11,21 @@ import type { Bucket, Hmap } from './state.js';
  * between interleavings that reach the same memory; here allocations are renumbered in the order
  * they are reached from the roots (buckets, oldbuckets, then each goroutine's pointer locals), and
  * unreachable ones (garbage) are left out, so such states compare equal. Values are named by
- * `values` in the same walk.
+ * `values` in the same walk, and with `keys` (key symmetry, keys.ts) so are keys and tophashes.
  */
-export function encodeMachine(fns: FunctionTable, s: MState, values: ValueNamer, order: readonly number[]): string {
+export function encodeMachine(fns: FunctionTable, s: MState, values: ValueNamer, order: readonly number[], keys?: KeyText): string {
   const { h } = s;
   const heap = new Renumbering(h);
   const ptr = (id: number): number => heap.of(id);
   const out: string[] = [
     `c${h.count}f${h.flags}B${h.B}n${h.noverflow}b${ptr(h.buckets)}o${ptr(h.oldbuckets)}e${h.nevacuate}x${h.extraOverflow}${h.extraOldoverflow}`,
   ];
-  for (const g of order) out.push(encodeGoroutine(fns, s.gs[g]!, ptr, values));
-  out.push(heap.heapText(values));
+  for (const g of order) out.push(encodeGoroutine(fns, s.gs[g]!, ptr, values, keys));
+  out.push(heap.heapText(values, keys));
   return out.join('|');
 }
 
-function encodeGoroutine(fns: FunctionTable, g: GState, ptr: (id: number) => number, values: ValueNamer): string {
+function encodeGoroutine(fns: FunctionTable, g: GState, ptr: (id: number) => number, values: ValueNamer, keys: KeyText | undefined): string {
   if (!g.op) return '-';
   const frames = g.frames.map((f) => {
     const kinds = varKinds(fns, f.fn);
@@ -32,30 +33,39 @@ function encodeGoroutine(fns: FunctionTable, g: GState, ptr: (id: number) => num
     for (const k of Object.keys(f.v).sort()) {
       const x = f.v[k]!;
       const kind = kinds.get(k);
-      vars += `${vars ? ',' : ''}${k}=${kind === 'ptr' ? ptr(x) : kind === 'value' ? values.name(x) : x}`;
+      let text: string | number = x;
+      if (kind === 'ptr') text = ptr(x);
+      else if (kind === 'value') text = values.name(x);
+      else if (keys && kind === 'key') text = keys.key(x);
+      else if (keys && kind === 'top') text = keys.top(x);
+      vars += `${vars ? ',' : ''}${k}=${text}`;
     }
     return `${f.fn}.${f.pc}(${vars})`;
   });
-  const pairs = g.pairs.map((x, i) => (i % 2 ? values.name(x) : x));
-  return `${opText(g.op, values)}${g.called}[${frames.join('/')}]p${pairs.join(',')}`;
+  const pairs = g.pairs.map((x, i) => (i % 2 ? values.name(x) : keys ? keys.key(x) : x));
+  return `${opText(g.op, values, keys)}${g.called}[${frames.join('/')}]p${pairs.join(',')}`;
 }
 
-/** Which locals of a function hold bucket pointers or map values, looked up once per function. */
-const VAR_KINDS = new WeakMap<FunctionTable, Map<string, Map<string, 'ptr' | 'value'>>>();
+type VarKind = 'ptr' | 'value' | 'key' | 'top';
 
-function varKinds(fns: FunctionTable, name: string): Map<string, 'ptr' | 'value'> {
-  const byFn = remembered(VAR_KINDS, fns, () => new Map<string, Map<string, 'ptr' | 'value'>>());
+/** Which locals of a function hold bucket pointers, map values, keys or tophashes, looked up once per function. */
+const VAR_KINDS = new WeakMap<FunctionTable, Map<string, Map<string, VarKind>>>();
+
+function varKinds(fns: FunctionTable, name: string): Map<string, VarKind> {
+  const byFn = remembered(VAR_KINDS, fns, () => new Map<string, Map<string, VarKind>>());
   let kinds = byFn.get(name);
   if (!kinds) {
     const fn = fns[name];
-    kinds = new Map([...(fn?.valueVars ?? []).map((v) => [v, 'value'] as const), ...(fn?.pointerVars ?? []).map((v) => [v, 'ptr'] as const)]);
+    const of = (vars: readonly string[] | undefined, kind: VarKind): Array<[string, VarKind]> => (vars ?? []).map((v) => [v, kind]);
+    kinds = new Map([...of(fn?.valueVars, 'value'), ...of(fn?.pointerVars, 'ptr'), ...of(fn?.keyVars, 'key'), ...of(fn?.topVars, 'top')]);
     byFn.set(name, kinds);
   }
   return kinds;
 }
 
-function opText(op: Op, values: ValueNamer): string {
-  return `${op.kind}${'key' in op ? op.key : ''}${'value' in op && op.value !== undefined ? `=${values.name(op.value)}` : ''}`;
+function opText(op: Op, values: ValueNamer, keys: KeyText | undefined): string {
+  const key = 'key' in op ? (keys ? keys.key(op.key) : op.key) : '';
+  return `${op.kind}${key}${'value' in op && op.value !== undefined ? `=${values.name(op.value)}` : ''}`;
 }
 
 /**
@@ -67,6 +77,15 @@ const FIXED_TEXT = new WeakMap<Bucket, string>();
 
 function fixedText(b: Bucket): string {
   return remembered(FIXED_TEXT, b, () => `${b.tophash.join(',')}:${b.keys.join(',')}`);
+}
+
+/** fixedText under key symmetry: the renaming depends on the state, so nothing is cached. */
+function renamedText(b: Bucket, keys: KeyText): string {
+  let text = '';
+  for (let i = 0; i < b.tophash.length; i++) text += `${i > 0 ? ',' : ''}${keys.top(b.tophash[i]!)}`;
+  text += ':';
+  for (let i = 0; i < b.keys.length; i++) text += `${i > 0 ? ',' : ''}${keys.key(b.keys[i]!)}`;
+  return text;
 }
 
 class Renumbering {
@@ -91,7 +110,7 @@ class Renumbering {
   }
 
   /** Contents of every reachable allocation, following overflow links as they are met. */
-  heapText(values: ValueNamer): string {
+  heapText(values: ValueNamer, keys: KeyText | undefined): string {
     const parts: string[] = [];
     for (let k = 0; k < this.order.length; k++) {
       const a = this.order[k]!;
@@ -99,7 +118,7 @@ class Renumbering {
         const b = this.h.heap[id]!;
         let elems = '';
         for (let i = 0; i < b.elems.length; i++) elems += (i > 0 ? ',' : '') + values.name(b.elems[i]!);
-        parts.push(`${fixedText(b)}:${elems}>${this.of(b.overflow)}`);
+        parts.push(`${keys ? renamedText(b, keys) : fixedText(b)}:${elems}>${this.of(b.overflow)}`);
       }
     }
     return parts.join(';');

@@ -27,6 +27,9 @@ export interface GoFunction {
   pointerVars: readonly string[];
   /** Local variables holding map values (renamed by data independence when states are compared). */
   valueVars?: readonly string[];
+  /** Local variables holding keys, and holding tophashes (renamed by key symmetry, keys.ts). */
+  keyVars?: readonly string[];
+  topVars?: readonly string[];
   points: Readonly<Record<string, Point>>;
 }
 

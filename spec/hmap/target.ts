@@ -2,6 +2,7 @@ import type { MapConfig } from '../config.js';
 import type { Target } from '../target.js';
 import type { Op } from '../types.js';
 import { encodeMachine } from './encode.js';
+import { KeyText, keysInterchangeable } from './keys.js';
 import { HMAP_FUNCTIONS, hmapEntry } from './functions.js';
 import { brokenInvariant } from './invariants.js';
 import { IDLE, type MState, nextLabel, startOp, step } from './machine.js';
@@ -36,7 +37,8 @@ export function hmapTarget(cfg: MapConfig): Target<MState> {
     step: (s, g) => step(cfg, HMAP_FUNCTIONS, describeOp, s, g),
     nextLabel: (s, g) => nextLabel(HMAP_FUNCTIONS, s, g),
     broken: (s) => brokenInvariant(s.h, cfg),
-    encode: (s, values, order) => encodeMachine(HMAP_FUNCTIONS, s, values, order),
+    encode: (s, values, order, keys) => encodeMachine(HMAP_FUNCTIONS, s, values, order, keys && new KeyText(cfg, keys)),
+    keySymmetric: (keys) => keysInterchangeable(cfg, keys),
     halt: (s) => ({ h: s.h, gs: s.gs.map(() => IDLE) }),
     // A goroutine's steps read and write only its own state and the map; no step ever waits.
     runKey: (s, g) => [g, s.gs[g], s.h],

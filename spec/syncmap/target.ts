@@ -52,7 +52,7 @@ export function syncmapTarget(_cfg: MapConfig, mutant?: Mutant): Target<SyncMapS
     nextLabel: (s, g) => nextLabel(fns, s, g),
     broken: brokenInvariant,
     encode: (s, values, order, keys) => encodeState(fns, s, values, order, keys),
-    keySymmetric: true,
+    keySymmetric: () => true,
     halt: (s) => ({ ...s, gs: s.gs.map(() => IDLE) }),
   };
 }

@@ -13,6 +13,7 @@ export const MAPASSIGN: GoFunction = {
   entry: 'checkWriting',
   pointerVars: ['b', 'insb', 'elemb', 'retb', 'ret'],
   valueVars: ['value'],
+  keyVars: ['key'],
   points: {
     ...openWriteWindow(594, 601, 'bucketsNil'),
     bucketsNil: {

@@ -3,7 +3,7 @@ import type { GoFunction } from '../program.js';
 
 /** `v, ok := m[k]`: mapaccess2 returns where the elem is; the caller then reads it. */
 export const ACCESS: GoFunction = {
-  name: 'v, ok := m[k]', file: 'map.go', entry: 'call', pointerVars: ['retb'],
+  name: 'v, ok := m[k]', file: 'map.go', entry: 'call', pointerVars: ['retb'], keyVars: ['key'],
   points: {
     call: { line: 456, text: 'mapaccess2(t, h, &k)', silent: true, run: (c) => c.call('mapaccess2', { key: c.v.key! }, 'returned') },
     returned: {

@@ -18,7 +18,7 @@ function emptyRestLoop(c: Ctx): void {
 
 /** mapdelete (map.go:695-809), for keys and elems without pointers (nothing else is cleared). */
 export const MAPDELETE: GoFunction = {
-  name: 'mapdelete', file: 'map.go', entry: 'count', pointerVars: ['b', 'borig', 'c', 'ovf', 'ret'],
+  name: 'mapdelete', file: 'map.go', entry: 'count', pointerVars: ['b', 'borig', 'c', 'ovf', 'ret'], keyVars: ['key'],
   points: {
     count: {
       line: 708, text: 'if h == nil || h.count == 0 (load)',

@@ -162,7 +162,7 @@ export const NEW_OVERFLOW: GoFunction = {
 
 /** evacuate (map.go:1152-1264): move one old bucket's chain to the X/Y halves. */
 export const EVACUATE: GoFunction = {
-  name: 'evacuate', file: 'map.go', entry: 'oldbuckets', pointerVars: ['b', 'xb', 'yb', 'bk', 'ret'], valueVars: ['e'],
+  name: 'evacuate', file: 'map.go', entry: 'oldbuckets', pointerVars: ['b', 'xb', 'yb', 'bk', 'ret'], valueVars: ['e'], keyVars: ['k'], topVars: ['top'],
   points: {
     oldbuckets: {
       line: 1153, text: 'b := h.oldbuckets + oldbucket (load)',

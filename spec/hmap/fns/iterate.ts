@@ -21,7 +21,7 @@ function skipCell(c: Ctx): void {
  * the result is compared as a set of pairs, and every start explores the same kinds of races.
  */
 export const RANGE: GoFunction = {
-  name: 'range', file: 'map.go', entry: 'count', pointerVars: ['itbuckets', 'b', 'keyb', 'retb'],
+  name: 'range', file: 'map.go', entry: 'count', pointerVars: ['itbuckets', 'b', 'keyb', 'retb'], keyVars: ['yk'], topVars: ['top'],
   points: {
     count: {
       fn: 'mapiterinit', line: 822, text: 'if h == nil || h.count == 0 (load)',

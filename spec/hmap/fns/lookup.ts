@@ -29,6 +29,7 @@ function lookup(name: string, lines: LookupLines): GoFunction {
     file: 'map.go',
     entry: 'count',
     pointerVars: ['b', 'old', 'retb', 'keyb'],
+    keyVars: ['key'],
     points: {
       count: {
         line: lines.count, text: 'if h == nil || h.count == 0 (load)',

@@ -9,8 +9,9 @@ import type { Target } from '../../../spec/target.js';
 import { makeTarget } from '../../../checker/run/targets.js';
 import { RWMUTEX_MISUSES } from '../../../spec/guarded/index.js';
 
-// DPOR keys every state it meets, so it is compared with the search that does too.
-const FULL = { ...ALL_REDUCTIONS, dpor: false, chains: false, privateSteps: false };
+// DPOR keys every state it meets, so it is compared with the search that does too; and it runs
+// without key symmetry (its cached futures are renamed by goroutine only), so that search does.
+const FULL = { ...ALL_REDUCTIONS, dpor: false, chains: false, privateSteps: false, keySymmetry: false };
 const POR = { ...ALL_REDUCTIONS, dpor: true };
 
 function summary(r: ExploreResult): { classes: string[]; executions: number; breached: boolean } {
