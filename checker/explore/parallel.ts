@@ -35,19 +35,15 @@ export async function exploreParallel(options: CheckOptions, workers: number, on
   const input: ShareInput = {
     options, visited: visited.buffers, ended: ended.buffers, control: new SharedArrayBuffer(12), participants: workers, mail: Mailbox.create(workers), ...tuning,
   };
-  const threads: Worker[] = [];
+  const threads = Array.from({ length: workers - 1 }, () => SEARCH_THREADS.take());
+  let finished = false;
   try {
     // workers - 1 threads, and the main thread as the last participant; every one waits until
-    // all are ready (parallel-share.ts, `startTogether`), since the threads load their modules first.
-    const shares = Array.from({ length: workers - 1 }, () => new Promise<ShareResult>((done, fail) => {
-      const w = new Worker(WORKER_FILE, { workerData: input, execArgv: ['--import', TSX_PRELOAD] });
-      threads.push(w);
-      w.once('message', done);
-      w.once('error', fail);
-      w.once('exit', (code) => fail(new Error(`a search worker exited (code ${code}) before it reported`)));
-    }));
+    // all are ready (parallel-share.ts, `startTogether`), since a new thread loads its modules first.
+    const shares = threads.map((w) => share(w, input));
     const mine = searchShare(input, onProgress);
     const results = [mine, ...(await Promise.all(shares))];
+    finished = true;
     const outcomes = new Map<string, number>();
     for (const r of results) for (const [c, n] of Object.entries(r.outcomes)) outcomes.set(c, (outcomes.get(c) ?? 0) + n);
     return {
@@ -56,6 +52,48 @@ export async function exploreParallel(options: CheckOptions, workers: number, on
       visitedBytes: visited.bytes + ended.bytes,
     };
   } finally {
-    await Promise.all(threads.map((w) => w.terminate()));
+    // A thread that reported goes back to be used again; after a failure none is trusted.
+    if (finished) for (const w of threads) SEARCH_THREADS.release(w);
+    else await Promise.all(threads.map((w) => w.terminate()));
   }
 }
+
+/** Runs one share of the search on thread w, which answers with its ShareResult. */
+function share(w: Worker, input: ShareInput): Promise<ShareResult> {
+  return new Promise<ShareResult>((done, fail) => {
+    const stop = (): void => {
+      w.off('message', onMessage);
+      w.off('error', onError);
+      w.off('exit', onExit);
+    };
+    const onMessage = (r: ShareResult): void => (stop(), done(r));
+    const onError = (e: Error): void => (stop(), fail(e));
+    const onExit = (code: number): void => (stop(), fail(new Error(`a search worker exited (code ${code}) before it reported`)));
+    w.on('message', onMessage);
+    w.on('error', onError);
+    w.on('exit', onExit);
+    w.postMessage(input);
+  });
+}
+
+/**
+ * Search threads kept from one search to the next: a new one spends about 0.3 s loading tsx and
+ * the checker's modules while the others wait for it (measured), which the main job paid for
+ * each of its five targets. An idle thread does not keep the process alive; one in use does.
+ */
+class SearchThreads {
+  private readonly idle: Worker[] = [];
+
+  take(): Worker {
+    const w = this.idle.pop() ?? new Worker(WORKER_FILE, { execArgv: ['--import', TSX_PRELOAD] });
+    w.ref();
+    return w;
+  }
+
+  release(w: Worker): void {
+    w.unref();
+    this.idle.push(w);
+  }
+}
+
+const SEARCH_THREADS = new SearchThreads();
