@@ -79,13 +79,15 @@ function share(w: Worker, input: ShareInput): Promise<ShareResult> {
 /**
  * Search threads kept from one search to the next: a new one spends about 0.3 s loading tsx and
  * the checker's modules while the others wait for it (measured), which the main job paid for
- * each of its five targets. An idle thread does not keep the process alive; one in use does.
+ * each of its five targets. An idle thread does not keep the process alive; one in use does. A
+ * thread that ends while idle (killed, or out of memory) leaves the pool, so no search is handed
+ * to it; one that ends during a search fails that search (`share`) and is not given back.
  */
 class SearchThreads {
   private readonly idle: Worker[] = [];
 
   take(): Worker {
-    const w = this.idle.pop() ?? new Worker(WORKER_FILE, { execArgv: ['--import', TSX_PRELOAD] });
+    const w = this.idle.pop() ?? this.start();
     w.ref();
     return w;
   }
@@ -94,6 +96,27 @@ class SearchThreads {
     w.unref();
     this.idle.push(w);
   }
+
+  /** The idle threads, for tests. */
+  idleNow(): readonly Worker[] {
+    return [...this.idle];
+  }
+
+  private start(): Worker {
+    const w = new Worker(WORKER_FILE, { execArgv: ['--import', TSX_PRELOAD] });
+    w.on('exit', () => {
+      const at = this.idle.indexOf(w);
+      if (at >= 0) this.idle.splice(at, 1);
+    });
+    // An idle thread's error is followed by its exit, above; a search's own listener reports one in use.
+    w.on('error', () => {});
+    return w;
+  }
 }
 
 const SEARCH_THREADS = new SearchThreads();
+
+/** The search threads now waiting for a search (for tests: that they are kept, and dropped when they end). */
+export function idleSearchThreads(): readonly Worker[] {
+  return SEARCH_THREADS.idleNow();
+}

@@ -244,7 +244,8 @@ function covers(a: Explanation, b: Explanation): boolean {
  * named its own), slots in `order`, explanations sorted. With `keys` (a key-symmetric target,
  * after its state named the keys it holds), keys are renamed too. The monitor may hold keys the
  * target's state no longer mentions; which of those gets which name must not depend on the raw
- * keys, so every order of naming them is tried and the smallest text kept, as for values. The
+ * keys, so every order of naming them is tried and the smallest text kept, as for values (past
+ * MAX_FRESH of them they are named in raw order: still sound, only not always canonical). The
  * names tried are left off `keys` (nothing is encoded after the monitor).
  */
 export function encodeMonitor(m: MonitorState, values: ValueNamer, order: readonly number[], keys?: KeyNamer): string {

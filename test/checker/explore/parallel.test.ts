@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCheckArgs } from '../../../checker/cli/options.js';
-import { exploreParallel } from '../../../checker/explore/parallel.js';
+import { exploreParallel, idleSearchThreads } from '../../../checker/explore/parallel.js';
 import { startTogether } from '../../../checker/explore/parallel-share.js';
 import { explore } from '../../../checker/explore/search.js';
 import { targetOptions } from '../../../checker/run/auto-bound.js';
@@ -44,6 +44,31 @@ describe('exploreParallel', () => {
     const split = await exploreParallel(o, 3, undefined, { donateEvery: 1 });
     expect({ ...split, visitedBytes: 0, explored: 0, handedOver: 0 }).toEqual({ ...one, visitedBytes: 0, explored: 0, handedOver: 0 });
     expect(split.handedOver).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('the search threads kept between searches', () => {
+  const o = options(['--target', 'syncmap', '--depth', '2']);
+
+  it('are used again by the next search, which finds the same', async () => {
+    const first = await exploreParallel(o, 2);
+    const kept = idleSearchThreads().map((w) => w.threadId);
+    expect(kept.length).toBeGreaterThan(0);
+    const second = await exploreParallel(o, 2);
+    expect(idleSearchThreads().map((w) => w.threadId)).toEqual(kept);
+    expect({ ...second, explored: 0, handedOver: 0 }).toEqual({ ...first, explored: 0, handedOver: 0 });
+  }, 60_000);
+
+  it('leave the pool when they end while idle, and the next search starts a fresh one', async () => {
+    await exploreParallel(o, 2);
+    const idle = idleSearchThreads();
+    await Promise.all(idle.map((w) => w.terminate()));
+    expect(idleSearchThreads()).toEqual([]);
+    const r = await exploreParallel(o, 2);
+    expect(r.states).toBe(explore(prepareTarget(o).target, { ...prepareTarget(o).bounds, cfg: prepareTarget(o).cfg }).states);
+    const fresh = idleSearchThreads().map((w) => w.threadId);
+    expect(fresh).toHaveLength(1);
+    expect(idle.map((w) => w.threadId)).not.toContain(fresh[0]);
   }, 60_000);
 });
 
