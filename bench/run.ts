@@ -5,7 +5,8 @@
  * run at depth 6, the safe targets, the parallel speedup, the optimality ratio of the partial-order
  * reduction (bench/optimality.ts) and the SPIN comparison (bench/spin), then the real
  * implementation's figures (impl/bench). `--depth N [--keys K]
- * [--preemptions P]` runs one case of your choosing instead; `--impl` runs only impl/bench.
+ * [--preemptions P]` runs one case of your choosing instead; `--impl` runs only impl/bench;
+ * `--speedup-depth N` measures the speedup at depth N instead of 5.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -31,31 +32,41 @@ const DEFAULT_CASES: BenchCase[] = [
 const SPEEDUP_CASE: BenchCase = { name: 'syncmap exhaustive', target: 'syncmap', depth: 5, goroutines: 2, keys: 2, config: 'small', countNaive: false };
 const SPEEDUP_ROUNDS = 3;
 
-function parseCases(argv: string[]): BenchCase[] {
+/**
+ * The cases to run, and the depth of the speedup case (`--speedup-depth`: the default depth 5
+ * keeps the bench to a few minutes; 6 is the main job's, about two minutes a round).
+ */
+function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number } {
   const program = new Command('bench').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
     .option('--depth <n>').option('--target <name>').option('--keys <k>').option('--goroutines <g>').option('--preemptions <p>').option('--config <name>').option('--workers <w>')
-    .option('--naive', 'also count the naive interleavings');
+    .option('--naive', 'also count the naive interleavings').option('--speedup-depth <n>').option('--impl');
   program.parse(argv, { from: 'user' });
   const o = program.opts<Record<string, string | boolean | undefined>>();
-  if (o['depth'] === undefined) return DEFAULT_CASES;
   const num = (name: string, fallback: number): number => {
     const v = o[name];
     if (v === undefined) return fallback;
-    if (typeof v !== 'string' || !/^[0-9]+$/.test(v)) throw new Error(`--${name} must be a whole number (got "${String(v)}")`);
+    const flag = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    if (typeof v !== 'string' || !/^[0-9]+$/.test(v)) throw new Error(`--${flag} must be a whole number (got "${String(v)}")`);
     return Number(v);
   };
+  const speedupDepth = num('speedupDepth', SPEEDUP_CASE.depth);
+  if (speedupDepth < 1) throw new Error('--speedup-depth must be at least 1');
+  if (o['depth'] === undefined) return { cases: DEFAULT_CASES, speedupDepth };
   const preemptions = o['preemptions'] === undefined ? undefined : num('preemptions', 0);
   const target = typeof o['target'] === 'string' ? o['target'] : 'hmap';
   if (!targetNames().includes(target)) throw new Error(`unknown target "${target}" (known: ${targetNames().join(', ')})`);
   const config = typeof o['config'] === 'string' ? o['config'] : 'small';
   if (!Object.hasOwn(CONFIGS, config)) throw new Error(`unknown config "${config}" (known: ${Object.keys(CONFIGS).join(', ')})`);
-  return [{
-    name: `${target} ${preemptions === undefined ? 'exhaustive' : 'bounded'}`, target,
-    depth: num('depth', 6), goroutines: num('goroutines', 2), keys: num('keys', 2),
-    config,
-    ...(preemptions === undefined ? {} : { preemptions }), countNaive: o['naive'] === true,
-    ...(o['workers'] === undefined ? {} : { workers: num('workers', 1) }),
-  }];
+  return {
+    cases: [{
+      name: `${target} ${preemptions === undefined ? 'exhaustive' : 'bounded'}`, target,
+      depth: num('depth', 6), goroutines: num('goroutines', 2), keys: num('keys', 2),
+      config,
+      ...(preemptions === undefined ? {} : { preemptions }), countNaive: o['naive'] === true,
+      ...(o['workers'] === undefined ? {} : { workers: num('workers', 1) }),
+    }],
+    speedupDepth,
+  };
 }
 
 const count = formatCount;
@@ -77,8 +88,11 @@ async function main(): Promise<void> {
   }
   const implOnly = argv.includes('--impl');
   let cases: BenchCase[];
+  let speedupDepth: number;
   try {
-    cases = implOnly ? [] : parseCases(argv);
+    const parsed = parseCases(argv);
+    cases = implOnly ? [] : parsed.cases;
+    speedupDepth = parsed.speedupDepth;
   } catch (e) {
     const message = e instanceof CommanderError ? e.message.split('\n')[0]!.replace(/^error: /, '') : (e as Error).message;
     process.stderr.write(`bench: ${message}\n`);
@@ -105,7 +119,7 @@ async function main(): Promise<void> {
     for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(34)}${v.padStart(18)}\n`);
   }
   if (!implOnly && !argv.includes('--depth')) {
-    await printSpeedup();
+    await printSpeedup({ ...SPEEDUP_CASE, depth: speedupDepth });
     // The optimality ratio and the SPIN comparison (which says in one line when spin is missing).
     for (const script of ['./optimality.ts', './spin/run.ts']) {
       process.stdout.write('\n');
@@ -132,9 +146,8 @@ function runImplBenchmarks(): void {
 }
 
 /** The speedup of the search on every core, against the ceiling two independent searches reach. */
-async function printSpeedup(): Promise<void> {
+async function printSpeedup(c: BenchCase): Promise<void> {
   const workers = Math.max(2, cpus().length);
-  const c = SPEEDUP_CASE;
   process.stdout.write(`\nspeedup of the search on ${workers} workers (${c.target}, depth ${c.depth}), ${SPEEDUP_ROUNDS} interleaved rounds\n`);
   const rounds = await measureSpeedup(c, workers, SPEEDUP_ROUNDS, (line) => process.stdout.write(`${line}\n`));
   const best = (f: (r: SpeedupRound) => number): number => Math.min(...rounds.map(f));
