@@ -6,7 +6,7 @@ import { CONFIGS } from '../spec/config.js';
 import { makeTarget } from '../checker/run/targets.js';
 import { scenarioCount } from '../checker/explore/alphabet.js';
 import { countInterleavings } from '../checker/explore/count.js';
-import { explore } from '../checker/explore/search.js';
+import { explore, type ExploreResult } from '../checker/explore/search.js';
 import { exploreParallel } from '../checker/explore/parallel.js';
 import { type CheckOptions, parseCheckArgs, searchArgs } from '../checker/cli/options.js';
 
@@ -23,6 +23,13 @@ export interface BenchCase {
   countNaive: boolean;
   /** Worker threads sharing the search (checker/explore/parallel.ts); one when absent. */
   workers?: number;
+  /**
+   * Runs the same search at this depth first, untimed, in the same way (one thread or the same
+   * workers): what the timed search then leaves out is the process's start-up, the threads'
+   * start and V8's first compiles, which every later search of a run (the main job's targets
+   * after the first) no longer pays either.
+   */
+  warmUpDepth?: number;
 }
 
 export interface BenchFigures {
@@ -44,8 +51,12 @@ async function measure(c: BenchCase): Promise<BenchFigures> {
   const target = makeTarget(c.target ?? 'hmap', cfg);
   if (!target) throw new Error(`unknown target ${c.target}`);
   const bounds = { depth: c.depth, goroutines: c.goroutines, keys: c.keys, ...(c.preemptions === undefined ? {} : { preemptions: c.preemptions }) };
+  const search = (depth: number): Promise<ExploreResult> | ExploreResult => ((c.workers ?? 1) > 1
+    ? exploreParallel(optionsOf({ ...c, depth }), c.workers!)
+    : explore(target, { ...bounds, depth, cfg }));
+  if (c.warmUpDepth !== undefined) await search(c.warmUpDepth);
   const started = performance.now();
-  const r = (c.workers ?? 1) > 1 ? await exploreParallel(optionsOf(c), c.workers!) : explore(target, { ...bounds, cfg });
+  const r = await search(c.depth);
   const seconds = (performance.now() - started) / 1000;
   const figures: BenchFigures = {
     scenarios: scenarioCount(c.depth, c.goroutines, target.alphabet(c.keys, 1).length),

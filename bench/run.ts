@@ -148,7 +148,7 @@ function runImplBenchmarks(): void {
 /** The speedup of the search on every core, against the ceiling two independent searches reach. */
 async function printSpeedup(c: BenchCase): Promise<void> {
   const workers = Math.max(2, cpus().length);
-  process.stdout.write(`\nspeedup of the search on ${workers} workers (${c.target}, depth ${c.depth}), ${SPEEDUP_ROUNDS} interleaved rounds\n`);
+  process.stdout.write(`\nspeedup of the search on ${workers} workers (${c.target}, depth ${c.depth}), ${SPEEDUP_ROUNDS} interleaved rounds, each run after an untimed search at depth ${c.depth - 1}\n`);
   const rounds = await measureSpeedup(c, workers, SPEEDUP_ROUNDS, (line) => process.stdout.write(`${line}\n`));
   const best = (f: (r: SpeedupRound) => number): number => Math.min(...rounds.map(f));
   const bestSpeedup = best((r) => r.alone) / best((r) => r.parallel);

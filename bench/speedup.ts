@@ -44,7 +44,15 @@ export function ceilingOf(r: SpeedupRound): number {
   return (2 * r.alone) / r.pairSlower;
 }
 
-export async function measureSpeedup(c: BenchCase, workers: number, rounds: number, say: (line: string) => void): Promise<SpeedupRound[]> {
+/**
+ * Every run of a round first searches one operation less deep, untimed (BenchCase.warmUpDepth):
+ * the speedup of the search itself, not of a process's first seconds. Measured at sync.Map
+ * depth 5 in fresh processes: without it one thread 7.93 s, two workers 6.04 s; after a depth-4
+ * search 7.20 s and 4.74 s; the third search in one process 7.15-7.47 s and 4.05-4.26 s (a new
+ * thread's start, and the second isolate's compiles, land in the parallel run's first seconds).
+ */
+export async function measureSpeedup(base: BenchCase, workers: number, rounds: number, say: (line: string) => void): Promise<SpeedupRound[]> {
+  const c: BenchCase = { ...base, ...(base.depth > 1 ? { warmUpDepth: base.depth - 1 } : {}) };
   const out: SpeedupRound[] = [];
   for (let i = 0; i < rounds; i++) {
     const alone = await runCase({ ...c, workers: 1 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ceilingOf, measureSpeedup, speedupOf } from '../../bench/speedup.js';
+import { ceilingOf, measureSpeedup, runCase, speedupOf } from '../../bench/speedup.js';
 
 describe('the speedup measurement', () => {
   it('relates a round\'s times as speedup and ceiling', () => {
@@ -16,5 +16,13 @@ describe('the speedup measurement', () => {
     for (const t of Object.values(rounds[0]!)) expect(t).toBeGreaterThan(0);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^ {2}round 1: one thread [0-9.]+ s, 2 workers [0-9.]+ s \([0-9.]+×\), two one-thread searches at once [0-9.]+ s and [0-9.]+ s \(ceiling [0-9.]+×\)$/);
+  }, 120_000);
+
+  it('measures after a warm-up search the same search, on one thread and on two workers', async () => {
+    const c = { name: 'tiny', target: 'syncmap', depth: 3, goroutines: 2, keys: 2, config: 'small', countNaive: false };
+    for (const workers of [1, 2]) {
+      const [cold, warm] = await Promise.all([runCase({ ...c, workers }), runCase({ ...c, workers, warmUpDepth: 2 })]);
+      expect({ ...warm, seconds: 0, statesPerSecond: 0, peakRssMiB: 0, visitedBytes: 0 }).toEqual({ ...cold, seconds: 0, statesPerSecond: 0, peakRssMiB: 0, visitedBytes: 0 });
+    }
   }, 120_000);
 });
