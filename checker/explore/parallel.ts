@@ -27,7 +27,8 @@ export function defaultWorkers(): number {
  * explore() on `workers` threads sharing one visited set: the same states, end states, outcome
  * counts and verdict as the single-threaded search (the state keys are canonical, so which
  * participant meets a state first does not matter), in less time. `onProgress` sees the shared
- * state count now and then. Every worker is terminated before this returns or throws.
+ * state count now and then. Before this returns, its threads are back in the pool for the next
+ * search (SearchThreads); before it throws, they are terminated.
  */
 export async function exploreParallel(options: CheckOptions, workers: number, onProgress?: (states: number) => void, tuning: Pick<ShareInput, 'donateEvery'> = {}): Promise<ExploreResult> {
   const visited = SharedFingerprintTable.create(LOG2_START, LOG2_MAX, workers);
