@@ -140,6 +140,9 @@ describe('the monitor key under renaming of keys (key symmetry)', () => {
       for (let i = 0; i < events.length; i++) {
         a = feed(a, [events[i]!]);
         b = feed(b, [renamed[i]!]);
+        // Canonical up to MAX_FRESH values held only by the monitor, as under renaming values:
+        // past that they are named in the order met, and renaming keys changes that order.
+        if (freshValues(a, new ValueNamer(), order).size > MAX_FRESH) break;
         // No target named a key: the monitor names them all, trying every order.
         expect(encodeMonitor(b, new ValueNamer(), order, new KeyNamer(keys))).toBe(encodeMonitor(a, new ValueNamer(), order, new KeyNamer(keys)));
         // The target named one key first: the same key, renamed, in the other history.
