@@ -485,9 +485,10 @@ export function keyWithOrders<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Re
   const ops = r.subsumption ? '' : `@${n.ops}`;
   const tail = `#${n.overlap ? 1 : 0}${n.broken ?? ''}${crash}${ops}`;
   if (!r.canonicalHeap) return { key: `${JSON.stringify([n.s, n.mon.configs, n.mon.pending, n.last, n.preempted])}${tail}`, orders: [identity(b.goroutines)] };
+  const keyed = namesKeys(target, b, r);
   const { text, orders } = smallestText(r.symmetry ? sortingOrders(target, b, n) : [identity(b.goroutines)], (order) => {
     const values = r.valueNaming ? new ValueNamer() : new IdentityNamer();
-    const keys = keyNamer(target, b, r);
+    const keys = keyed ? new KeyNamer(b.keys) : undefined;
     const bound = b.preemptions === undefined ? '' : `^${order.indexOf(n.last)}.${n.preempted}`;
     // The target names its values and keys first: the monitor names only those it alone holds (encodeMonitor, remembered by memoEncode).
     const state = target.encode(n.s, values, order, keys);
@@ -522,17 +523,19 @@ function smallestText(candidates: readonly number[][], textOf: (order: number[])
  */
 function crashKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): { key: string; orders: number[][] } {
   const s = target.halt!(n.s);
+  const keyed = namesKeys(target, b, r);
   const { text, orders } = smallestText(r.symmetry ? permutations(b.goroutines) : [identity(b.goroutines)],
-    (order) => target.encode(s, r.valueNaming ? new ValueNamer() : new IdentityNamer(), order, keyNamer(target, b, r)));
+    (order) => target.encode(s, r.valueNaming ? new ValueNamer() : new IdentityNamer(), order, keyed ? new KeyNamer(b.keys) : undefined));
   return { key: `${text}!${n.crash!.kind}:${n.crash!.message}#${n.overlap ? 1 : 0}`, orders };
 }
 
 /**
- * A fresh key namer where key symmetry applies (see Reductions.keySymmetry), else none. Not with
- * the partial-order reduction, whose cached futures are renamed by goroutine only (dpor.ts).
+ * Whether the state key names keys (a fresh KeyNamer per goroutine order): where key symmetry
+ * applies (see Reductions.keySymmetry). Not with the partial-order reduction, whose cached
+ * futures are renamed by goroutine only (dpor.ts).
  */
-function keyNamer<S>(target: Target<S>, b: Bounds, r: Reductions): KeyNamer | undefined {
-  return r.keySymmetry && !r.dpor && keysAlike(target, b.keys) ? new KeyNamer(b.keys) : undefined;
+function namesKeys<S>(target: Target<S>, b: Bounds, r: Reductions): boolean {
+  return r.keySymmetry && !r.dpor && keysAlike(target, b.keys);
 }
 
 /**
@@ -547,11 +550,9 @@ function keysAlike<S>(target: Target<S>, keys: number): boolean {
   const known = remembered(KEYS_ALIKE, target, () => new Map<number, boolean>());
   let alike = known.get(keys);
   if (alike === undefined) {
-    const ops = new Set(target.alphabet(keys, 1).map((op) => JSON.stringify(op)));
-    const onEveryKey = [...ops].every((text) => {
-      const op = JSON.parse(text) as Op;
-      return !('key' in op) || Array.from({ length: keys }, (_, k) => JSON.stringify({ ...op, key: k })).every((t) => ops.has(t));
-    });
+    const alphabet = target.alphabet(keys, 1);
+    const offered = new Set(alphabet.map((op) => JSON.stringify(op)));
+    const onEveryKey = alphabet.every((op) => !('key' in op) || Array.from({ length: keys }, (_, k) => offered.has(JSON.stringify({ ...op, key: k }))).every(Boolean));
     known.set(keys, (alike = onEveryKey && target.keySymmetric?.(keys) === true));
   }
   return alike;

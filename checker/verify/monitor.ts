@@ -252,16 +252,13 @@ export function encodeMonitor(m: MonitorState, values: ValueNamer, order: readon
   if (m.failed) return 'X';
   if (!keys) return encodeValues(m, values, order);
   const unnamed = keys.unnamed();
-  if (unnamed.length <= 1 || unnamed.length > MAX_FRESH) {
-    const named = keys.clone();
-    for (const k of unnamed) named.name(k);
-    return encodeValues(m, values, order, named.renaming());
-  }
+  const tries = unnamed.length <= 1 || unnamed.length > MAX_FRESH ? [unnamed] : orderings(unnamed);
   let best: string | undefined;
-  for (const names of orderings(unnamed)) {
+  for (const names of tries) {
     const named = keys.clone();
     for (const k of names) named.name(k);
-    const text = encodeValues(m, values.clone(), order, named.renaming());
+    // One way to name them: the caller's value namer names on, as without keys; else each try on a copy.
+    const text = encodeValues(m, tries.length === 1 ? values : values.clone(), order, named.renaming());
     if (best === undefined || text < best) best = text;
   }
   return best!;

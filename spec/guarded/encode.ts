@@ -1,7 +1,7 @@
 import type { ValueNamer } from '../canon.js';
 import { encodeMachine } from '../hmap/encode.js';
 import { HMAP_FUNCTIONS } from '../hmap/functions.js';
-import type { KeyText } from '../hmap/keys.js';
+import { type KeyText, keyText } from '../hmap/keys.js';
 import type { Op, OpResult } from '../types.js';
 import type { Scheme } from './plan.js';
 import type { GuardedState, GuardG } from './state.js';
@@ -24,10 +24,6 @@ function encodeG(g: GuardG, values: ValueNamer, keys: KeyText | undefined): stri
   const sync = g.sync ? `${g.sync.method}.${g.sync.pc}.${g.sync.r}` : '';
   const acc = g.acc ? resultText(g.acc, values, keys) : '';
   return `${opText(g.op, values, keys)}${g.called}@${g.part}${sync}>${acc}`;
-}
-
-function keyText(k: number, keys: KeyText | undefined): string | number {
-  return keys ? keys.key(k) : k;
 }
 
 function opText(op: Op, values: ValueNamer, keys: KeyText | undefined): string {

@@ -3,7 +3,7 @@ import { remembered } from '../remember.js';
 import type { Op } from '../types.js';
 import { NIL, WILD } from './constants.js';
 import type { FunctionTable, GState, MState } from './machine.js';
-import type { KeyText } from './keys.js';
+import { type KeyText, keyText } from './keys.js';
 import type { Bucket, Hmap } from './state.js';
 
 /**
@@ -42,7 +42,7 @@ function encodeGoroutine(fns: FunctionTable, g: GState, ptr: (id: number) => num
     }
     return `${f.fn}.${f.pc}(${vars})`;
   });
-  const pairs = g.pairs.map((x, i) => (i % 2 ? values.name(x) : keys ? keys.key(x) : x));
+  const pairs = g.pairs.map((x, i) => (i % 2 ? values.name(x) : keyText(x, keys)));
   return `${opText(g.op, values, keys)}${g.called}[${frames.join('/')}]p${pairs.join(',')}`;
 }
 
@@ -64,7 +64,7 @@ function varKinds(fns: FunctionTable, name: string): Map<string, VarKind> {
 }
 
 function opText(op: Op, values: ValueNamer, keys: KeyText | undefined): string {
-  const key = 'key' in op ? (keys ? keys.key(op.key) : op.key) : '';
+  const key = 'key' in op ? keyText(op.key, keys) : '';
   return `${op.kind}${key}${'value' in op && op.value !== undefined ? `=${values.name(op.value)}` : ''}`;
 }
 

@@ -37,3 +37,8 @@ export class KeyText {
     throw new Error(`the spec is inconsistent: tophash ${t} belongs to no key below ${this.keys.keys}`);
   }
 }
+
+/** A key as an encoding writes it: by its name under key symmetry (`keys`), else as it is. */
+export function keyText(k: number, keys: KeyText | undefined): string | number {
+  return keys ? keys.key(k) : k;
+}
