@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: runs each case in a child process and prints the measured figures.
  * Defaults cover what finishes on a 2-core machine: the exhaustive hmap check at depth 2 (and
- * depth 3 with one key), each with the naive interleaving count beside it, and a context-bounded
- * run at depth 6, the safe targets, the parallel speedup, the optimality ratio of the partial-order
+ * depth 3 with one key), and a context-bounded run at depth 6, each with the naive interleaving
+ * count beside it (for the bounded run, of the schedules within its bound), the safe targets, the parallel speedup, the optimality ratio of the partial-order
  * reduction (bench/optimality.ts) and the SPIN comparison (bench/spin), then the real
  * implementation's figures (impl/bench). `--depth N [--keys K]
  * [--preemptions P]` runs one case of your choosing instead; `--impl` runs only impl/bench;
@@ -22,7 +22,7 @@ import { ceilingOf, measureSpeedup, runCase, type SpeedupRound, speedupOf } from
 const DEFAULT_CASES: BenchCase[] = [
   { name: 'hmap exhaustive', depth: 2, goroutines: 2, keys: 2, config: 'small', countNaive: true },
   { name: 'hmap exhaustive', depth: 3, goroutines: 2, keys: 1, config: 'small', countNaive: true },
-  { name: 'hmap bounded', depth: 6, goroutines: 2, keys: 2, config: 'small', preemptions: 1, countNaive: false },
+  { name: 'hmap bounded', depth: 6, goroutines: 2, keys: 2, config: 'small', preemptions: 1, countNaive: true },
   // The safe targets at depth 4 (depth 6 takes minutes each; figures in docs/performance.md).
   ...['syncmap', 'rwmutex-map', 'mutex-map', 'sharded-map'].map((target): BenchCase => (
     { name: `${target} exhaustive`, target, depth: 4, goroutines: 2, keys: 2, config: 'small', countNaive: false })),
@@ -110,11 +110,12 @@ async function main(): Promise<void> {
       ['time (s)', f.seconds.toFixed(2)],
       ['states/s', count(f.statesPerSecond)],
       ...(f.naiveInterleavings === undefined ? [] : [
-        ['naive interleavings', count(BigInt(f.naiveInterleavings))] as [string, string],
+        [c.preemptions === undefined ? 'naive interleavings' : `naive interleavings, ≤${c.preemptions} preemption${c.preemptions === 1 ? '' : 's'}`, count(BigInt(f.naiveInterleavings))] as [string, string],
         ['  (counting them took, s)', (f.countSeconds ?? 0).toFixed(2)] as [string, string],
       ]),
       ['visited set (MiB)', (f.visitedBytes / 2 ** 20).toFixed(1)],
       ['peak memory, RSS (MiB)', f.peakRssMiB.toFixed(0)],
+      ...(f.countPeakRssMiB === undefined ? [] : [['  (with the count, MiB)', f.countPeakRssMiB.toFixed(0)] as [string, string]]),
     ];
     for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(34)}${v.padStart(18)}\n`);
   }

@@ -28,6 +28,15 @@ describe('countInterleavings', () => {
     expect(countInterleavings(target, SMALL, b)).toBe(BigInt(enumerate(b)));
   });
 
+  // Under a context bound it counts the schedules the bounded search may take, no more.
+  it.each([
+    { depth: 2, goroutines: 2, keys: 2, preemptions: 1 },
+    { depth: 3, goroutines: 2, keys: 1, preemptions: 1 },
+    { depth: 2, goroutines: 2, keys: 1, preemptions: 0 },
+  ])('equals the tree walk for depth $depth, $goroutines goroutines, $keys keys, at most $preemptions preemptions', (b) => {
+    expect(countInterleavings(target, SMALL, b)).toBe(BigInt(enumerate(b)));
+  });
+
   it('is one execution per scenario when there is one goroutine', () => {
     const b = { depth: 3, goroutines: 1, keys: 2 };
     expect(countInterleavings(target, SMALL, b)).toBe(BigInt(scenarioCount(3, 1, target.alphabet(2, 1).length)));
