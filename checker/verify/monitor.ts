@@ -200,12 +200,24 @@ function linearize(e: Explanation, g: number, op: Op): Explanation {
  * (the map listed by key name): how explanations are told apart.
  */
 export function explanationKey(e: Explanation, name: (v: number) => number = SAME, order?: readonly number[], keys?: KeyRenaming): string {
-  const done = order ? order.map((g) => e.done[g]!) : e.done;
-  const model = keys ? keys.raw.map((k) => name(e.model[k]!)) : e.model.map(name);
-  const base = `${model.join(',')}/${done.map((d) => (d ? resultKey(d, name, keys) : '.')).join(' ')}`;
-  if (!e.watches) return base;
-  const watches = order ? order.map((g) => e.watches![g]!) : e.watches;
-  return `${base}/${watches.map((w) => (w ? watchKey(w, name, keys) : '.')).join(' ')}`;
+  // Concatenated in loops: this keys every explanation the monitor meets, and the arrays that
+  // map and join built were a share of the search's garbage.
+  let text = '';
+  const keyCount = keys ? keys.raw.length : e.model.length;
+  for (let i = 0; i < keyCount; i++) text += `${i ? ',' : ''}${name(e.model[keys ? keys.raw[i]! : i]!)}`;
+  text += '/';
+  const slots = order ? order.length : e.done.length;
+  for (let i = 0; i < slots; i++) {
+    const d = e.done[order ? order[i]! : i]!;
+    text += `${i ? ' ' : ''}${d ? resultKey(d, name, keys) : '.'}`;
+  }
+  if (!e.watches) return text;
+  text += '/';
+  for (let i = 0; i < slots; i++) {
+    const w = e.watches[order ? order[i]! : i]!;
+    text += `${i ? ' ' : ''}${w ? watchKey(w, name, keys) : '.'}`;
+  }
+  return text;
 }
 
 /**

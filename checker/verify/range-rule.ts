@@ -86,12 +86,38 @@ export function watchCovers(a: RangeWatch, b: RangeWatch): boolean {
  * and `keys` renames keys (see KeyNamer): keys are then listed by name.
  */
 export function watchKey(w: RangeWatch, name: (v: number) => number, keys?: KeyRenaming): string {
-  const heldOf = (vs: readonly number[]): string => vs.map(name).sort((a, b) => a - b).join('.');
-  if (!keys) return `${w.held.map(heldOf).join('|')}*${w.written.join('.')}`;
-  const held = keys.raw.map((k) => heldOf(w.held[k] ?? [ABSENT]));
-  const written = w.written.map((k) => keys.name[k]!).sort((a, b) => a - b);
-  return `${held.join('|')}*${written.join('.')}`;
+  let text = '';
+  const count = keys ? keys.raw.length : w.held.length;
+  for (let i = 0; i < count; i++) text += `${i ? '|' : ''}${sortedText(keys ? (w.held[keys.raw[i]!] ?? ONLY_ABSENT) : w.held[i]!, name)}`;
+  return `${text}*${keys ? sortedText(w.written, (k) => keys.name[k]!) : w.written.join('.')}`;
 }
+
+const ONLY_ABSENT: readonly number[] = [ABSENT];
+
+/**
+ * xs renamed by `rename`, in ascending order, joined with '.'. This runs for every monitor
+ * state's key with a Range pending, on lists of one to three numbers: an insertion sort in a
+ * reused array, since Array.prototype.sort copied each list first (4 % of sync.Map's garbage).
+ */
+function sortedText(xs: readonly number[], rename: (x: number) => number): string {
+  const a = SCRATCH;
+  // The scratch array only grows; `n` says how much of it is this list (setting its length is a call into the runtime).
+  let n = 0;
+  for (const x of xs) {
+    const v = rename(x);
+    let i = n++;
+    while (i > 0 && a[i - 1]! > v) {
+      a[i] = a[i - 1]!;
+      i--;
+    }
+    a[i] = v;
+  }
+  let text = '';
+  for (let i = 0; i < n; i++) text += i ? `.${a[i]}` : `${a[i]}`;
+  return text;
+}
+
+const SCRATCH: number[] = [];
 
 /**
  * Why `pairs` breaks the contract rule given what the Range saw, or undefined when it keeps it.
