@@ -5,37 +5,40 @@
  * 0 (Go's zero value, "absent") is never renamed.
  */
 export class ValueNamer {
-  private readonly names = new Map<number, number>();
+  /**
+   * The raw values in the order they were named: value raw[i] is named i + 1. A state holds a
+   * handful of values (one per operation at most, and the monitor's), so indexOf beats a Map,
+   * which cost a hash table per goroutine order of every state key.
+   */
+  private readonly raw: number[] = [];
 
   name(v: number): number {
     if (v === 0) return 0;
-    let n = this.names.get(v);
-    if (n === undefined) {
-      n = this.names.size + 1;
-      this.names.set(v, n);
-    }
-    return n;
+    const i = this.raw.indexOf(v);
+    return i < 0 ? this.raw.push(v) : i + 1;
   }
 
   /** How many values have names: the next value met is named this plus one. */
   get named(): number {
-    return this.names.size;
+    return this.raw.length;
   }
 
   /** The name v already has, or undefined: looks without naming. */
   peek(v: number): number | undefined {
-    return v === 0 ? 0 : this.names.get(v);
+    if (v === 0) return 0;
+    const i = this.raw.indexOf(v);
+    return i < 0 ? undefined : i + 1;
   }
 
   /** Which value got which name, as text: equal for two namers that named alike. */
   signature(): string {
-    return [...this.names].map(([v, n]) => `${v}:${n}`).sort().join(',');
+    return this.raw.map((v, i) => `${v}:${i + 1}`).sort().join(',');
   }
 
   /** An independent copy, to try a naming order and throw it away. */
   clone(): ValueNamer {
     const c = new ValueNamer();
-    for (const [v, n] of this.names) c.names.set(v, n);
+    c.raw.push(...this.raw);
     return c;
   }
 }
