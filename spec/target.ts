@@ -105,8 +105,11 @@ export interface Target<S> {
   /**
    * The parts of the state, values and heap ids as they are, that hold everything goroutine g's
    * steps read and write and what decides which of its steps are private (its own state, the
-   * memory, the locks): g itself and the objects themselves, which are never changed once made,
-   * so the explorer can turn each object into text once however many states share it. Two
+   * memory, the locks): g itself and the objects themselves, which are never changed once made.
+   * `shared` are the parts many states share (the memory, the locks), which the explorer turns
+   * into text once per object however many states share it; `own` are the parts new at nearly
+   * every run's start (g's state, which its last step made), turned into text each time:
+   * remembering those cost a table entry per run for nothing. Two
    * states whose parts have the same texts take g through the same run of steps to the same
    * memory and the same state of g, while nothing else can move (checker/explore/node.ts,
    * `soloRun`: on a target with privateStep, a run of g's private steps; on one without, a run
@@ -115,7 +118,7 @@ export interface Target<S> {
    * (`spliceRun`). Not for targets whose operations call others from inside (Range callbacks):
    * a run must end where g's operation calls or returns. Absent: every run is walked.
    */
-  runKey?(s: S, g: number): readonly unknown[];
+  runKey?(s: S, g: number): { shared: readonly object[]; own: readonly unknown[] };
   /**
    * The end of g's run (see runKey) from `s`, given `end`, the end of the same run walked from a
    * state with the same runKey: `s` with g's state and the memory taken from `end`.

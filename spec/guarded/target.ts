@@ -57,7 +57,7 @@ export function guardedTarget<L>(cfg: MapConfig, spec: GuardedSpec<L>): Target<G
     // only the memory and g's slot are in the key, and only those are taken from the run's end:
     // run starts that differ in what the other goroutines hold share one walk (each part apart,
     // since most run starts share some of them with earlier states).
-    runKey: (s, g) => [g, s.locks, ...s.maps.flatMap((m) => [m.h, m.gs[g]]), s.gs[g]],
+    runKey: (s, g) => ({ shared: [s.locks, ...s.maps.map((m) => m.h)], own: [g, ...s.maps.map((m) => m.gs[g]), s.gs[g]] }),
     spliceRun: (s, g, end) => ({
       locks: s.locks,
       maps: s.maps.map((m, i) => {

@@ -41,7 +41,7 @@ export function hmapTarget(cfg: MapConfig): Target<MState> {
     keySymmetric: (keys) => keysInterchangeable(cfg, keys),
     halt: (s) => ({ h: s.h, gs: s.gs.map(() => IDLE) }),
     // A goroutine's steps read and write only its own state and the map; no step ever waits.
-    runKey: (s, g) => [g, s.gs[g], s.h],
+    runKey: (s, g) => ({ shared: [s.h], own: [g, s.gs[g]] }),
     spliceRun: (s, g, end) => {
       const gs = s.gs.slice();
       gs[g] = end.gs[g]!;
