@@ -16,34 +16,36 @@ import type { Bucket, Hmap } from './state.js';
 export function encodeMachine(fns: FunctionTable, s: MState, values: ValueNamer, order: readonly number[], keys?: KeyText): string {
   const { h } = s;
   const heap = new Renumbering(h);
-  const ptr = (id: number): number => heap.of(id);
-  const out: string[] = [
-    `c${h.count}f${h.flags}B${h.B}n${h.noverflow}b${ptr(h.buckets)}o${ptr(h.oldbuckets)}e${h.nevacuate}x${h.extraOverflow}${h.extraOldoverflow}`,
-  ];
-  for (const g of order) out.push(encodeGoroutine(fns, s.gs[g]!, ptr, values, keys));
-  out.push(heap.heapText(values, keys));
-  return out.join('|');
+  // Built by concatenation, in the order the renumbering and the namers must meet things:
+  // this runs for every goroutine order of every state key.
+  let text = `c${h.count}f${h.flags}B${h.B}n${h.noverflow}b${heap.of(h.buckets)}o${heap.of(h.oldbuckets)}e${h.nevacuate}x${h.extraOverflow}${h.extraOldoverflow}`;
+  for (const g of order) text += `|${encodeGoroutine(fns, s.gs[g]!, heap, values, keys)}`;
+  return `${text}|${heap.heapText(values, keys)}`;
 }
 
-function encodeGoroutine(fns: FunctionTable, g: GState, ptr: (id: number) => number, values: ValueNamer, keys: KeyText | undefined): string {
+function encodeGoroutine(fns: FunctionTable, g: GState, heap: Renumbering, values: ValueNamer, keys: KeyText | undefined): string {
   if (!g.op) return '-';
-  const frames = g.frames.map((f) => {
+  // Named in this order: the frames' locals, the pairs, then the operation.
+  let frames = '';
+  for (let i = 0; i < g.frames.length; i++) {
+    const f = g.frames[i]!;
     const kinds = varKinds(fns, f.fn);
     let vars = '';
     for (const k of Object.keys(f.v).sort()) {
       const x = f.v[k]!;
       const kind = kinds.get(k);
-      let text: string | number = x;
-      if (kind === 'ptr') text = ptr(x);
+      let text: number | string = x;
+      if (kind === 'ptr') text = heap.of(x);
       else if (kind === 'value') text = values.name(x);
       else if (keys && kind === 'key') text = keys.key(x);
       else if (keys && kind === 'top') text = keys.top(x);
       vars += `${vars ? ',' : ''}${k}=${text}`;
     }
-    return `${f.fn}.${f.pc}(${vars})`;
-  });
-  const pairs = g.pairs.map((x, i) => (i % 2 ? values.name(x) : keyText(x, keys)));
-  return `${opText(g.op, values, keys)}${g.called}[${frames.join('/')}]p${pairs.join(',')}`;
+    frames += `${i ? '/' : ''}${f.fn}.${f.pc}(${vars})`;
+  }
+  let pairs = '';
+  for (let i = 0; i < g.pairs.length; i++) pairs += `${i ? ',' : ''}${i % 2 ? values.name(g.pairs[i]!) : keyText(g.pairs[i]!, keys)}`;
+  return `${opText(g.op, values, keys)}${g.called}[${frames}]p${pairs}`;
 }
 
 type VarKind = 'ptr' | 'value' | 'key' | 'top';
@@ -97,7 +99,14 @@ class Renumbering {
 
   of(id: number): number {
     if (id === NIL || id === WILD) return id;
-    const a = this.h.allocations.find((x) => id >= x.first && id < x.first + x.size);
+    const { allocations } = this.h;
+    let a: (typeof allocations)[number] | undefined;
+    for (const x of allocations) {
+      if (id >= x.first && id < x.first + x.size) {
+        a = x;
+        break;
+      }
+    }
     if (!a) return WILD;
     let b = this.base.get(a.first);
     if (b === undefined) {
@@ -111,16 +120,16 @@ class Renumbering {
 
   /** Contents of every reachable allocation, following overflow links as they are met. */
   heapText(values: ValueNamer, keys: KeyText | undefined): string {
-    const parts: string[] = [];
+    let text = '';
     for (let k = 0; k < this.order.length; k++) {
       const a = this.order[k]!;
       for (let id = a.first; id < a.first + a.size; id++) {
         const b = this.h.heap[id]!;
         let elems = '';
         for (let i = 0; i < b.elems.length; i++) elems += (i > 0 ? ',' : '') + values.name(b.elems[i]!);
-        parts.push(`${keys ? renamedText(b, keys) : fixedText(b)}:${elems}>${this.of(b.overflow)}`);
+        text += `${text ? ';' : ''}${keys ? renamedText(b, keys) : fixedText(b)}:${elems}>${this.of(b.overflow)}`;
       }
     }
-    return parts.join(';');
+    return text;
   }
 }
