@@ -1,5 +1,5 @@
 import { describeResult, describeScenario, dialectOf } from '../../spec/describe.js';
-import type { ExecutionView } from '../trace/types.js';
+import type { ExecutionView, SearchBounds } from '../trace/types.js';
 
 /**
  * The prose beside each outcome class in docs/hmap.md: what the class means (written once,
@@ -11,6 +11,7 @@ const MEANING: Array<[prefix: string, text: string]> = [
   ['fatal: concurrent map read and map write', 'A reader loaded `flags` while a writer\'s window was open. mapaccess checks once, at its start: a writer that starts after that load goes unnoticed.'],
   ['fatal: concurrent map iteration and map write', 'mapiternext checks `hashWriting` once per call, so an iterator catches a writer only if one of those loads falls inside the writer\'s window.'],
   ['throw: bad map state', 'evacuate found a tophash below minTopHash that is not an empty mark: a cell another goroutine had already evacuated. Two goroutines were evacuating the same old bucket, which only a missed write race allows.'],
+  ['throw: oldoverflow is not nil', 'hashGrow found `h.extra.oldoverflow` still set, so a growth was already under way. mapassign grows only after seeing `h.growing()` false; this writer saw it false, and before it grew, another goroutine\'s racing write started a growth of its own (and made an overflow bucket). The second growth lands on the unfinished first.'],
   ['throw: ', 'A runtime consistency check fired: the map reached a shape a sequential program never produces.'],
   ['panic: ', 'A racy load saw a nil bucket pointer (for instance oldbuckets freed by a goroutine that finished growing) and the map code dereferenced it; on a user goroutine Go turns the fault into a runtime panic.'],
   ['corrupt: count equals live keys', 'No check fired, but `count` no longer equals the number of keys stored: len(m) lies from now on, and growth triggers at the wrong time.'],
@@ -18,6 +19,7 @@ const MEANING: Array<[prefix: string, text: string]> = [
   ['corrupt: no key twice', 'No check fired, but one key is stored in two cells: reads see one, range sees both.'],
   ['corrupt: emptyRest ends the chain', 'No check fired, but an emptyRest mark says "nothing after me" while live cells follow it, so lookups stop before reaching them.'],
   ['corrupt: old buckets below nevacuate are evacuated', 'No check fired, but nevacuate claims old buckets are evacuated that are not: growth will finish and drop their keys.'],
+  ['corrupt: evacuated buckets hold only evacuation marks', 'No check fired, but an old bucket whose first cell says "evacuated" still holds a live cell further along its chain: evacuate skips that bucket from now on, so the key is dropped when the growth finishes.'],
   ['corrupt: bucket access inside its allocation', 'A racy bucket pointer left every bucket array (Go would read or write foreign memory); the model cannot follow it further and stops the execution here.'],
   ['corrupt: ', 'No check fired, but a structural invariant of the map broke.'],
   ['nonlinearizable', 'No check fired and the structure is intact, yet the results cannot be explained by any order of the operations that respects real time: a lost write, or a read of a value that was never there.'],
@@ -53,8 +55,14 @@ export function narrate(view: ExecutionView, minimal = true): string {
     parts.push(`At step ${view.nonlinearizable.atStep + 1}, \`${view.nonlinearizable.op}\`${what} which no real-time-respecting order of the operations explains.`);
   }
   const measures = `${plural(trace.ops, 'operation')}, ${plural(trace.switches, 'context switch', 'context switches')}, ${plural(trace.steps, 'step')}`;
-  parts.push(minimal ? `${measures}: no execution of this class has fewer.` : `${measures}.`);
+  parts.push(minimal && trace.search ? `${measures}: no execution of this class ${withinSearch(trace.scenario.length, trace.search)} has fewer.` : `${measures}.`);
   return parts.join(' ');
+}
+
+/** The executions a witness is the smallest of: those within the bounds of the search that found it. */
+function withinSearch(goroutines: number, s: SearchBounds): string {
+  const bound = s.preemptions === undefined ? '' : ` and ${plural(s.preemptions, 'preemption')}`;
+  return `among ${goroutines} goroutines running at most ${plural(s.depth, 'operation')} on ${plural(s.keys, 'key')}${bound}`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

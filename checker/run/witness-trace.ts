@@ -35,6 +35,8 @@ export function witnessTrace<S>(
     target: target.name,
     ...(mutant === undefined ? {} : { mutant }),
     ...(shards === undefined ? {} : { shards }),
+    // A witness is the smallest within the search's bounds only: the file says which.
+    search: { depth: b.depth, keys: b.keys, ...(b.preemptions === undefined ? {} : { preemptions: b.preemptions }) },
     config: cfg,
     scenario,
     schedule: path.edges.map((e, i) => ({ g: e.g, label: parts.steps[i]!.label })),

@@ -46,6 +46,7 @@ export function serializeTrace(t: TraceFile): string {
     `"target": ${json(t.target)}`,
     ...(t.mutant === undefined ? [] : [`"mutant": ${json(t.mutant)}`]),
     ...(t.shards === undefined ? [] : [`"shards": ${t.shards}`]),
+    ...(t.search === undefined ? [] : [`"search": {"depth": ${t.search.depth}, "keys": ${t.search.keys}${t.search.preemptions === undefined ? '' : `, "preemptions": ${t.search.preemptions}`}}`]),
     `"config": ${block(config, '{', '}', 4)}`,
     `"scenario": ${block(scenario, '[', ']', 4)}`,
     `"schedule": ${block(schedule, '[', ']', 4)}`,

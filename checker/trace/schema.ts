@@ -36,6 +36,13 @@ export const TRACE_SCHEMA = {
     target: { type: 'string', minLength: 1, description: 'hmap, syncmap, rwmutex-map, mutex-map, sharded-map' },
     mutant: { type: 'string', minLength: 1, description: 'present for a named variant of the target: a sync.Map mutant (--mutants) or a misuse of the RWMutex map' },
     shards: { type: 'integer', minimum: 1, description: 'present for a sharded-map trace whose shard count is not the default 2 (--shards)' },
+    search: {
+      type: 'object',
+      properties: { depth: { type: 'integer', minimum: 1 }, keys: { type: 'integer', minimum: 1 }, preemptions: natural },
+      required: ['depth', 'keys'],
+      additionalProperties: false,
+      description: 'the bounds of the search that found the witness (--depth, --keys, and --preemptions when it was context-bounded): ops, switches and steps are the fewest among executions within them',
+    },
     config: {
       type: 'object',
       properties: {

@@ -22,6 +22,13 @@ export interface TraceFile {
   mutant?: string;
   /** The sharded map's shard count, when not its default (`--shards`). */
   shards?: number;
+  /**
+   * The bounds of the search that found this witness: at most `depth` operations over `keys`
+   * keys (by as many goroutines as the scenario has), and at most `preemptions` preemptions when
+   * the search was context-bounded. Its measures are the fewest among the executions within
+   * these bounds, not among all: a deeper search, or one with more keys, may find a smaller one.
+   */
+  search?: SearchBounds;
   config: MapConfig;
   scenario: Scenario;
   schedule: ScheduledStep[];
@@ -30,6 +37,12 @@ export interface TraceFile {
   ops: number;
   switches: number;
   steps: number;
+}
+
+export interface SearchBounds {
+  depth: number;
+  keys: number;
+  preemptions?: number;
 }
 
 /** A trace replayed through the spec: what the diagram generator and the HTML report draw. */

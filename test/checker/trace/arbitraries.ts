@@ -66,5 +66,6 @@ export const traceArb: fc.Arbitrary<TraceFile> = fc
       ops: nat,
       switches: nat,
       steps: nat,
-    }),
+      search: fc.record({ depth: fc.integer({ min: 1, max: 9 }), keys: fc.integer({ min: 1, max: 4 }), preemptions: nat }, { requiredKeys: ['depth', 'keys'] }),
+    }, { requiredKeys: ['format', 'version', 'specVersion', 'target', 'config', 'scenario', 'schedule', 'outcome', 'ops', 'switches', 'steps'] }),
   );
