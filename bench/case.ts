@@ -51,12 +51,15 @@ export interface BenchFigures {
 async function measure(c: BenchCase): Promise<BenchFigures> {
   const cfg = CONFIGS[c.config];
   if (!cfg) throw new Error(`unknown config ${c.config}`);
-  const target = makeTarget(c.target ?? 'hmap', cfg);
+  const targetOf = (): ReturnType<typeof makeTarget> => makeTarget(c.target ?? 'hmap', cfg);
+  const target = targetOf();
   if (!target) throw new Error(`unknown target ${c.target}`);
   const bounds = { depth: c.depth, goroutines: c.goroutines, keys: c.keys, ...(c.preemptions === undefined ? {} : { preemptions: c.preemptions }) };
   const search = (depth: number): Promise<ExploreResult> | ExploreResult => ((c.workers ?? 1) > 1
     ? exploreParallel(optionsOf({ ...c, depth }), c.workers!)
-    : explore(target, { ...bounds, depth, cfg }));
+    // A target of its own for each search, as each parallel search makes: nothing a warm-up
+    // search remembered per target (runs walked once, start edges) is left for the timed one.
+    : explore(targetOf()!, { ...bounds, depth, cfg }));
   if (c.warmUpDepth !== undefined) await search(c.warmUpDepth);
   const started = performance.now();
   const r = await search(c.depth);
