@@ -2,7 +2,7 @@
 import type { CheckOptions } from '../cli/options.js';
 import { prepareTarget } from '../run/check-target.js';
 import { advance, ALL_REDUCTIONS, breaches, expand, isChain, isEnd, type Node, nodeKey, outcomeOf } from './node.js';
-import { forgetMonitorMemo } from '../verify/monitor-memo.js';
+import { adoptMonitor, forgetMonitorMemo } from '../verify/monitor-memo.js';
 import { OpLayers, pushSuccessors } from './layers.js';
 import { workItems } from './parallel-items.js';
 import { SharedFingerprintTable } from './shared-table.js';
@@ -128,7 +128,8 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
         ended.letGrow();
       }) as Array<Node<unknown>> | undefined;
       if (!given) return;
-      for (const n of given) stack.push({ node: n }, n.ops);
+      // Copies, not this thread's objects: their monitor states are swapped for the equal interned ones.
+      for (const n of given) stack.push({ node: { ...n, mon: adoptMonitor(n.mon) } }, n.ops);
     }
   }
 }

@@ -161,6 +161,15 @@ function tagOf(m: MonitorState): Tag {
 }
 
 /** The one object for states equal to m: m itself the first time. */
+/**
+ * A monitor state that came from another thread (the parallel search hands states over as
+ * structured clones): the interned one equal to it, so its calls, returns and encodings are
+ * lookups again instead of being worked out afresh for an object the tables have never seen.
+ */
+export function adoptMonitor(m: MonitorState): MonitorState {
+  return intern(m);
+}
+
 function intern(m: MonitorState): MonitorState {
   const key = stateText(m);
   const known = INTERNED.get(key);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { arbHistory } from './arbitraries.js';
 import { call, load, ret, store, got, NONE, type Ev } from './helpers.js';
 import { encodeMonitor, monitorCall, monitorInit, monitorReturn, type MonitorState } from '../../../checker/verify/monitor.js';
-import { memoCall, memoEncode, memoInit, memoReturn } from '../../../checker/verify/monitor-memo.js';
+import { adoptMonitor, memoCall, memoEncode, memoInit, memoReturn } from '../../../checker/verify/monitor-memo.js';
+import { deserialize, serialize } from 'node:v8';
 import { KeyNamer, ValueNamer } from '../../../spec/canon.js';
 
 const slotsOf = (events: Ev[]): number => Math.max(1, ...events.map((e) => e[1] + 1));
@@ -119,5 +120,18 @@ describe('the remembered monitor', () => {
     expect(memoReturn(m, 0, got(5)).failed).toBeDefined();
     m = memoCall(a, 0, load(0));
     expect(memoReturn(m, 0, got(5)).failed).toBeDefined();
+  });
+
+  // The parallel search hands states to another thread as structured clones.
+  it('adopts a monitor state copied from another thread as the interned one, so it steps as the original does', () => {
+    fc.assert(fc.property(arbHistory({ faithful: false, rangeStyle: 'snapshot' }), (events) => {
+      let m = memoInit(2 * slotsOf(events), keysOf(events), 'snapshot');
+      for (const e of events) {
+        const copy = deserialize(serialize(m)) as MonitorState;
+        expect(copy).not.toBe(m);
+        expect(adoptMonitor(copy)).toBe(m);
+        m = memoStep(m, e);
+      }
+    }), { numRuns: 200 });
   });
 });
