@@ -31,7 +31,9 @@ try {
     const other = new SharedFingerprintTable(elsewhere.buffers);
     const stop = new Int32Array(elsewhere.flag);
     try {
-      for (let i = 0; Atomics.load(stop, 0) === 0; i++) {
+      // Until the filler is done, and at least once through the thousand keys: the filler may
+      // finish before this thread has gone round once (seen in CI: 289 keys), and the test counts them.
+      for (let i = 0; Atomics.load(stop, 0) === 0 || i < 1000; i++) {
         table.letGrow();
         // A thousand keys over and over: the other table stays small however long this runs.
         other.claim(`other${i % 1000}`, 0);
