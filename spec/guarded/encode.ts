@@ -1,8 +1,8 @@
 import type { ValueNamer } from '../canon.js';
-import { encodeMachine } from '../hmap/encode.js';
+import { encodeMachine, opText } from '../hmap/encode.js';
 import { HMAP_FUNCTIONS } from '../hmap/functions.js';
 import { type KeyText, keyText } from '../hmap/keys.js';
-import type { Op, OpResult } from '../types.js';
+import type { OpResult } from '../types.js';
 import type { Scheme } from './plan.js';
 import type { GuardedState, GuardG } from './state.js';
 
@@ -24,12 +24,6 @@ function encodeG(g: GuardG, values: ValueNamer, keys: KeyText | undefined): stri
   const sync = g.sync ? `${g.sync.method}.${g.sync.pc}.${g.sync.r}` : '';
   const acc = g.acc ? resultText(g.acc, values, keys) : '';
   return `${opText(g.op, values, keys)}${g.called}@${g.part}${sync}>${acc}`;
-}
-
-function opText(op: Op, values: ValueNamer, keys: KeyText | undefined): string {
-  const key = 'key' in op ? keyText(op.key, keys) : '';
-  const value = 'value' in op && op.value !== undefined ? `=${values.name(op.value)}` : '';
-  return `${op.kind}${key}${value}`;
 }
 
 /** Pairs stay in yield order: the order is part of what a trace shows, so it is kept apart. */

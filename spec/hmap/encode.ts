@@ -65,7 +65,8 @@ function varKinds(fns: FunctionTable, name: string): Map<string, VarKind> {
   return kinds;
 }
 
-function opText(op: Op, values: ValueNamer, keys: KeyText | undefined): string {
+/** An operation as the plain map's encodings write it (the guarded maps' too): kind, key, value. */
+export function opText(op: Op, values: ValueNamer, keys: KeyText | undefined): string {
   const key = 'key' in op ? keyText(op.key, keys) : '';
   return `${op.kind}${key}${'value' in op && op.value !== undefined ? `=${values.name(op.value)}` : ''}`;
 }
