@@ -71,7 +71,7 @@ export interface Target<S> {
    * (spec/canon.ts, KeyNamer). sync.Map only copies keys and compares them (its maps keep keys in
    * the order they were added): always. The plain map also hashes them, so only where the
    * configuration gives them hashes that the map cannot tell apart but by their tophashes
-   * (config.ts, keysInterchangeable), and the sharded map never (its keys pick shards). Absent: never.
+   * (spec/hmap/keys.ts, keysInterchangeable), and the sharded map never (its keys pick shards). Absent: never.
    */
   keySymmetric?(keys: number): boolean;
   /**

@@ -1,7 +1,7 @@
 import type { Op } from '../../spec/types.js';
 import { checkTrace } from './trace-shape.js';
 import { fitsTraceSchema } from './validate.js';
-import type { TraceFile } from './types.js';
+import type { SearchBounds, TraceFile } from './types.js';
 
 export type ParsedTrace = { ok: true; trace: TraceFile } | { ok: false; error: string };
 
@@ -46,7 +46,7 @@ export function serializeTrace(t: TraceFile): string {
     `"target": ${json(t.target)}`,
     ...(t.mutant === undefined ? [] : [`"mutant": ${json(t.mutant)}`]),
     ...(t.shards === undefined ? [] : [`"shards": ${t.shards}`]),
-    ...(t.search === undefined ? [] : [`"search": {"depth": ${t.search.depth}, "keys": ${t.search.keys}${t.search.preemptions === undefined ? '' : `, "preemptions": ${t.search.preemptions}`}}`]),
+    ...(t.search === undefined ? [] : [`"search": ${inlineSearch(t.search)}`]),
     `"config": ${block(config, '{', '}', 4)}`,
     `"scenario": ${block(scenario, '[', ']', 4)}`,
     `"schedule": ${block(schedule, '[', ']', 4)}`,
@@ -56,6 +56,12 @@ export function serializeTrace(t: TraceFile): string {
     `"steps": ${t.steps}`,
   ];
   return `${block(fields, '{', '}', 2)}\n`;
+}
+
+/** The search's bounds on one line, fields in a fixed order, as ops are. */
+function inlineSearch(s: SearchBounds): string {
+  const preemptions = s.preemptions === undefined ? '' : `, "preemptions": ${s.preemptions}`;
+  return `{"depth": ${s.depth}, "keys": ${s.keys}${preemptions}}`;
 }
 
 /** Ops are written with their fields in a fixed order, whatever order the object was built in. */

@@ -160,7 +160,6 @@ function tagOf(m: MonitorState): Tag {
   return remembered(TAGS, m, () => ({ id: nextId++ }));
 }
 
-/** The one object for states equal to m: m itself the first time. */
 /**
  * A monitor state that came from another thread (the parallel search hands states over as
  * structured clones): the interned one equal to it, so its calls, returns and encodings are
@@ -170,6 +169,7 @@ export function adoptMonitor(m: MonitorState): MonitorState {
   return intern(m);
 }
 
+/** The one object for states equal to m: m itself the first time. */
 function intern(m: MonitorState): MonitorState {
   const key = stateText(m);
   const known = INTERNED.get(key);
