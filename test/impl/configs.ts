@@ -3,11 +3,10 @@
  * the spec tests' key sets that reach growth, overflow chains and same-size grows sequentially.
  */
 import { GO, type MapConfig, SMALL } from '../../spec/config.js';
-import { COLLIDE, GO_MANY } from '../spec/configs.js';
-import { BALANCED, FILLING, type OpMix, seededHashes } from '../spec/run.js';
+import { COLLIDE, GO_MANY, SMALL_MANY } from '../../spec/wide-configs.js';
+import { BALANCED, FILLING, type OpMix } from '../spec/run.js';
 
-/** SMALL's constants over 12 keys: doubling grows up to B = 6 and overflow chains. */
-export const SMALL_MANY: MapConfig = { ...SMALL, name: 'small-many', description: 'SMALL, 12 seeded keys', hashes: seededHashes(12, 5) };
+export { SMALL_MANY };
 
 export interface Case {
   cfg: MapConfig;

@@ -123,16 +123,4 @@ export function withValues(ops: readonly Op[]): Op[] {
   return ops.map((op, i) => (op.kind === 'assign' ? { ...op, value: i + 1 } : op));
 }
 
-/** mulberry32: a small seeded generator, so "random-looking" hashes are the same on every run. */
-export function seededHashes(n: number, seed: number): number[] {
-  let a = seed >>> 0;
-  const out = new Set<number>();
-  while (out.size < n) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    out.add((x ^ (x >>> 14)) >>> 0);
-  }
-  return [...out];
-}
+export { seededHashes } from '../../spec/wide-configs.js';
