@@ -15,7 +15,7 @@ const FACTORIES: Readonly<Record<string, (cfg: MapConfig, shards?: number) => Ta
   'rwmutex-map': rwmutexMapTarget,
   'mutex-map': mutexMapTarget,
   'sharded-map': (cfg, shards) => shardedMapTarget(cfg, shards),
-  hmap: hmapTarget,
+  hmap: (cfg) => hmapTarget(cfg),
 };
 
 /**

@@ -1,7 +1,8 @@
 import type { MapConfig } from '../config.js';
 import type { Crash, Op, OpResult, StepInfo } from '../types.js';
 import { Ctx } from './ctx.js';
-import type { Frame, GoFunction } from './program.js';
+import type { Frame, GoFunction, Point } from './program.js';
+import { guardLocals, keepLive, moveLocals } from './locals.js';
 import type { Hmap } from './state.js';
 
 /** One goroutine: the operation it is running (null between operations) and its call stack. */
@@ -51,16 +52,29 @@ function settle(cfg: MapConfig, fns: FunctionTable, h: Hmap, frames: Frame[]): {
     const top = frames[frames.length - 1]!;
     const point = pointOf(fns, top);
     if (!point.silent) break;
-    const c = new Ctx(cfg, h, { ...top.v });
-    point.run(c);
+    const { c, written } = runPoint(cfg, fns, h, top, point);
     if (c.accesses !== 0) throw new Error(`the spec is inconsistent: silent point ${top.fn}.${top.pc} made an access`);
-    const out = transfer(fns, c, frames, top);
+    const out = transfer(fns, c, frames, top, written);
     h = c.h;
     frames = out.frames;
     if (c.yielded) yielded.push(...c.yielded);
     if (out.result || out.crash) return { h, frames: [], result: out.result, crash: out.crash, yielded };
   }
   return { h, frames, yielded };
+}
+
+/**
+ * Runs one point on a copy of the frame's locals. Where the function has a liveness table, the
+ * point sees its locals through the table's check and `written` collects what it wrote (locals.ts).
+ */
+function runPoint(cfg: MapConfig, fns: FunctionTable, h: Hmap, top: Frame, point: Point): { c: Ctx; written: ReadonlySet<string> } {
+  const live = fns[top.fn]!.live;
+  const raw = { ...top.v };
+  const written = new Set<string>();
+  const c = new Ctx(cfg, h, live ? guardLocals(top.fn, top.pc, live[top.pc] ?? new Set(), raw, written) : raw);
+  point.run(c);
+  c.v = raw;
+  return { c, written };
 }
 
 function pointOf(fns: FunctionTable, f: Frame) {
@@ -71,18 +85,22 @@ function pointOf(fns: FunctionTable, f: Frame) {
 }
 
 /** Applies the control transfer a point asked for to the call stack. */
-function transfer(fns: FunctionTable, c: Ctx, frames: Frame[], top: Frame): { frames: Frame[]; result?: OpResult; crash?: Crash } {
+function transfer(fns: FunctionTable, c: Ctx, frames: Frame[], top: Frame, written: ReadonlySet<string>): { frames: Frame[]; result?: OpResult; crash?: Crash } {
   const ctl = c.control;
   if (!ctl) throw new Error(`the spec is inconsistent: ${top.fn}.${top.pc} did not say where control goes`);
   const below = frames.slice(0, -1);
+  const fn = fns[top.fn]!;
+  // Where the function has a liveness table, a frame that moves keeps only its live locals.
+  const moved = (to: string): Record<string, number> => (fn.live ? moveLocals(fn, fn.live, top.pc, to, c.v, written) : c.v);
   switch (ctl.kind) {
     case 'goto':
-      return { frames: [...below, { fn: top.fn, pc: ctl.pc, v: c.v }] };
+      return { frames: [...below, { fn: top.fn, pc: ctl.pc, v: moved(ctl.pc) }] };
     case 'call':
     {
       const callee = fns[ctl.fn];
       if (!callee) throw new Error(`the spec is inconsistent: no function ${ctl.fn}`);
-      return { frames: [...below, { fn: top.fn, pc: ctl.then, v: c.v }, { fn: ctl.fn, pc: callee.entry, v: ctl.args }] };
+      const args = keepLive(callee.live?.[callee.entry], ctl.args);
+      return { frames: [...below, { fn: top.fn, pc: ctl.then, v: moved(ctl.then) }, { fn: ctl.fn, pc: callee.entry, v: args }] };
     }
     case 'return': {
       const caller = below[below.length - 1];
@@ -91,7 +109,7 @@ function transfer(fns: FunctionTable, c: Ctx, frames: Frame[], top: Frame): { fr
       const v = { ...caller.v };
       for (const [k, val] of Object.entries(c.v)) if (k.startsWith('ret')) v[k] = val;
       if (ctl.value !== undefined) v.ret = ctl.value;
-      return { frames: [...below.slice(0, -1), { ...caller, v }] };
+      return { frames: [...below.slice(0, -1), { ...caller, v: keepLive(fns[caller.fn]!.live?.[caller.pc], v) }] };
     }
     case 'finish':
       return { frames: [], result: ctl.result };
@@ -106,7 +124,7 @@ export function startOp(cfg: MapConfig, fns: FunctionTable, entry: OpEntry, s: M
   const callee = fns[fn];
   if (!callee) throw new Error(`the spec is inconsistent: no function ${fn}`);
   const gs = s.gs.slice();
-  gs[g] = { op, opIndex, called: 0, frames: [{ fn, pc: callee.entry, v: args }], pairs: [] };
+  gs[g] = { op, opIndex, called: 0, frames: [{ fn, pc: callee.entry, v: keepLive(callee.live?.[callee.entry], args) }], pairs: [] };
   const out = settle(cfg, fns, s.h, [...gs[g]!.frames]);
   if (out.result || out.crash) throw new Error(`the spec is inconsistent: ${fn} ended before its first access`);
   gs[g] = { ...gs[g]!, frames: out.frames };
@@ -121,12 +139,11 @@ export function step(cfg: MapConfig, fns: FunctionTable, describe: (op: Op) => s
   const top = frames[frames.length - 1]!;
   const fn = fns[top.fn]!;
   const point = pointOf(fns, top);
-  const c = new Ctx(cfg, s.h, { ...top.v });
-  point.run(c);
+  const { c, written } = runPoint(cfg, fns, s.h, top, point);
   if (c.accesses !== 1 && !c.crashed) {
     throw new Error(`the spec is inconsistent: ${top.fn}.${top.pc} made ${c.accesses} accesses in one step`);
   }
-  const moved = transfer(fns, c, frames, top);
+  const moved = transfer(fns, c, frames, top, written);
   const pairs = [...gst.pairs, ...(c.yielded ?? [])];
   let out: ReturnType<typeof settle> = { h: c.h, frames: moved.frames, result: moved.result, crash: moved.crash, yielded: [] };
   if (!moved.result && !moved.crash) out = settle(cfg, fns, c.h, moved.frames);

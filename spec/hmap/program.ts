@@ -1,4 +1,5 @@
 import type { Ctx } from './ctx.js';
+import type { LiveLocals } from './locals.js';
 
 /**
  * A Go function as a small program of numbered points. Each point's `run` makes at most one
@@ -31,6 +32,8 @@ export interface GoFunction {
   keyVars?: readonly string[];
   topVars?: readonly string[];
   points: Readonly<Record<string, Point>>;
+  /** The locals live at each point (locals.ts); without it the frame keeps every local. */
+  live?: LiveLocals;
 }
 
 /** A call frame: which function, where in it, its locals (numbers only, so states compare cheaply). */

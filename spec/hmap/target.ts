@@ -5,7 +5,7 @@ import { encodeMachine } from './encode.js';
 import { KeyText, keysInterchangeable } from './keys.js';
 import { HMAP_FUNCTIONS, hmapEntry } from './functions.js';
 import { brokenInvariant } from './invariants.js';
-import { IDLE, type MState, nextLabel, startOp, step } from './machine.js';
+import { type FunctionTable, IDLE, type MState, nextLabel, startOp, step } from './machine.js';
 import { makeHmap } from './state.js';
 import { describeOp } from '../describe.js';
 
@@ -22,8 +22,11 @@ export function hmapAlphabet(keys: number, value: number): Op[] {
 /** A bucket's heap id at the front of a location name: 'b3.' in 'b3.tophash[0]'. */
 const BUCKET_ID = /^b\d+\./;
 
-/** Go 1.19's runtime map as a target: a state machine over hmap and its buckets. */
-export function hmapTarget(cfg: MapConfig): Target<MState> {
+/**
+ * Go 1.19's runtime map as a target: a state machine over hmap and its buckets. `fns` is the
+ * spec's functions; tests and the liveness tool (checker/liveness) pass variants of them.
+ */
+export function hmapTarget(cfg: MapConfig, fns: FunctionTable = HMAP_FUNCTIONS): Target<MState> {
   return {
     name: 'hmap',
     specVersion: 'hmap/go1.19.8/1',
@@ -32,12 +35,12 @@ export function hmapTarget(cfg: MapConfig): Target<MState> {
     alphabet: hmapAlphabet,
     init: (c, goroutines) => ({ h: makeHmap(c.initialB, c.bucketCnt), gs: new Array(goroutines).fill(IDLE) }),
     idle: (s, g) => s.gs[g]!.op === null,
-    start: (s, g, op: Op, opIndex) => startOp(cfg, HMAP_FUNCTIONS, hmapEntry, s, g, op, opIndex),
+    start: (s, g, op: Op, opIndex) => startOp(cfg, fns, hmapEntry, s, g, op, opIndex),
     enabled: () => true,
-    step: (s, g) => step(cfg, HMAP_FUNCTIONS, describeOp, s, g),
-    nextLabel: (s, g) => nextLabel(HMAP_FUNCTIONS, s, g),
+    step: (s, g) => step(cfg, fns, describeOp, s, g),
+    nextLabel: (s, g) => nextLabel(fns, s, g),
     broken: (s) => brokenInvariant(s.h, cfg),
-    encode: (s, values, order, keys) => encodeMachine(HMAP_FUNCTIONS, s, values, order, keys && new KeyText(cfg, keys)),
+    encode: (s, values, order, keys) => encodeMachine(fns, s, values, order, keys && new KeyText(cfg, keys)),
     keySymmetric: (keys) => keysInterchangeable(cfg, keys),
     halt: (s) => ({ h: s.h, gs: s.gs.map(() => IDLE) }),
     // A goroutine's steps read and write only its own state and the map; no step ever waits.

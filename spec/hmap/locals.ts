@@ -1,0 +1,78 @@
+import type { GoFunction } from './program.js';
+
+/**
+ * Dead locals, dropped. A goroutine's frame keeps the locals Go would still read; one no later
+ * point reads before writing it again (`mapassign`'s loaded `count` and `B` after the growth
+ * check, the `flags` it loaded to toggle, a loop's `bucket` once `b` is computed) is dropped when
+ * control moves to a point where it is dead, so interleavings that differ only in what such a
+ * local held reach one state. Go's compiler does the same with its registers; SPIN calls it dead
+ * variable elimination.
+ *
+ * Which locals are live where is a table (`GoFunction.live`, spec/hmap/live-locals.ts, derived
+ * by `npm run derive-liveness` from what the points read and where they go). The table is never
+ * trusted: every run of a point checks it as it goes, so a wrong table stops the run instead of
+ * changing a result. Two checks, both on every step:
+ * - a point reads only locals the table says are live at it, or ones it wrote itself before;
+ * - when control moves from point p to point q, every local live at q was live at p or was
+ *   written by p.
+ * Together they mean no read ever meets a dropped local: walking back from the read, the local
+ * stays live at every point up to its last write, so no move on the way dropped it. Every read
+ * then returns what it would have returned with nothing dropped, and states that differ only in
+ * dropped locals have the same futures.
+ */
+
+/** A Go function's live locals at each of its points' entry. */
+export type LiveLocals = Readonly<Record<string, ReadonlySet<string>>>;
+
+/** Thrown when a point breaks the table: a bug in the table or the spec, never a finding. */
+export class DeadLocalError extends Error {}
+
+/**
+ * The locals `run` sees at point `pc`: reads of locals the table calls dead there (and not
+ * written since the point began) throw. `written` collects what the point writes.
+ */
+export function guardLocals(fnName: string, pc: string, live: ReadonlySet<string>, raw: Record<string, number>, written: Set<string>): Record<string, number> {
+  return new Proxy(raw, {
+    get(target, name) {
+      if (typeof name === 'string' && !live.has(name) && !written.has(name)) {
+        throw new DeadLocalError(`the spec is inconsistent: ${fnName}.${pc} reads local ${name}, which the liveness table says is dead there`);
+      }
+      return target[name as string];
+    },
+    set(target, name, value: number) {
+      if (typeof name === 'string') written.add(name);
+      target[name as string] = value;
+      return true;
+    },
+    has(target, name) {
+      if (typeof name === 'string' && !live.has(name) && !written.has(name)) {
+        throw new DeadLocalError(`the spec is inconsistent: ${fnName}.${pc} tests local ${name}, which the liveness table says is dead there`);
+      }
+      return name in target;
+    },
+  });
+}
+
+/**
+ * The frame's locals as control moves from `from` to `to` in `fn`: checks that the move keeps
+ * the table's promise (above) and keeps only the locals live at `to`.
+ */
+export function moveLocals(fn: GoFunction, live: LiveLocals, from: string, to: string, v: Record<string, number>, written: ReadonlySet<string>): Record<string, number> {
+  const liveTo = live[to];
+  const liveFrom = live[from];
+  if (!liveTo || !liveFrom) throw new DeadLocalError(`the spec is inconsistent: the liveness table has no entry for ${fn.name}.${liveTo ? from : to}`);
+  for (const name of liveTo) {
+    if (!liveFrom.has(name) && !written.has(name)) {
+      throw new DeadLocalError(`the spec is inconsistent: ${fn.name}.${to} needs local ${name}, which the liveness table says is dead at ${from} and ${from} did not write`);
+    }
+  }
+  return keepLive(liveTo, v);
+}
+
+/** Only the locals in `live`: for a frame whose every local was just written (a call's arguments, a return's results). */
+export function keepLive(live: ReadonlySet<string> | undefined, v: Record<string, number>): Record<string, number> {
+  if (!live) return v;
+  const kept: Record<string, number> = {};
+  for (const name in v) if (live.has(name)) kept[name] = v[name]!;
+  return kept;
+}

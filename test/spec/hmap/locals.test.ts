@@ -1,0 +1,90 @@
+/**
+ * Dead locals dropped (spec/hmap/locals.ts). The reduction must reach exactly the end states of
+ * the search that keeps every local, key for key, in fewer states; and its table must be
+ * checked, not trusted: a table that calls a needed local dead stops the run.
+ */
+import { describe, expect, it } from 'vitest';
+import { explore } from '../../../checker/explore/search.js';
+import { type MapConfig, SMALL } from '../../../spec/config.js';
+import { HMAP_FUNCTIONS, HMAP_FUNCTIONS_KEEPING_LOCALS } from '../../../spec/hmap/functions.js';
+import { LIVE_LOCALS } from '../../../spec/hmap/live-locals.js';
+import { DeadLocalError } from '../../../spec/hmap/locals.js';
+import type { FunctionTable } from '../../../spec/hmap/machine.js';
+import { hmapTarget } from '../../../spec/hmap/target.js';
+import { COLLIDE } from '../../../spec/wide-configs.js';
+
+interface Ends {
+  keys: string[];
+  classes: string[];
+  states: number;
+  verdict: boolean;
+}
+
+function ends(fns: FunctionTable, cfg: MapConfig, depth: number, goroutines: number, keys: number, preemptions?: number): Ends {
+  const found: string[] = [];
+  const r = explore(hmapTarget(cfg, fns), {
+    depth, goroutines, keys, cfg, ...(preemptions === undefined ? {} : { preemptions }), onEnd: (k) => found.push(k),
+  });
+  return { keys: found.sort(), classes: [...r.outcomes.keys()].sort(), states: r.states, verdict: r.breached };
+}
+
+const CASES: Array<{ cfg: MapConfig; depth: number; goroutines: number; keys: number; preemptions?: number }> = [
+  { cfg: SMALL, depth: 2, goroutines: 2, keys: 2 },
+  { cfg: SMALL, depth: 2, goroutines: 3, keys: 1 },
+  { cfg: SMALL, depth: 4, goroutines: 2, keys: 2, preemptions: 1 },
+  { cfg: COLLIDE, depth: 2, goroutines: 2, keys: 3 },
+  { cfg: COLLIDE, depth: 3, goroutines: 2, keys: 3, preemptions: 1 },
+];
+
+describe.each(CASES)('$cfg.name, depth $depth, $goroutines goroutines, $keys keys, preemptions $preemptions', (c) => {
+  it('reaches exactly the end states of the search keeping every local, in no more states', () => {
+    const dropped = ends(HMAP_FUNCTIONS, c.cfg, c.depth, c.goroutines, c.keys, c.preemptions);
+    const kept = ends(HMAP_FUNCTIONS_KEEPING_LOCALS, c.cfg, c.depth, c.goroutines, c.keys, c.preemptions);
+    expect(dropped.keys).toEqual(kept.keys);
+    expect(dropped.classes).toEqual(kept.classes);
+    expect(dropped.verdict).toBe(kept.verdict);
+    // Under a bound of one preemption, COLLIDE's racy windows are short: nothing to merge there.
+    if (c.cfg === COLLIDE && c.preemptions !== undefined) expect(dropped.states).toBe(kept.states);
+    else expect(dropped.states).toBeLessThan(kept.states);
+  });
+});
+
+/** HMAP_FUNCTIONS with one local taken out of the table at one point. */
+function withoutLive(fn: string, pc: string, local: string): FunctionTable {
+  const f = HMAP_FUNCTIONS[fn]!;
+  const row = new Set(f.live![pc]);
+  expect(row.delete(local), `${local} is live at ${fn}.${pc} in the table`).toBe(true);
+  return { ...HMAP_FUNCTIONS, [fn]: { ...f, live: { ...f.live, [pc]: row } } };
+}
+
+function assignOnce(fns: FunctionTable): void {
+  const t = hmapTarget(SMALL, fns);
+  let s = t.start(t.init(SMALL, 1), 0, { kind: 'assign', key: 0, value: 1 }, 0);
+  while (!t.idle(s, 0)) s = t.step(s, 0).state;
+}
+
+describe('the liveness table is checked on every step', () => {
+  it('passes a run with the real table', () => {
+    expect(() => assignOnce(HMAP_FUNCTIONS)).not.toThrow();
+  });
+
+  it('stops a point that reads a local the table calls dead there', () => {
+    // toggleStore stores the flags toggleLoad loaded.
+    expect(() => assignOnce(withoutLive('mapassign', 'toggleStore', 'flags'))).toThrow(DeadLocalError);
+    expect(() => assignOnce(withoutLive('mapassign', 'toggleStore', 'flags'))).toThrow(/mapassign\.toggleStore reads local flags/);
+  });
+
+  it('stops a move to a point that needs a local the table dropped before it', () => {
+    // The key is needed all the way to storeKey; calling it dead at bucketsNil would drop it there.
+    expect(() => assignOnce(withoutLive('mapassign', 'bucketsNil', 'key'))).toThrow(/needs local key, which the liveness table says is dead at bucketsNil/);
+  });
+
+  it('has a row for every point but the two no variant of the lookup reaches', () => {
+    const missing: string[] = [];
+    for (const [name, fn] of Object.entries(HMAP_FUNCTIONS)) {
+      for (const pc of Object.keys(fn.points)) if (!LIVE_LOCALS[name]?.[pc]) missing.push(`${name}.${pc}`);
+    }
+    // mapaccess2 is never given a key by pointer, and mapaccessK has no flags check (lookup.ts).
+    expect(missing).toEqual(['mapaccess2.loadKey', 'mapaccessK.flags']);
+  });
+});
