@@ -1,6 +1,7 @@
 import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';
 import { ALL_REDUCTIONS, applyEdge, type Bounds, breaches, type Edge, initialNode, isChain, isEnd, type Node, nodeKey, outcomeOf, settle, successorEdges, successors, type Trail } from './node.js';
+import { fingerprint } from './fingerprints.js';
 import { MinQueue, packCost, unpackCost } from './queue.js';
 import type { MapConfig } from '../../spec/config.js';
 
@@ -18,7 +19,10 @@ export const BREACH = 'breach';
 
 /** A state the search has settled at its least cost. */
 interface Entry<S> {
-  node: Node<S>;
+  /** Dropped once every choice from it has been worked out: only the path back is kept then. */
+  node: Node<S> | undefined;
+  /** Choices from this state not yet worked out. */
+  open: number;
   last: number;
   cost: number;
   parent: number;
@@ -94,33 +98,42 @@ export function findPathTo<S>(target: Target<S>, cfg: MapConfig, b: Bounds, goal
  */
 function searchByCost<S>(target: Target<S>, cfg: MapConfig, b: Bounds, endsOnly: boolean, visit: (n: Node<S>, path: () => MinimalPath) => boolean): void {
   const entries: Array<Entry<S>> = [];
-  const pending: Array<Pending<S>> = [];
-  // Per state and last goroutine: the least (cost, place in the queue's order) of a choice worked out so far, and whether it was settled.
+  // A choice is dropped (undefined) once it is settled or beaten: only its place in the order is kept, in `best`.
+  const pending: Array<Pending<S> | undefined> = [];
+  // Per state and last goroutine (by fingerprint, see stateAt): the least (cost, place in the
+  // queue's order) of a choice worked out so far, and whether it was settled.
   const best = new Map<string, { cost: number; seq: number; settled: boolean }>();
   // Ties go to the choice made first, as when each was worked out as it was made: a pending
   // choice's place in `pending` is the order choices were made in.
   const queue = new MinQueue();
   const settleEntry = (entry: Entry<S>): boolean => {
     const id = entries.push(entry) - 1;
-    if (visit(entry.node, () => ({ edges: pathTo(entries, id), ...unpackCost(entry.cost) }))) return true;
-    for (const edge of successorEdges(target, b, entry.node)) {
+    const node = entry.node!;
+    if (visit(node, () => ({ edges: pathTo(entries, id), ...unpackCost(entry.cost) }))) return true;
+    for (const edge of successorEdges(target, b, node)) {
       const seq = pending.push({ parent: id, edge, cost: costAfter(entry.cost, entry.last, edge) }) - 1;
       queue.push(pending[seq]!.cost, seq);
+      entry.open++;
     }
+    if (entry.open === 0) entry.node = undefined;
     return false;
   };
   const root = initialNode(target, cfg, b);
-  best.set(`${nodeKey(target, b, root)}@-1`, { cost: 0, seq: -1, settled: true });
-  if (settleEntry({ node: root, last: -1, cost: 0, parent: -1, edges: [] })) return;
+  best.set(stateAt(nodeKey(target, b, root), -1), { cost: 0, seq: -1, settled: true });
+  if (settleEntry({ node: root, open: 0, last: -1, cost: 0, parent: -1, edges: [] })) return;
   for (let seq = queue.pop(); seq !== undefined; seq = queue.pop()) {
     const p = pending[seq]!;
     if (!p.reached) {
       const from = entries[p.parent]!;
-      let step = { node: applyEdge(target, b, from.node, p.edge).node, last: p.edge.g, cost: p.cost, edges: [p.edge] };
+      let step = { node: applyEdge(target, b, from.node!, p.edge).node, last: p.edge.g, cost: p.cost, edges: [p.edge] };
+      if (--from.open === 0) from.node = undefined;
       if (endsOnly) step = passRun(target, b, step);
-      const key = `${nodeKey(target, b, step.node)}@${step.last}`;
+      const key = stateAt(nodeKey(target, b, step.node), step.last);
       const known = best.get(key);
-      if (known && (known.settled || known.cost < step.cost || (known.cost === step.cost && known.seq < seq))) continue;
+      if (known && (known.settled || known.cost < step.cost || (known.cost === step.cost && known.seq < seq))) {
+        pending[seq] = undefined;
+        continue;
+      }
       best.set(key, { cost: step.cost, seq, settled: false });
       p.reached = { node: step.node, last: step.last, edges: step.edges, key };
       if (step.cost > p.cost) {
@@ -130,12 +143,23 @@ function searchByCost<S>(target: Target<S>, cfg: MapConfig, b: Bounds, endsOnly:
       }
     }
     const reached = p.reached;
+    pending[seq] = undefined;
     const known = best.get(reached.key)!;
     // Another choice reached the same state more cheaply (or as cheaply, made earlier) since this one was worked out.
     if (known.seq !== seq) continue;
     known.settled = true;
-    if (settleEntry({ node: reached.node, last: reached.last, cost: p.cost, parent: p.parent, edges: reached.edges })) return;
+    if (settleEntry({ node: reached.node, open: 0, last: reached.last, cost: p.cost, parent: p.parent, edges: reached.edges })) return;
   }
+}
+
+/**
+ * A state and the last goroutine to run, as `best` keys them: the state key's 96-bit
+ * fingerprint (the explorer's, with its odds of a clash) in six UTF-16 units, then the goroutine.
+ * Full keys ran the exhaustive plain map at depth 3 with two keys out of heap.
+ */
+function stateAt(key: string, last: number): string {
+  const [a, b, c] = fingerprint(key);
+  return String.fromCharCode(a & 0xffff, a >>> 16, b & 0xffff, b >>> 16, c & 0xffff, c >>> 16, last + 1);
 }
 
 /** The cost of a path of cost `cost`, whose last step was goroutine `last`'s, after `edge` and `more` steps of the same goroutine. */
