@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The `gomapcheck` command: runs checker/cli/main.ts under tsx, as `npm run check` does, so that
-// `npx gomapcheck ARGS` and `npm run check -- ARGS` behave the same. Plain JavaScript, because
-// this file must run before anything can compile TypeScript.
+// The `gomapcheck` command: runs checker/cli/main.ts under tsx with the flags below. `npm run
+// check` runs this file too, so `npx gomapcheck ARGS` and `npm run check -- ARGS` are the same.
+// Plain JavaScript, because this file must run before anything can compile TypeScript.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // Relative to this file, not the working directory: the command runs from anywhere, both from
@@ -30,8 +31,13 @@ function tsxLoader() {
 // (checker/cli/main.ts), so its peak memory is the largest target's, not their sum.
 // --single-threaded-gc: the parallel search keeps every core busy, and V8's collector helper
 // threads then only take time from it (the main job 1 min 20-23 s without, 1 min 12-15 s with, on
-// two cores; a one-thread search 2-3 % slower). V8 takes it only at start. As `npm run check`.
-const child = spawn(process.execPath, ['--expose-gc', '--single-threaded-gc', '--import', tsxLoader(), main, ...process.argv.slice(2)], {
+// two cores; a one-thread search 2-3 % slower). V8 takes it only at start.
+// --max-old-space-size: V8's own limit (about 4 GiB here) is what ends the largest runs, not the
+// machine's memory: the exhaustive plain map at depth 3 with two keys ran out of heap in its
+// witness search at 4 GiB with 24 GiB installed. Three quarters of the memory leaves the rest
+// to the system and the worker threads' own heaps.
+const heapMiB = Math.max(2048, Math.floor((totalmem() / 2 ** 20) * 0.75));
+const child = spawn(process.execPath, ['--expose-gc', '--single-threaded-gc', `--max-old-space-size=${heapMiB}`, '--import', tsxLoader(), main, ...process.argv.slice(2)], {
   stdio: 'inherit',
 });
 

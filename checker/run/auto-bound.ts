@@ -1,9 +1,10 @@
 import type { CheckOptions } from '../cli/options.js';
 
 /**
- * Whether the exhaustive hmap check finishes in minutes on 2 cores at these bounds (measured in
- * docs/performance.md: depth 2 in a second, depth 3 with one key in half a minute, depth 3 with
- * two keys not within 12 minutes).
+ * Whether the exhaustive hmap check finishes in a minute or so on 2 cores at these bounds
+ * (measured in docs/performance.md: depth 2 in a second, depth 3 with one key in a quarter of a
+ * minute; depth 3 with two keys explores its 3.8 million states in 45 s, but its witness search
+ * then takes more than 7 minutes and 6 GiB).
  */
 function hmapExhaustiveInReach(o: CheckOptions): boolean {
   return o.depth <= 2 || (o.depth === 3 && o.keys === 1);
@@ -25,7 +26,7 @@ export function targetOptions(options: CheckOptions, target: string, note: (line
   if (target === 'hmap' && preemptions === undefined && !hmapExhaustiveInReach(options)) {
     const where = `hmap at depth ${options.depth} with ${options.keys} key${options.keys === 1 ? '' : 's'}`;
     if (options.exhaustive) {
-      note(`gomapcheck: note: ${where} is beyond exhaustive reach on 2 cores (docs/performance.md); --exhaustive: exploring it all anyway, which will not finish in hours`);
+      note(`gomapcheck: note: ${where} is beyond exhaustive reach on 2 cores (docs/performance.md); --exhaustive: exploring it all anyway, which can take hours and more memory than the machine has`);
     } else {
       preemptions = HMAP_AUTO_PREEMPTIONS;
       note(`gomapcheck: note: ${where} is beyond exhaustive reach (docs/performance.md): checking it BOUNDED to ${preemptions} preemption, which still covers every race-free execution; --preemptions P chooses the bound, --exhaustive insists`);
