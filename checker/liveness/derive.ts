@@ -1,39 +1,48 @@
-import type { FunctionTable } from '../../spec/hmap/machine.js';
-import type { GoFunction, Point } from '../../spec/hmap/program.js';
-import type { Ctx } from '../../spec/hmap/ctx.js';
-
 /**
- * What the points of a function table were seen to do with their locals: per point (`fn.pc`,
- * fn being the table's name for the function), the locals it read before writing them, the
- * locals it wrote every time it ran, and the points control went to next in the same frame.
+ * What the points of a function table (the plain map's or sync.Map's) were seen to do with their
+ * locals, and the live locals that follows from it (spec/locals.ts).
  */
+
+/** Per point (`fn.pc`, fn being the table's name for the function), as watched. */
 export interface PointUse {
+  /** Locals read before the point wrote them. */
   reads: Set<string>;
   /** Written on every run seen (null until the point has run once). */
   writesAlways: Set<string> | null;
+  /** The points control went to next in the same frame. */
   next: Set<string>;
 }
 
 export type Observations = Map<string, PointUse>;
 
+/** What watching needs of an interpreter's step context: its locals and where control goes. */
+interface Watchable {
+  v: Record<string, number>;
+  readonly control: unknown;
+}
+
+interface WatchableFunction<C> {
+  readonly points: Readonly<Record<string, { run(c: C): void }>>;
+  readonly live?: unknown;
+}
+
 /**
  * A copy of `fns` whose points record into `seen` what they read, write and where they go, with
  * no liveness table, so nothing is dropped while watching. A call's frame goes on at the call's
- * `then` point; what the callee returns into ret* is not counted as written (the callee need
- * not return every ret* local), so a ret* local read after a call stays live across it.
+ * `then` point; what the callee returns is not counted as written there (a callee need not
+ * return every result local), so a result local read after a call stays live across it.
  */
-export function observingFunctions(fns: FunctionTable, seen: Observations): FunctionTable {
-  const table: Record<string, GoFunction> = {};
+export function observingFunctions<C extends Watchable, F extends WatchableFunction<C>>(fns: Readonly<Record<string, F>>, seen: Observations): Readonly<Record<string, F>> {
+  const table: Record<string, F> = {};
   for (const [name, fn] of Object.entries(fns)) {
-    const points: Record<string, Point> = {};
-    for (const [pc, point] of Object.entries(fn.points)) points[pc] = { ...point, run: (c) => watch(seen, `${name}.${pc}`, point, c) };
-    const { live: _dropped, ...rest } = fn;
-    table[name] = { ...rest, points };
+    const points: Record<string, { run(c: C): void }> = {};
+    for (const [pc, point] of Object.entries(fn.points)) points[pc] = { ...point, run: (c: C) => watch(seen, `${name}.${pc}`, point, c) };
+    table[name] = { ...fn, live: undefined, points };
   }
   return table;
 }
 
-function watch(seen: Observations, at: string, point: Point, c: Ctx): void {
+function watch<C extends Watchable>(seen: Observations, at: string, point: { run(c: C): void }, c: C): void {
   let use = seen.get(at);
   if (!use) seen.set(at, use = { reads: new Set(), writesAlways: null, next: new Set() });
   const raw = c.v;
@@ -57,9 +66,9 @@ function watch(seen: Observations, at: string, point: Point, c: Ctx): void {
     c.v = raw;
   }
   use.writesAlways = use.writesAlways === null ? written : new Set([...use.writesAlways].filter((x) => written.has(x)));
-  const ctl = c.control;
-  if (ctl?.kind === 'goto') use.next.add(ctl.pc);
-  else if (ctl?.kind === 'call') use.next.add(ctl.then);
+  const ctl = c.control as { kind?: string; pc?: string; then?: string } | undefined;
+  if (ctl?.kind === 'goto' && ctl.pc !== undefined) use.next.add(ctl.pc);
+  else if (ctl?.kind === 'call' && ctl.then !== undefined) use.next.add(ctl.then);
 }
 
 /**

@@ -1,22 +1,32 @@
 /**
- * `npm run derive-liveness`: watches the plain map's points through searches that reach every
- * one of them and writes the table of live locals (spec/hmap/live-locals.ts). The table need
- * not be trusted (spec/hmap/locals.ts checks it on every step); what a missing entry costs is a
- * run stopped with "the spec is inconsistent", so the searches below are broad: exhaustive
- * where that is cheap, two preemptions, three goroutines, Go's own constants, long sequential
- * programs that grow the map more than once.
+ * `npm run derive-liveness`: watches the points of the plain map's and sync.Map's functions
+ * through searches that reach every one of them and writes their tables of live locals
+ * (spec/hmap/live-locals.ts, spec/syncmap/live-locals.ts). The tables need not be trusted
+ * (spec/locals.ts checks them on every step); what a missing entry costs is a run stopped with
+ * "the spec is inconsistent", so the searches below are broad: exhaustive where that is cheap,
+ * two preemptions, three goroutines, Go's own constants, long sequential programs that grow the
+ * map more than once.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { explore } from '../explore/search.js';
 import { CONFIGS, type MapConfig } from '../../spec/config.js';
+import type { Ctx as HmapCtx } from '../../spec/hmap/ctx.js';
 import { HMAP_FUNCTIONS } from '../../spec/hmap/functions.js';
+import type { FunctionTable as HmapFunctions } from '../../spec/hmap/machine.js';
+import type { GoFunction as HmapFunction } from '../../spec/hmap/program.js';
 import { hmapTarget } from '../../spec/hmap/target.js';
+import type { Ctx as SyncmapCtx } from '../../spec/syncmap/ctx.js';
+import { SYNCMAP_FUNCTIONS } from '../../spec/syncmap/functions.js';
+import type { GoFunction as SyncmapFunction } from '../../spec/syncmap/program.js';
+import { syncmapTarget } from '../../spec/syncmap/target.js';
 import type { Op } from '../../spec/types.js';
 import { COLLIDE, WIDE_CONFIGS } from '../../spec/wide-configs.js';
-import { explore } from '../explore/search.js';
 import { liveLocalsOf, type Observations, observingFunctions } from './derive.js';
 
-const SEARCHES: ReadonlyArray<{ cfg: MapConfig; depth: number; goroutines: number; keys: number; preemptions?: number }> = [
+interface Search { cfg: MapConfig; depth: number; goroutines: number; keys: number; preemptions?: number }
+
+const HMAP_SEARCHES: readonly Search[] = [
   { cfg: CONFIGS.small!, depth: 2, goroutines: 2, keys: 2 },
   { cfg: CONFIGS.small!, depth: 3, goroutines: 2, keys: 1 },
   { cfg: CONFIGS.small!, depth: 4, goroutines: 2, keys: 2, preemptions: 2 },
@@ -28,52 +38,68 @@ const SEARCHES: ReadonlyArray<{ cfg: MapConfig; depth: number; goroutines: numbe
   { cfg: COLLIDE, depth: 7, goroutines: 1, keys: 3 },
 ];
 
+/** sync.Map ignores the configuration; its alphabet (with Range's callbacks) is all it needs. */
+const SYNCMAP_SEARCHES: readonly Search[] = [
+  { cfg: CONFIGS.small!, depth: 5, goroutines: 2, keys: 2 },
+  { cfg: CONFIGS.small!, depth: 3, goroutines: 3, keys: 2 },
+  { cfg: CONFIGS.small!, depth: 4, goroutines: 2, keys: 3 },
+  { cfg: CONFIGS.small!, depth: 7, goroutines: 1, keys: 3 },
+];
+
 /** Random sequential programs per configuration (seeded): long enough to grow the map several times. */
 const PROGRAMS = 400;
 const PROGRAM_LENGTH = 80;
 
-const OUT = fileURLToPath(new URL('../../spec/hmap/live-locals.ts', import.meta.url));
+const spec = (path: string): string => fileURLToPath(new URL(`../../spec/${path}`, import.meta.url));
 
 function main(): void {
-  const seen: Observations = new Map();
-  const fns = observingFunctions(HMAP_FUNCTIONS, seen);
-  for (const { cfg, ...bounds } of SEARCHES) {
-    const started = performance.now();
-    const r = explore(hmapTarget(cfg, fns), { ...bounds, cfg });
-    process.stderr.write(`watched ${cfg.name} ${JSON.stringify(bounds)}: ${r.states} states, ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-  }
+  const hmapSeen: Observations = new Map();
+  const hmapFns: HmapFunctions = observingFunctions<HmapCtx, HmapFunction>(HMAP_FUNCTIONS, hmapSeen);
+  for (const s of HMAP_SEARCHES) watchSearch('hmap', s, () => explore(hmapTarget(s.cfg, hmapFns), { ...s }).states);
   for (const cfg of WIDE_CONFIGS) {
-    runPrograms(cfg, fns);
-    process.stderr.write(`watched ${cfg.name}: ${PROGRAMS} sequential programs of ${PROGRAM_LENGTH} operations\n`);
+    runPrograms(cfg, hmapFns);
+    process.stderr.write(`watched hmap under ${cfg.name}: ${PROGRAMS} sequential programs of ${PROGRAM_LENGTH} operations\n`);
   }
+  writeTable(spec('hmap/live-locals.ts'), 'HMAP_LIVE_LOCALS', "the plain map's", HMAP_FUNCTIONS, hmapSeen);
+
+  const syncmapSeen: Observations = new Map();
+  const syncmapFns = observingFunctions<SyncmapCtx, SyncmapFunction>(SYNCMAP_FUNCTIONS, syncmapSeen);
+  for (const s of SYNCMAP_SEARCHES) watchSearch('syncmap', s, () => explore(syncmapTarget(s.cfg, undefined, syncmapFns), { ...s }).states);
+  writeTable(spec('syncmap/live-locals.ts'), 'SYNCMAP_LIVE_LOCALS', "sync.Map's", SYNCMAP_FUNCTIONS, syncmapSeen);
+}
+
+function watchSearch(target: string, s: Search, search: () => number): void {
+  const started = performance.now();
+  const states = search();
+  const { cfg, ...bounds } = s;
+  process.stderr.write(`watched ${target} under ${cfg.name} ${JSON.stringify(bounds)}: ${states} states, ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+/** Writes one table: every point of every function, in the spec's order; points never reached are listed, not given rows. */
+function writeTable(path: string, name: string, whose: string, fns: Readonly<Record<string, { readonly points: object }>>, seen: Observations): void {
   const live = liveLocalsOf(seen);
   const unseen: string[] = [];
-  let text = '/**\n * The locals live at the entry of each point of the plain map\'s functions: read there or later\n'
-    + ' * before being written again. Generated by `npm run derive-liveness` (checker/liveness/main.ts);\n'
-    + ' * do not edit. spec/hmap/locals.ts checks it on every step.\n */\n';
-  text += 'export const LIVE_LOCALS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {\n';
-  for (const [name, fn] of Object.entries(HMAP_FUNCTIONS)) {
-    text += `  ${JSON.stringify(name)}: {\n`;
-    for (const pc of Object.keys(fn.points)) {
-      const names = live.get(name)?.get(pc);
-      if (!names) {
-        unseen.push(`${name}.${pc}`);
-        continue;
-      }
-      text += `    ${JSON.stringify(pc)}: [${[...names].sort().map((n) => `'${n}'`).join(', ')}],\n`;
+  let text = `/**\n * The locals live at the entry of each point of ${whose} functions: read there or later before\n`
+    + ' * being written again. Generated by `npm run derive-liveness` (checker/liveness/main.ts); do not\n'
+    + ' * edit. spec/locals.ts checks it on every step.\n */\n';
+  text += `export const ${name}: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {\n`;
+  for (const [fn, { points }] of Object.entries(fns)) {
+    text += `  '${fn}': {\n`;
+    for (const pc of Object.keys(points)) {
+      const names = live.get(fn)?.get(pc);
+      if (names) text += `    '${pc}': [${[...names].sort().map((n) => `'${n}'`).join(', ')}],\n`;
+      else unseen.push(`${fn}.${pc}`);
     }
     text += '  },\n';
   }
   text += '};\n';
-  if (unseen.length) {
-    text += `\n// No search reached these points, so they have no entry (a run that reaches one stops):\n// ${unseen.join(', ')}.\n`;
-  }
-  writeFileSync(OUT, text.replace(/"/g, "'"));
-  process.stderr.write(`wrote ${OUT}${unseen.length ? `; never reached: ${unseen.join(', ')}` : ''}\n`);
+  if (unseen.length) text += `\n// No search reached these points, so they have no entry (a run that reaches one stops):\n// ${unseen.join(', ')}.\n`;
+  writeFileSync(path, text);
+  process.stderr.write(`wrote ${path}${unseen.length ? `; never reached: ${unseen.join(', ')}` : ''}\n`);
 }
 
 /** Runs seeded random programs on one goroutine, mostly assigns so the map keeps growing. */
-function runPrograms(cfg: MapConfig, fns: ReturnType<typeof observingFunctions>): void {
+function runPrograms(cfg: MapConfig, fns: HmapFunctions): void {
   const target = hmapTarget(cfg, fns);
   const keys = cfg.hashes.length;
   let seed = 12345;

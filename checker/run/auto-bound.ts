@@ -4,7 +4,7 @@ import type { CheckOptions } from '../cli/options.js';
  * Whether the exhaustive hmap check finishes in a minute or so on 2 cores at these bounds
  * (measured in docs/performance.md: depth 2 in a second, depth 3 with one key in a quarter of a
  * minute; depth 3 with two keys explores its 3.8 million states in 45 s, but its witness search
- * then takes more than 7 minutes and 6 GiB).
+ * then takes about a quarter of an hour and 9 GiB).
  */
 function hmapExhaustiveInReach(o: CheckOptions): boolean {
   return o.depth <= 2 || (o.depth === 3 && o.keys === 1);

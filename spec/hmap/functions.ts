@@ -7,8 +7,8 @@ import { ADVANCE_EVACUATION_MARK, EVACUATE, GROW_WORK, HASH_GROW, NEW_OVERFLOW }
 import { RANGE } from './fns/iterate.js';
 import { MAPACCESS2, MAPACCESS_K } from './fns/lookup.js';
 import type { FunctionTable, OpEntry } from './machine.js';
-import { LIVE_LOCALS } from './live-locals.js';
-import type { LiveLocals } from './locals.js';
+import { HMAP_LIVE_LOCALS } from './live-locals.js';
+import { liveTable } from '../locals.js';
 import type { GoFunction } from './program.js';
 
 const ALL: GoFunction[] = [
@@ -17,16 +17,10 @@ const ALL: GoFunction[] = [
 ];
 
 /** Every Go function of the runtime map spec, by name, each with its live locals (locals.ts). */
-export const HMAP_FUNCTIONS: FunctionTable = Object.fromEntries(ALL.map((f) => [f.name, { ...f, live: liveOf(f) }]));
+export const HMAP_FUNCTIONS: FunctionTable = Object.fromEntries(ALL.map((f) => [f.name, { ...f, live: liveTable(HMAP_LIVE_LOCALS[f.name]) }]));
 
 /** The same functions keeping every local: what dropping dead ones is compared with. */
 export const HMAP_FUNCTIONS_KEEPING_LOCALS: FunctionTable = Object.fromEntries(ALL.map((f) => [f.name, f]));
-
-/** A function's rows of the generated liveness table, as sets. */
-function liveOf(f: GoFunction): LiveLocals {
-  const rows = LIVE_LOCALS[f.name] ?? {};
-  return Object.fromEntries(Object.entries(rows).map(([pc, names]) => [pc, new Set(names)]));
-}
 
 /** The function each map operation starts in. */
 export const hmapEntry: OpEntry = (op: Op): { fn: string; args: Record<string, number> } => {

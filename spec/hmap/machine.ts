@@ -2,7 +2,7 @@ import type { MapConfig } from '../config.js';
 import type { Crash, Op, OpResult, StepInfo } from '../types.js';
 import { Ctx } from './ctx.js';
 import type { Frame, GoFunction, Point } from './program.js';
-import { guardLocals, keepLive, moveLocals } from './locals.js';
+import { guardLocals, keepLive, moveLocals } from '../locals.js';
 import type { Hmap } from './state.js';
 
 /** One goroutine: the operation it is running (null between operations) and its call stack. */
@@ -91,7 +91,7 @@ function transfer(fns: FunctionTable, c: Ctx, frames: Frame[], top: Frame, writt
   const below = frames.slice(0, -1);
   const fn = fns[top.fn]!;
   // Where the function has a liveness table, a frame that moves keeps only its live locals.
-  const moved = (to: string): Record<string, number> => (fn.live ? moveLocals(fn, fn.live, top.pc, to, c.v, written) : c.v);
+  const moved = (to: string): Record<string, number> => (fn.live ? moveLocals(top.fn, fn.live, top.pc, to, c.v, written) : c.v);
   switch (ctl.kind) {
     case 'goto':
       return { frames: [...below, { fn: top.fn, pc: ctl.pc, v: moved(ctl.pc) }] };

@@ -1,5 +1,5 @@
 import type { Ctx } from './ctx.js';
-import type { LiveLocals } from './locals.js';
+import type { LiveLocals } from '../locals.js';
 
 /**
  * A Go function as a small program of numbered points. Each point's `run` makes at most one

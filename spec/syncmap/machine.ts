@@ -1,4 +1,5 @@
 import { describeOp } from '../describe.js';
+import { guardLocals, keepLive, moveLocals } from '../locals.js';
 import { remembered } from '../remember.js';
 import type { Crash, Op, OpResult, StepInfo } from '../types.js';
 import { NONE } from './constants.js';
@@ -42,24 +43,31 @@ function checkLocals(fns: FunctionTable, fn: string, v: Readonly<Record<string, 
 /** Runs the point at the top of the stack and applies the control transfer it asked for. */
 function exec(fns: FunctionTable, op: Op, g: number, r: Run, pairs: readonly number[]): number {
   const top = r.frames[r.frames.length - 1]!;
-  const c = new Ctx(r.mem, g, { ...top.v }, r.log);
+  const fn = fns[top.fn]!;
+  // With a liveness table, the point sees its locals through the table's check (spec/locals.ts).
+  const raw = { ...top.v };
+  const written = new Set<string>();
+  const c = new Ctx(r.mem, g, fn.live ? guardLocals(top.fn, top.pc, fn.live[top.pc] ?? new Set(), raw, written) : raw, r.log);
   const point = pointOf(fns, top);
   point.run(c);
+  c.v = raw;
   if (c.locked && !point.lock) throw new Error(`the spec is inconsistent: ${top.fn}.${top.pc} locks mu but is not marked lock`);
   r.mem = c.mem;
   checkLocals(fns, top.fn, c.v);
   const ctl = c.control;
   if (!ctl) throw new Error(`the spec is inconsistent: ${top.fn}.${top.pc} did not say where control goes`);
   const below = r.frames.slice(0, -1);
+  // A frame that moves keeps only the locals live where it goes.
+  const moved = (to: string): Record<string, number> => (fn.live ? moveLocals(top.fn, fn.live, top.pc, to, c.v, written) : c.v);
   switch (ctl.kind) {
     case 'goto':
-      r.frames = [...below, { fn: top.fn, pc: ctl.pc, v: c.v }];
+      r.frames = [...below, { fn: top.fn, pc: ctl.pc, v: moved(ctl.pc) }];
       break;
     case 'call': {
       const callee = fns[ctl.fn];
       if (!callee) throw new Error(`the spec is inconsistent: no function ${ctl.fn}`);
       checkLocals(fns, ctl.fn, ctl.args);
-      r.frames = [...below, { fn: top.fn, pc: ctl.then, v: c.v }, { fn: ctl.fn, pc: callee.entry, v: ctl.args }];
+      r.frames = [...below, { fn: top.fn, pc: ctl.then, v: moved(ctl.then) }, { fn: ctl.fn, pc: callee.entry, v: keepLive(callee.live?.[callee.entry], ctl.args) }];
       if (ctl.nested) {
         if (r.nested) throw new Error('the spec is inconsistent: a nested operation inside a nested operation');
         r.nested = ctl.nested;
@@ -81,7 +89,7 @@ function exec(fns: FunctionTable, op: Op, g: number, r: Run, pairs: readonly num
         const caller = below[below.length - 1]!;
         const v = { ...caller.v, ...ctl.values };
         checkLocals(fns, caller.fn, v);
-        below[below.length - 1] = { ...caller, v };
+        below[below.length - 1] = { ...caller, v: keepLive(fns[caller.fn]!.live?.[caller.pc], v) };
       }
       r.frames = below;
       break;
@@ -109,7 +117,7 @@ export function startOp(fns: FunctionTable, s: SyncMapState, g: number, op: Op, 
   const { fn, args } = syncmapEntry(op);
   const callee = fns[fn];
   if (!callee) throw new Error(`the spec is inconsistent: no function ${fn}`);
-  const r: Run = { mem: s.mem, frames: [{ fn, pc: callee.entry, v: args }], nested: null, nestedBase: NONE, nestedBegan: false, log: emptyLog() };
+  const r: Run = { mem: s.mem, frames: [{ fn, pc: callee.entry, v: keepLive(callee.live?.[callee.entry], args) }], nested: null, nestedBase: NONE, nestedBegan: false, log: emptyLog() };
   settle(fns, op, g, r, []);
   if (r.frames.length === 0 || r.log.atomic || r.log.plain > 0 || r.nested) {
     throw new Error(`the spec is inconsistent: ${fn} touched memory or ended before its first step`);

@@ -26,7 +26,8 @@ export function applyPatches(fns: FunctionTable, patches: readonly Patch[], what
     const exists = Object.hasOwn(fn.points, p.pc);
     if ('replace' in p && !exists) throw new Error(`${what}: ${p.fn} has no point ${p.pc} to replace`);
     if ('add' in p && exists) throw new Error(`${what}: ${p.fn} already has a point ${p.pc}; use replace`);
-    out[p.fn] = { ...fn, points: { ...fn.points, [p.pc]: 'replace' in p ? p.replace : p.add } };
+    // A patched function's locals are not the ones its liveness table was derived from: it keeps them all.
+    out[p.fn] = { ...fn, live: undefined, points: { ...fn.points, [p.pc]: 'replace' in p ? p.replace : p.add } };
   }
   return out;
 }

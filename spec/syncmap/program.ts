@@ -1,3 +1,4 @@
+import type { LiveLocals } from '../locals.js';
 import type { Ctx } from './ctx.js';
 
 /**
@@ -30,6 +31,8 @@ export interface GoFunction {
   /** Every local the points may set, and what it holds; the interpreter rejects any other. */
   locals: Readonly<Record<string, LocalKind>>;
   points: Readonly<Record<string, Point>>;
+  /** The locals live at each point (spec/locals.ts); without it the frame keeps every local. */
+  live?: LiveLocals;
 }
 
 /** A call frame: which function, where in it, and its locals (numbers only). */

@@ -6,6 +6,7 @@ import { SYNCMAP_FUNCTIONS } from './functions.js';
 import { brokenInvariant } from './invariants.js';
 import { enabled, idleGoroutines, nextLabel, startOp, step } from './machine.js';
 import { type Mutant, mutate } from './patch.js';
+import type { FunctionTable } from './program.js';
 import { IDLE, type SyncMapState, ZERO_MEM } from './state.js';
 
 /** Changes whenever step labels or their order change, so old traces say why they diverge. */
@@ -34,10 +35,11 @@ export function syncmapAlphabet(keys: number, value: number): Op[] {
 /**
  * Go 1.19's sync.Map as a target: one step per atomic access or mutex operation of sync/map.go.
  * With a mutant, the same spec with the mutant's patches applied to its function table. The
- * configuration's hash table and bucket constants do not apply to sync.Map.
+ * configuration's hash table and bucket constants do not apply to sync.Map. `base` is the spec's
+ * functions; tests and the liveness tool (checker/liveness) pass variants of them.
  */
-export function syncmapTarget(_cfg: MapConfig, mutant?: Mutant): Target<SyncMapState> {
-  const fns = mutant ? mutate(SYNCMAP_FUNCTIONS, mutant) : SYNCMAP_FUNCTIONS;
+export function syncmapTarget(_cfg: MapConfig, mutant?: Mutant, base: FunctionTable = SYNCMAP_FUNCTIONS): Target<SyncMapState> {
+  const fns = mutant ? mutate(base, mutant) : base;
   return {
     name: 'syncmap',
     specVersion: mutant ? `${SYNCMAP_SPEC_VERSION}+mutant:${mutant.name}` : SYNCMAP_SPEC_VERSION,

@@ -1,15 +1,15 @@
-import type { GoFunction } from './program.js';
-
 /**
- * Dead locals, dropped. A goroutine's frame keeps the locals Go would still read; one no later
- * point reads before writing it again (`mapassign`'s loaded `count` and `B` after the growth
- * check, the `flags` it loaded to toggle, a loop's `bucket` once `b` is computed) is dropped when
- * control moves to a point where it is dead, so interleavings that differ only in what such a
- * local held reach one state. Go's compiler does the same with its registers; SPIN calls it dead
- * variable elimination.
+ * Dead locals, dropped: for the plain map's and sync.Map's interpreters, whose Go functions are
+ * tables of points with a frame of numeric locals. A goroutine's frame keeps the locals Go would
+ * still read; one no later point reads before writing it again (`mapassign`'s loaded `count` and
+ * `B` after the growth check, the `flags` it loaded to toggle, a loop's `bucket` once `b` is
+ * computed) is dropped when control moves to a point where it is dead, so interleavings that
+ * differ only in what such a local held reach one state. Go's compiler does the same with its
+ * registers; SPIN calls it dead variable elimination.
  *
- * Which locals are live where is a table (`GoFunction.live`, spec/hmap/live-locals.ts, derived
- * by `npm run derive-liveness` from what the points read and where they go). The table is never
+ * Which locals are live where is a table per function (`live`, in spec/hmap/live-locals.ts and
+ * spec/syncmap/live-locals.ts, derived by `npm run derive-liveness` from what the points read
+ * and where they go). The table is never
  * trusted: every run of a point checks it as it goes, so a wrong table stops the run instead of
  * changing a result. Two checks, both on every step:
  * - a point reads only locals the table says are live at it, or ones it wrote itself before;
@@ -23,6 +23,11 @@ import type { GoFunction } from './program.js';
 
 /** A Go function's live locals at each of its points' entry. */
 export type LiveLocals = Readonly<Record<string, ReadonlySet<string>>>;
+
+/** A function's rows of a generated liveness table (live-locals.ts), as sets; none without rows. */
+export function liveTable(rows: Readonly<Record<string, readonly string[]>> | undefined): LiveLocals | undefined {
+  return rows && Object.fromEntries(Object.entries(rows).map(([pc, names]) => [pc, new Set(names)]));
+}
 
 /** Thrown when a point breaks the table: a bug in the table or the spec, never a finding. */
 export class DeadLocalError extends Error {}
@@ -54,16 +59,16 @@ export function guardLocals(fnName: string, pc: string, live: ReadonlySet<string
 }
 
 /**
- * The frame's locals as control moves from `from` to `to` in `fn`: checks that the move keeps
+ * The frame's locals as control moves from `from` to `to` in function `fnName`: checks that the move keeps
  * the table's promise (above) and keeps only the locals live at `to`.
  */
-export function moveLocals(fn: GoFunction, live: LiveLocals, from: string, to: string, v: Record<string, number>, written: ReadonlySet<string>): Record<string, number> {
+export function moveLocals(fnName: string, live: LiveLocals, from: string, to: string, v: Record<string, number>, written: ReadonlySet<string>): Record<string, number> {
   const liveTo = live[to];
   const liveFrom = live[from];
-  if (!liveTo || !liveFrom) throw new DeadLocalError(`the spec is inconsistent: the liveness table has no entry for ${fn.name}.${liveTo ? from : to}`);
+  if (!liveTo || !liveFrom) throw new DeadLocalError(`the spec is inconsistent: the liveness table has no entry for ${fnName}.${liveTo ? from : to}`);
   for (const name of liveTo) {
     if (!liveFrom.has(name) && !written.has(name)) {
-      throw new DeadLocalError(`the spec is inconsistent: ${fn.name}.${to} needs local ${name}, which the liveness table says is dead at ${from} and ${from} did not write`);
+      throw new DeadLocalError(`the spec is inconsistent: ${fnName}.${to} needs local ${name}, which the liveness table says is dead at ${from} and ${from} did not write`);
     }
   }
   return keepLive(liveTo, v);

@@ -4,14 +4,20 @@
  * checked, not trusted: a table that calls a needed local dead stops the run.
  */
 import { describe, expect, it } from 'vitest';
-import { explore } from '../../../checker/explore/search.js';
-import { type MapConfig, SMALL } from '../../../spec/config.js';
-import { HMAP_FUNCTIONS, HMAP_FUNCTIONS_KEEPING_LOCALS } from '../../../spec/hmap/functions.js';
-import { LIVE_LOCALS } from '../../../spec/hmap/live-locals.js';
-import { DeadLocalError } from '../../../spec/hmap/locals.js';
-import type { FunctionTable } from '../../../spec/hmap/machine.js';
-import { hmapTarget } from '../../../spec/hmap/target.js';
-import { COLLIDE } from '../../../spec/wide-configs.js';
+import { explore } from '../../checker/explore/search.js';
+import { type MapConfig, SMALL } from '../../spec/config.js';
+import { HMAP_FUNCTIONS, HMAP_FUNCTIONS_KEEPING_LOCALS } from '../../spec/hmap/functions.js';
+import { HMAP_LIVE_LOCALS } from '../../spec/hmap/live-locals.js';
+import { DeadLocalError } from '../../spec/locals.js';
+import type { FunctionTable } from '../../spec/hmap/machine.js';
+import { hmapTarget } from '../../spec/hmap/target.js';
+import { SYNCMAP_FUNCTIONS, SYNCMAP_FUNCTIONS_KEEPING_LOCALS } from '../../spec/syncmap/functions.js';
+import { MUTANTS, mutate } from '../../spec/syncmap/index.js';
+import { SYNCMAP_LIVE_LOCALS } from '../../spec/syncmap/live-locals.js';
+import type { FunctionTable as SyncmapFunctions } from '../../spec/syncmap/program.js';
+import { syncmapTarget } from '../../spec/syncmap/target.js';
+import type { Target } from '../../spec/target.js';
+import { COLLIDE } from '../../spec/wide-configs.js';
 
 interface Ends {
   keys: string[];
@@ -21,8 +27,12 @@ interface Ends {
 }
 
 function ends(fns: FunctionTable, cfg: MapConfig, depth: number, goroutines: number, keys: number, preemptions?: number): Ends {
+  return endsOf(hmapTarget(cfg, fns) as Target<unknown>, cfg, depth, goroutines, keys, preemptions);
+}
+
+function endsOf(target: Target<unknown>, cfg: MapConfig, depth: number, goroutines: number, keys: number, preemptions?: number): Ends {
   const found: string[] = [];
-  const r = explore(hmapTarget(cfg, fns), {
+  const r = explore(target, {
     depth, goroutines, keys, cfg, ...(preemptions === undefined ? {} : { preemptions }), onEnd: (k) => found.push(k),
   });
   return { keys: found.sort(), classes: [...r.outcomes.keys()].sort(), states: r.states, verdict: r.breached };
@@ -46,6 +56,30 @@ describe.each(CASES)('$cfg.name, depth $depth, $goroutines goroutines, $keys key
     // Under a bound of one preemption, COLLIDE's racy windows are short: nothing to merge there.
     if (c.cfg === COLLIDE && c.preemptions !== undefined) expect(dropped.states).toBe(kept.states);
     else expect(dropped.states).toBeLessThan(kept.states);
+  });
+});
+
+describe.each([
+  { depth: 3, goroutines: 2, keys: 2 },
+  { depth: 3, goroutines: 3, keys: 2 },
+])('sync.Map, depth $depth, $goroutines goroutines, $keys keys', (c) => {
+  it('reaches exactly the end states of the search keeping every local, in fewer states', () => {
+    const search = (fns: SyncmapFunctions): Ends => endsOf(syncmapTarget(SMALL, undefined, fns) as Target<unknown>, SMALL, c.depth, c.goroutines, c.keys);
+    const dropped = search(SYNCMAP_FUNCTIONS);
+    const kept = search(SYNCMAP_FUNCTIONS_KEEPING_LOCALS);
+    expect(dropped.keys).toEqual(kept.keys);
+    expect(dropped.classes).toEqual(kept.classes);
+    expect(dropped.states).toBeLessThan(kept.states);
+  });
+});
+
+describe("sync.Map's mutants", () => {
+  it('keep every local in the functions they patch, whose table no longer fits', () => {
+    for (const m of MUTANTS) {
+      const fns = mutate(SYNCMAP_FUNCTIONS, m);
+      const patched = new Set(m.patches.map((p) => p.fn));
+      for (const [name, fn] of Object.entries(fns)) expect(fn.live === undefined, `${m.name}: ${name}`).toBe(patched.has(name));
+    }
   });
 });
 
@@ -82,9 +116,15 @@ describe('the liveness table is checked on every step', () => {
   it('has a row for every point but the two no variant of the lookup reaches', () => {
     const missing: string[] = [];
     for (const [name, fn] of Object.entries(HMAP_FUNCTIONS)) {
-      for (const pc of Object.keys(fn.points)) if (!LIVE_LOCALS[name]?.[pc]) missing.push(`${name}.${pc}`);
+      for (const pc of Object.keys(fn.points)) if (!HMAP_LIVE_LOCALS[name]?.[pc]) missing.push(`${name}.${pc}`);
     }
     // mapaccess2 is never given a key by pointer, and mapaccessK has no flags check (lookup.ts).
     expect(missing).toEqual(['mapaccess2.loadKey', 'mapaccessK.flags']);
+  });
+
+  it("has a row for every point of sync.Map's functions", () => {
+    for (const [name, fn] of Object.entries(SYNCMAP_FUNCTIONS)) {
+      for (const pc of Object.keys(fn.points)) expect(SYNCMAP_LIVE_LOCALS[name]?.[pc], `${name}.${pc}`).toBeDefined();
+    }
   });
 });
