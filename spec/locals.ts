@@ -74,9 +74,20 @@ export function moveLocals(fnName: string, live: LiveLocals, from: string, to: s
   return keepLive(liveTo, v);
 }
 
-/** Only the locals in `live`: for a frame whose every local was just written (a call's arguments, a return's results). */
+/**
+ * Only the locals in `live`: for a frame whose every local was just written (a call's arguments,
+ * a return's results). `v` itself when it holds nothing else, as after most moves.
+ */
 export function keepLive(live: ReadonlySet<string> | undefined, v: Record<string, number>): Record<string, number> {
   if (!live) return v;
+  let dead = false;
+  for (const name in v) {
+    if (!live.has(name)) {
+      dead = true;
+      break;
+    }
+  }
+  if (!dead) return v;
   const kept: Record<string, number> = {};
   for (const name in v) if (live.has(name)) kept[name] = v[name]!;
   return kept;

@@ -1,6 +1,7 @@
 import type { ValueNamer } from '../canon.js';
 import { encodeMachine, opText } from '../hmap/encode.js';
-import { HMAP_FUNCTIONS } from '../hmap/functions.js';
+// The functions the guarded machine runs (machine.ts says why they keep every local).
+import { HMAP_FUNCTIONS_KEEPING_LOCALS as HMAP_FUNCTIONS } from '../hmap/functions.js';
 import { type KeyText, keyText } from '../hmap/keys.js';
 import type { OpResult } from '../types.js';
 import type { Scheme } from './plan.js';

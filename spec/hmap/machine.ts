@@ -70,11 +70,24 @@ function settle(cfg: MapConfig, fns: FunctionTable, h: Hmap, frames: Frame[]): {
 function runPoint(cfg: MapConfig, fns: FunctionTable, h: Hmap, top: Frame, point: Point): { c: Ctx; written: ReadonlySet<string> } {
   const live = fns[top.fn]!.live;
   const raw = { ...top.v };
+  if (!live) {
+    const c = new Ctx(cfg, h, raw);
+    point.run(c);
+    return { c, written: NOTHING_WRITTEN };
+  }
   const written = new Set<string>();
-  const c = new Ctx(cfg, h, live ? guardLocals(top.fn, top.pc, live[top.pc] ?? new Set(), raw, written) : raw);
+  const c = new Ctx(cfg, h, guardLocals(top.fn, top.pc, live[top.pc] ?? NOTHING_WRITTEN, raw, written));
   point.run(c);
   c.v = raw;
   return { c, written };
+}
+
+/** What a point without a liveness table reports written (nothing is checked), and an empty row. */
+const NOTHING_WRITTEN: ReadonlySet<string> = new Set();
+
+/** A frame's locals as control moves to `to`: only the live ones where the function has a table (no closure: tsx names each one per call). */
+function movedLocals(fn: GoFunction, top: Frame, to: string, v: Record<string, number>, written: ReadonlySet<string>): Record<string, number> {
+  return fn.live ? moveLocals(top.fn, fn.live, top.pc, to, v, written) : v;
 }
 
 function pointOf(fns: FunctionTable, f: Frame) {
@@ -90,17 +103,15 @@ function transfer(fns: FunctionTable, c: Ctx, frames: Frame[], top: Frame, writt
   if (!ctl) throw new Error(`the spec is inconsistent: ${top.fn}.${top.pc} did not say where control goes`);
   const below = frames.slice(0, -1);
   const fn = fns[top.fn]!;
-  // Where the function has a liveness table, a frame that moves keeps only its live locals.
-  const moved = (to: string): Record<string, number> => (fn.live ? moveLocals(top.fn, fn.live, top.pc, to, c.v, written) : c.v);
   switch (ctl.kind) {
     case 'goto':
-      return { frames: [...below, { fn: top.fn, pc: ctl.pc, v: moved(ctl.pc) }] };
+      return { frames: [...below, { fn: top.fn, pc: ctl.pc, v: movedLocals(fn, top, ctl.pc, c.v, written) }] };
     case 'call':
     {
       const callee = fns[ctl.fn];
       if (!callee) throw new Error(`the spec is inconsistent: no function ${ctl.fn}`);
       const args = keepLive(callee.live?.[callee.entry], ctl.args);
-      return { frames: [...below, { fn: top.fn, pc: ctl.then, v: moved(ctl.then) }, { fn: ctl.fn, pc: callee.entry, v: args }] };
+      return { frames: [...below, { fn: top.fn, pc: ctl.then, v: movedLocals(fn, top, ctl.then, c.v, written) }, { fn: ctl.fn, pc: callee.entry, v: args }] };
     }
     case 'return': {
       const caller = below[below.length - 1];

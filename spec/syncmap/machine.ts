@@ -9,6 +9,9 @@ import { brokenTransition } from './invariants.js';
 import type { Frame, FunctionTable, Point } from './program.js';
 import { type GState, IDLE, type Mem, type SyncMapState } from './state.js';
 
+/** What a point without a liveness table reports written (nothing is checked), and an empty row. */
+const NOTHING_WRITTEN: ReadonlySet<string> = new Set();
+
 /** Bound on silent points in a row: a spec whose control flow loops fails instead of hanging. */
 const SETTLE_LIMIT = 10_000;
 
@@ -46,8 +49,8 @@ function exec(fns: FunctionTable, op: Op, g: number, r: Run, pairs: readonly num
   const fn = fns[top.fn]!;
   // With a liveness table, the point sees its locals through the table's check (spec/locals.ts).
   const raw = { ...top.v };
-  const written = new Set<string>();
-  const c = new Ctx(r.mem, g, fn.live ? guardLocals(top.fn, top.pc, fn.live[top.pc] ?? new Set(), raw, written) : raw, r.log);
+  const written = fn.live ? new Set<string>() : NOTHING_WRITTEN;
+  const c = new Ctx(r.mem, g, fn.live ? guardLocals(top.fn, top.pc, fn.live[top.pc] ?? NOTHING_WRITTEN, raw, written as Set<string>) : raw, r.log);
   const point = pointOf(fns, top);
   point.run(c);
   c.v = raw;
@@ -57,17 +60,16 @@ function exec(fns: FunctionTable, op: Op, g: number, r: Run, pairs: readonly num
   const ctl = c.control;
   if (!ctl) throw new Error(`the spec is inconsistent: ${top.fn}.${top.pc} did not say where control goes`);
   const below = r.frames.slice(0, -1);
-  // A frame that moves keeps only the locals live where it goes.
-  const moved = (to: string): Record<string, number> => (fn.live ? moveLocals(top.fn, fn.live, top.pc, to, c.v, written) : c.v);
+  // A frame that moves keeps only the locals live where it goes (no closure: tsx names each one per call).
   switch (ctl.kind) {
     case 'goto':
-      r.frames = [...below, { fn: top.fn, pc: ctl.pc, v: moved(ctl.pc) }];
+      r.frames = [...below, { fn: top.fn, pc: ctl.pc, v: fn.live ? moveLocals(top.fn, fn.live, top.pc, ctl.pc, c.v, written) : c.v }];
       break;
     case 'call': {
       const callee = fns[ctl.fn];
       if (!callee) throw new Error(`the spec is inconsistent: no function ${ctl.fn}`);
       checkLocals(fns, ctl.fn, ctl.args);
-      r.frames = [...below, { fn: top.fn, pc: ctl.then, v: moved(ctl.then) }, { fn: ctl.fn, pc: callee.entry, v: keepLive(callee.live?.[callee.entry], ctl.args) }];
+      r.frames = [...below, { fn: top.fn, pc: ctl.then, v: fn.live ? moveLocals(top.fn, fn.live, top.pc, ctl.then, c.v, written) : c.v }, { fn: ctl.fn, pc: callee.entry, v: keepLive(callee.live?.[callee.entry], ctl.args) }];
       if (ctl.nested) {
         if (r.nested) throw new Error('the spec is inconsistent: a nested operation inside a nested operation');
         r.nested = ctl.nested;
