@@ -9,11 +9,11 @@ import { brokenTransition } from './invariants.js';
 import type { Frame, FunctionTable, Point } from './program.js';
 import { type GState, IDLE, type Mem, type SyncMapState } from './state.js';
 
-/** What a point without a liveness table reports written (nothing is checked), and an empty row. */
-const NOTHING_WRITTEN: ReadonlySet<string> = new Set();
-
 /** Bound on silent points in a row: a spec whose control flow loops fails instead of hanging. */
 const SETTLE_LIMIT = 10_000;
+
+/** What a point without a liveness table reports written (nothing is checked), and an empty row. */
+const NOTHING_WRITTEN: ReadonlySet<string> = new Set();
 
 /** One goroutine while a step runs: mutable scratch, built from and turned back into a GState. */
 interface Run {
