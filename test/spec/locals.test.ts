@@ -9,7 +9,10 @@ import { type MapConfig, SMALL } from '../../spec/config.js';
 import { HMAP_FUNCTIONS, HMAP_FUNCTIONS_KEEPING_LOCALS } from '../../spec/hmap/functions.js';
 import { HMAP_LIVE_LOCALS } from '../../spec/hmap/live-locals.js';
 import { DeadLocalError } from '../../spec/locals.js';
-import type { FunctionTable } from '../../spec/hmap/machine.js';
+import { type FunctionTable, IDLE, startOp, step } from '../../spec/hmap/machine.js';
+import type { GoFunction } from '../../spec/hmap/program.js';
+import { makeHmap } from '../../spec/hmap/state.js';
+import { liveTable } from '../../spec/locals.js';
 import { hmapTarget } from '../../spec/hmap/target.js';
 import { SYNCMAP_FUNCTIONS, SYNCMAP_FUNCTIONS_KEEPING_LOCALS } from '../../spec/syncmap/functions.js';
 import { MUTANTS, mutate } from '../../spec/syncmap/index.js';
@@ -126,5 +129,32 @@ describe('the liveness table is checked on every step', () => {
     for (const [name, fn] of Object.entries(SYNCMAP_FUNCTIONS)) {
       for (const pc of Object.keys(fn.points)) expect(SYNCMAP_LIVE_LOCALS[name]?.[pc], `${name}.${pc}`).toBeDefined();
     }
+  });
+});
+
+describe('result locals', () => {
+  // A callee that writes its result in one point and returns from the next, with a table that
+  // (wrongly, as no point reads it) calls the result dead in between: the return still copies it.
+  const callee: GoFunction = {
+    name: 'callee', file: 'test.go', entry: 'write', pointerVars: [],
+    live: liveTable({ write: [], back: [] }),
+    points: {
+      write: { line: 1, text: 'retb = 7', silent: true, run: (c) => { c.v.retb = 7; c.goto('back'); } },
+      back: { line: 2, text: 'return', silent: true, run: (c) => c.ret() },
+    },
+  };
+  const caller: GoFunction = {
+    name: 'caller', file: 'test.go', entry: 'call', pointerVars: [],
+    live: liveTable({ call: ['retb'], after: ['retb'] }),
+    points: {
+      call: { line: 3, text: 'callee()', silent: true, run: (c) => c.call('callee', {}, 'after') },
+      after: { line: 4, text: 'len (load)', run: (c) => { c.load({ field: 'count' }); c.finish({ kind: 'value', value: c.v.retb!, ok: true }); } },
+    },
+  };
+  it('are never dropped, so a callee\'s result reaches its caller', () => {
+    const fns: FunctionTable = { caller, callee };
+    const s = startOp(SMALL, fns, () => ({ fn: 'caller', args: {} }), { h: makeHmap(SMALL.initialB, SMALL.bucketCnt), gs: [IDLE] }, 0, { kind: 'len' }, 0);
+    const out = step(SMALL, fns, () => 'len', s, 0);
+    expect(out.info.returns).toEqual({ kind: 'value', value: 7, ok: true });
   });
 });
