@@ -1,6 +1,6 @@
 import type { MapConfig } from '../../spec/config.js';
 import type { Target } from '../../spec/target.js';
-import { fingerprint } from './fingerprints.js';
+import { compactKey } from './fingerprints.js';
 import { type Bounds, initialNode, isEnd, type Node, nodeKey, successors } from './node.js';
 
 /**
@@ -25,7 +25,7 @@ import { type Bounds, initialNode, isEnd, type Node, nodeKey, successors } from 
  */
 export function countInterleavings<S>(target: Target<S>, cfg: MapConfig, b: Bounds): bigint {
   const memo = new Map<string, bigint>();
-  const keyOf = (n: Node<S>): string => compact(`${nodeKey(target, b, n)}/${b.depth - n.ops}`);
+  const keyOf = (n: Node<S>): string => compactKey(`${nodeKey(target, b, n)}/${b.depth - n.ops}`);
   const frameOf = (n: Node<S>): Frame<S> => {
     const { node, endsOnTheWay } = branchOf(target, b, n);
     return { node, endsOnTheWay, key: keyOf(node), paths: 0n, done: 0 };
@@ -101,10 +101,4 @@ function branchOf<S>(target: Target<S>, b: Bounds, n: Node<S>): Branch<S> {
     if (isEnd(target, b, n)) endsOnTheWay++;
     n = next[0]!.node;
   }
-}
-
-/** A key's fingerprint as a six-unit string: a Map key of a few bytes in place of a text of hundreds. */
-function compact(key: string): string {
-  const [a, b, c] = fingerprint(key);
-  return String.fromCharCode(a & 0xffff, a >>> 16, b & 0xffff, b >>> 16, c & 0xffff, c >>> 16);
 }

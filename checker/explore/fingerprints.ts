@@ -154,6 +154,16 @@ export function fingerprint(key: string): [number, number, number] {
   return [fmix(h1 ^ key.length), fmix(h2 + key.length), fmix(h3 ^ 0x2545f491)];
 }
 
+/**
+ * A key's fingerprint as a six-unit string: a Map key of a few bytes in place of a text of
+ * hundreds, with the fingerprint's odds of a clash (the count's memo and the witness search key
+ * states by it).
+ */
+export function compactKey(key: string): string {
+  const [a, b, c] = fingerprint(key);
+  return String.fromCharCode(a & 0xffff, a >>> 16, b & 0xffff, b >>> 16, c & 0xffff, c >>> 16);
+}
+
 function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

@@ -1,7 +1,7 @@
 import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';
 import { ALL_REDUCTIONS, applyEdge, type Bounds, breaches, type Edge, initialNode, isChain, isEnd, type Node, nodeKey, outcomeOf, settle, successorEdges, successors, type Trail } from './node.js';
-import { fingerprint } from './fingerprints.js';
+import { compactKey } from './fingerprints.js';
 import { MinQueue, packCost, unpackCost } from './queue.js';
 import type { MapConfig } from '../../spec/config.js';
 
@@ -153,13 +153,12 @@ function searchByCost<S>(target: Target<S>, cfg: MapConfig, b: Bounds, endsOnly:
 }
 
 /**
- * A state and the last goroutine to run, as `best` keys them: the state key's 96-bit
- * fingerprint (the explorer's, with its odds of a clash) in six UTF-16 units, then the goroutine.
- * Full keys ran the exhaustive plain map at depth 3 with two keys out of heap.
+ * A state and the last goroutine to run, as `best` keys them: the state key's compact
+ * fingerprint, then the goroutine. Full keys ran the exhaustive plain map at depth 3 with two
+ * keys out of heap.
  */
 function stateAt(key: string, last: number): string {
-  const [a, b, c] = fingerprint(key);
-  return String.fromCharCode(a & 0xffff, a >>> 16, b & 0xffff, b >>> 16, c & 0xffff, c >>> 16, last + 1);
+  return compactKey(key) + String.fromCharCode(last + 1);
 }
 
 /** The cost of a path of cost `cost`, whose last step was goroutine `last`'s, after `edge` and `more` steps of the same goroutine. */
