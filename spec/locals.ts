@@ -32,16 +32,33 @@ export function liveTable(rows: Readonly<Record<string, readonly string[]>> | un
 /** Thrown when a point breaks the table: a bug in the table or the spec, never a finding. */
 export class DeadLocalError extends Error {}
 
+/** What a step without a liveness table reports written (nothing is checked there); also an empty row. */
+export const NO_LOCALS: ReadonlySet<string> = new Set();
+
 /**
- * The locals `run` sees at point `pc`: reads of locals the table calls dead there (and not
- * written since the point began) throw. `written` collects what the point writes.
+ * The locals a point at `pc` of function `fnName` runs with, and what it writes: `raw` seen
+ * through the table's check, where reading a local the table calls dead there (and not written
+ * since the point began) throws. Without a table, `raw` itself, unchecked.
  */
-export function guardLocals(fnName: string, pc: string, live: ReadonlySet<string>, raw: Record<string, number>, written: Set<string>): Record<string, number> {
+export function checkedLocals(fnName: string, pc: string, live: LiveLocals | undefined, raw: Record<string, number>): { v: Record<string, number>; written: ReadonlySet<string> } {
+  if (!live) return { v: raw, written: NO_LOCALS };
+  const row = live[pc] ?? NO_LOCALS;
+  const written = new Set<string>();
+  const v = watchedLocals(raw, written, (name) => {
+    if (!row.has(name)) throw new DeadLocalError(`the spec is inconsistent: ${fnName}.${pc} reads local ${name}, which the liveness table says is dead there`);
+  });
+  return { v, written };
+}
+
+/**
+ * `raw` as a step sees it, watched: every local written goes into `written`, and every local read
+ * (or tested with `in`) that the step has not written is passed to `freshRead`. The liveness
+ * check above and the tool that derives the tables (checker/liveness) both see a step this way.
+ */
+export function watchedLocals(raw: Record<string, number>, written: Set<string>, freshRead: (name: string) => void): Record<string, number> {
   return new Proxy(raw, {
     get(target, name) {
-      if (typeof name === 'string' && !live.has(name) && !written.has(name)) {
-        throw new DeadLocalError(`the spec is inconsistent: ${fnName}.${pc} reads local ${name}, which the liveness table says is dead there`);
-      }
+      if (typeof name === 'string' && !written.has(name)) freshRead(name);
       return target[name as string];
     },
     set(target, name, value: number) {
@@ -50,19 +67,19 @@ export function guardLocals(fnName: string, pc: string, live: ReadonlySet<string
       return true;
     },
     has(target, name) {
-      if (typeof name === 'string' && !live.has(name) && !written.has(name)) {
-        throw new DeadLocalError(`the spec is inconsistent: ${fnName}.${pc} tests local ${name}, which the liveness table says is dead there`);
-      }
+      if (typeof name === 'string' && !written.has(name)) freshRead(name);
       return name in target;
     },
   });
 }
 
 /**
- * The frame's locals as control moves from `from` to `to` in function `fnName`: checks that the move keeps
- * the table's promise (above) and keeps only the locals live at `to`.
+ * The frame's locals as control moves from `from` to `to` in function `fnName`: checks that the
+ * move keeps the table's promise (above) and keeps only the locals live at `to`. Without a table,
+ * `v` as it is.
  */
-export function moveLocals(fnName: string, live: LiveLocals, from: string, to: string, v: Record<string, number>, written: ReadonlySet<string>): Record<string, number> {
+export function moveLocals(fnName: string, live: LiveLocals | undefined, from: string, to: string, v: Record<string, number>, written: ReadonlySet<string>): Record<string, number> {
+  if (!live) return v;
   const liveTo = live[to];
   const liveFrom = live[from];
   if (!liveTo || !liveFrom) throw new DeadLocalError(`the spec is inconsistent: the liveness table has no entry for ${fnName}.${liveTo ? from : to}`);

@@ -2,7 +2,7 @@ import type { MapConfig } from '../config.js';
 import type { Crash, Op, OpResult, StepInfo } from '../types.js';
 import { Ctx } from './ctx.js';
 import type { Frame, GoFunction, Point } from './program.js';
-import { guardLocals, keepLive, moveLocals } from '../locals.js';
+import { checkedLocals, keepLive, moveLocals } from '../locals.js';
 import type { Hmap } from './state.js';
 
 /** One goroutine: the operation it is running (null between operations) and its call stack. */
@@ -64,30 +64,16 @@ function settle(cfg: MapConfig, fns: FunctionTable, h: Hmap, frames: Frame[]): {
 }
 
 /**
- * Runs one point on a copy of the frame's locals. Where the function has a liveness table, the
- * point sees its locals through the table's check and `written` collects what it wrote (locals.ts).
+ * Runs one point on a copy of the frame's locals, seen through the function's liveness check
+ * (spec/locals.ts); `written` is what it wrote, for the check when control moves.
  */
 function runPoint(cfg: MapConfig, fns: FunctionTable, h: Hmap, top: Frame, point: Point): { c: Ctx; written: ReadonlySet<string> } {
-  const live = fns[top.fn]!.live;
   const raw = { ...top.v };
-  if (!live) {
-    const c = new Ctx(cfg, h, raw);
-    point.run(c);
-    return { c, written: NOTHING_WRITTEN };
-  }
-  const written = new Set<string>();
-  const c = new Ctx(cfg, h, guardLocals(top.fn, top.pc, live[top.pc] ?? NOTHING_WRITTEN, raw, written));
+  const { v, written } = checkedLocals(top.fn, top.pc, fns[top.fn]!.live, raw);
+  const c = new Ctx(cfg, h, v);
   point.run(c);
   c.v = raw;
   return { c, written };
-}
-
-/** What a point without a liveness table reports written (nothing is checked), and an empty row. */
-const NOTHING_WRITTEN: ReadonlySet<string> = new Set();
-
-/** A frame's locals as control moves to `to`: only the live ones where the function has a table (no closure: tsx names each one per call). */
-function movedLocals(fn: GoFunction, top: Frame, to: string, v: Record<string, number>, written: ReadonlySet<string>): Record<string, number> {
-  return fn.live ? moveLocals(top.fn, fn.live, top.pc, to, v, written) : v;
 }
 
 function pointOf(fns: FunctionTable, f: Frame) {
@@ -105,13 +91,13 @@ function transfer(fns: FunctionTable, c: Ctx, frames: Frame[], top: Frame, writt
   const fn = fns[top.fn]!;
   switch (ctl.kind) {
     case 'goto':
-      return { frames: [...below, { fn: top.fn, pc: ctl.pc, v: movedLocals(fn, top, ctl.pc, c.v, written) }] };
+      return { frames: [...below, { fn: top.fn, pc: ctl.pc, v: moveLocals(top.fn, fn.live, top.pc, ctl.pc, c.v, written) }] };
     case 'call':
     {
       const callee = fns[ctl.fn];
       if (!callee) throw new Error(`the spec is inconsistent: no function ${ctl.fn}`);
       const args = keepLive(callee.live?.[callee.entry], ctl.args);
-      return { frames: [...below, { fn: top.fn, pc: ctl.then, v: movedLocals(fn, top, ctl.then, c.v, written) }, { fn: ctl.fn, pc: callee.entry, v: args }] };
+      return { frames: [...below, { fn: top.fn, pc: ctl.then, v: moveLocals(top.fn, fn.live, top.pc, ctl.then, c.v, written) }, { fn: ctl.fn, pc: callee.entry, v: args }] };
     }
     case 'return': {
       const caller = below[below.length - 1];

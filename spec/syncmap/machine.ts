@@ -1,5 +1,5 @@
 import { describeOp } from '../describe.js';
-import { guardLocals, keepLive, moveLocals } from '../locals.js';
+import { checkedLocals, keepLive, moveLocals } from '../locals.js';
 import { remembered } from '../remember.js';
 import type { Crash, Op, OpResult, StepInfo } from '../types.js';
 import { NONE } from './constants.js';
@@ -11,9 +11,6 @@ import { type GState, IDLE, type Mem, type SyncMapState } from './state.js';
 
 /** Bound on silent points in a row: a spec whose control flow loops fails instead of hanging. */
 const SETTLE_LIMIT = 10_000;
-
-/** What a point without a liveness table reports written (nothing is checked), and an empty row. */
-const NOTHING_WRITTEN: ReadonlySet<string> = new Set();
 
 /** One goroutine while a step runs: mutable scratch, built from and turned back into a GState. */
 interface Run {
@@ -47,10 +44,10 @@ function checkLocals(fns: FunctionTable, fn: string, v: Readonly<Record<string, 
 function exec(fns: FunctionTable, op: Op, g: number, r: Run, pairs: readonly number[]): number {
   const top = r.frames[r.frames.length - 1]!;
   const fn = fns[top.fn]!;
-  // With a liveness table, the point sees its locals through the table's check (spec/locals.ts).
+  // The point sees its locals through the function's liveness check (spec/locals.ts).
   const raw = { ...top.v };
-  const written = fn.live ? new Set<string>() : NOTHING_WRITTEN;
-  const c = new Ctx(r.mem, g, fn.live ? guardLocals(top.fn, top.pc, fn.live[top.pc] ?? NOTHING_WRITTEN, raw, written as Set<string>) : raw, r.log);
+  const { v, written } = checkedLocals(top.fn, top.pc, fn.live, raw);
+  const c = new Ctx(r.mem, g, v, r.log);
   const point = pointOf(fns, top);
   point.run(c);
   c.v = raw;
@@ -60,16 +57,16 @@ function exec(fns: FunctionTable, op: Op, g: number, r: Run, pairs: readonly num
   const ctl = c.control;
   if (!ctl) throw new Error(`the spec is inconsistent: ${top.fn}.${top.pc} did not say where control goes`);
   const below = r.frames.slice(0, -1);
-  // A frame that moves keeps only the locals live where it goes (no closure: tsx names each one per call).
+  // A frame that moves keeps only the locals live where it goes.
   switch (ctl.kind) {
     case 'goto':
-      r.frames = [...below, { fn: top.fn, pc: ctl.pc, v: fn.live ? moveLocals(top.fn, fn.live, top.pc, ctl.pc, c.v, written) : c.v }];
+      r.frames = [...below, { fn: top.fn, pc: ctl.pc, v: moveLocals(top.fn, fn.live, top.pc, ctl.pc, c.v, written) }];
       break;
     case 'call': {
       const callee = fns[ctl.fn];
       if (!callee) throw new Error(`the spec is inconsistent: no function ${ctl.fn}`);
       checkLocals(fns, ctl.fn, ctl.args);
-      r.frames = [...below, { fn: top.fn, pc: ctl.then, v: fn.live ? moveLocals(top.fn, fn.live, top.pc, ctl.then, c.v, written) : c.v }, { fn: ctl.fn, pc: callee.entry, v: keepLive(callee.live?.[callee.entry], ctl.args) }];
+      r.frames = [...below, { fn: top.fn, pc: ctl.then, v: moveLocals(top.fn, fn.live, top.pc, ctl.then, c.v, written) }, { fn: ctl.fn, pc: callee.entry, v: keepLive(callee.live?.[callee.entry], ctl.args) }];
       if (ctl.nested) {
         if (r.nested) throw new Error('the spec is inconsistent: a nested operation inside a nested operation');
         r.nested = ctl.nested;
