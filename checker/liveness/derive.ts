@@ -2,8 +2,9 @@
  * What the points of a function table (the plain map's or sync.Map's) were seen to do with their
  * locals, and the live locals that follows from it (spec/locals.ts).
  */
+import { watchedLocals } from '../../spec/locals.js';
 
-/** Per point (`fn.pc`, fn being the table's name for the function), as watched. */
+/** Per point, as watched. */
 export interface PointUse {
   /** Locals read before the point wrote them. */
   reads: Set<string>;
@@ -13,7 +14,8 @@ export interface PointUse {
   next: Set<string>;
 }
 
-export type Observations = Map<string, PointUse>;
+/** By the table's name for the function, then point. */
+export type Observations = Map<string, Map<string, PointUse>>;
 
 /** What watching needs of an interpreter's step context: its locals and where control goes. */
 interface Watchable {
@@ -36,30 +38,21 @@ export function observingFunctions<C extends Watchable, F extends WatchableFunct
   const table: Record<string, F> = {};
   for (const [name, fn] of Object.entries(fns)) {
     const points: Record<string, { run(c: C): void }> = {};
-    for (const [pc, point] of Object.entries(fn.points)) points[pc] = { ...point, run: (c: C) => watch(seen, `${name}.${pc}`, point, c) };
+    const uses = seen.get(name) ?? new Map<string, PointUse>();
+    seen.set(name, uses);
+    for (const [pc, point] of Object.entries(fn.points)) points[pc] = { ...point, run: (c: C) => watch(uses, pc, point, c) };
     table[name] = { ...fn, live: undefined, points };
   }
   return table;
 }
 
-function watch<C extends Watchable>(seen: Observations, at: string, point: { run(c: C): void }, c: C): void {
-  let use = seen.get(at);
-  if (!use) seen.set(at, use = { reads: new Set(), writesAlways: null, next: new Set() });
+function watch<C extends Watchable>(uses: Map<string, PointUse>, pc: string, point: { run(c: C): void }, c: C): void {
+  let use = uses.get(pc);
+  if (!use) uses.set(pc, use = { reads: new Set(), writesAlways: null, next: new Set() });
   const raw = c.v;
   const written = new Set<string>();
   const reads = use.reads;
-  const readIfFresh = (name: string | symbol): void => {
-    if (typeof name === 'string' && !written.has(name)) reads.add(name);
-  };
-  c.v = new Proxy(raw, {
-    get: (t, name) => { readIfFresh(name); return t[name as string]; },
-    has: (t, name) => { readIfFresh(name); return name in t; },
-    set: (t, name, value: number) => {
-      if (typeof name === 'string') written.add(name);
-      t[name as string] = value;
-      return true;
-    },
-  });
+  c.v = watchedLocals(raw, written, (name) => reads.add(name));
   try {
     point.run(c);
   } finally {
@@ -77,26 +70,23 @@ function watch<C extends Watchable>(seen: Observations, at: string, point: { run
  * Keyed by the table's function name, then point.
  */
 export function liveLocalsOf(seen: Observations): Map<string, Map<string, Set<string>>> {
-  const live = new Map<string, Set<string>>();
-  for (const at of seen.keys()) live.set(at, new Set());
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const [at, use] of seen) {
-      const fn = at.slice(0, at.lastIndexOf('.'));
-      const next = new Set(use.reads);
-      for (const pc of use.next) for (const name of live.get(`${fn}.${pc}`) ?? []) if (!use.writesAlways?.has(name)) next.add(name);
-      if (next.size !== live.get(at)!.size) {
-        live.set(at, next);
-        changed = true;
+  const byFn = new Map<string, Map<string, Set<string>>>();
+  for (const [fn, uses] of seen) {
+    const live = new Map<string, Set<string>>();
+    for (const pc of uses.keys()) live.set(pc, new Set());
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const [pc, use] of uses) {
+        const next = new Set(use.reads);
+        for (const after of use.next) for (const name of live.get(after) ?? []) if (!use.writesAlways?.has(name)) next.add(name);
+        // Sets only grow, so a change shows in the size.
+        if (next.size !== live.get(pc)!.size) {
+          live.set(pc, next);
+          changed = true;
+        }
       }
     }
-  }
-  const byFn = new Map<string, Map<string, Set<string>>>();
-  for (const [at, names] of live) {
-    const cut = at.lastIndexOf('.');
-    const fn = at.slice(0, cut);
-    if (!byFn.has(fn)) byFn.set(fn, new Map());
-    byFn.get(fn)!.set(at.slice(cut + 1), names);
+    byFn.set(fn, live);
   }
   return byFn;
 }

@@ -20,8 +20,9 @@ import type { Ctx as SyncmapCtx } from '../../spec/syncmap/ctx.js';
 import { SYNCMAP_FUNCTIONS } from '../../spec/syncmap/functions.js';
 import type { GoFunction as SyncmapFunction } from '../../spec/syncmap/program.js';
 import { syncmapTarget } from '../../spec/syncmap/target.js';
-import type { Op } from '../../spec/types.js';
 import { COLLIDE, WIDE_CONFIGS } from '../../spec/wide-configs.js';
+import { decodeProgram } from '../../impl/stress/program.js';
+import { type OpMix, Rng, roundPrograms } from '../../impl/stress/mix.js';
 import { liveLocalsOf, type Observations, observingFunctions } from './derive.js';
 
 interface Search { cfg: MapConfig; depth: number; goroutines: number; keys: number; preemptions?: number }
@@ -98,26 +99,20 @@ function writeTable(path: string, name: string, whose: string, fns: Readonly<Rec
   process.stderr.write(`wrote ${path}${unseen.length ? `; never reached: ${unseen.join(', ')}` : ''}\n`);
 }
 
-/** Runs seeded random programs on one goroutine, mostly assigns so the map keeps growing. */
+/** Mostly assigns, so the map keeps growing; every other operation too. */
+const GROWING_MIX: OpMix = { assign: 11, delete: 3, access: 3, range: 1, len: 1, clear: 1 };
+
+/** Runs seeded random programs (the stress runs' generator) on one goroutine. */
 function runPrograms(cfg: MapConfig, fns: HmapFunctions): void {
   const target = hmapTarget(cfg, fns);
-  const keys = cfg.hashes.length;
-  let seed = 12345;
-  const next = (n: number): number => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed >>> 8) % n;
-  };
-  let value = 1;
+  const rng = new Rng(12345);
   for (let p = 0; p < PROGRAMS; p++) {
     let s = target.init(cfg, 1);
-    for (let i = 0; i < PROGRAM_LENGTH; i++) {
-      const roll = next(20);
-      const key = next(keys);
-      const op: Op = roll < 11 ? { kind: 'assign', key, value: value++ } : roll < 14 ? { kind: 'delete', key } : roll < 17 ? { kind: 'access', key }
-        : roll === 17 ? { kind: 'range' } : roll === 18 ? { kind: 'len' } : { kind: 'clear' };
+    const ops = decodeProgram(roundPrograms(rng, PROGRAM_LENGTH, 1, cfg.hashes.length, GROWING_MIX)[0]!);
+    ops.forEach((op, i) => {
       s = target.start(s, 0, op, i);
       while (!target.idle(s, 0)) s = target.step(s, 0).state;
-    }
+    });
   }
 }
 

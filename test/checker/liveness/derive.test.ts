@@ -13,11 +13,11 @@ const use = (reads: string[], writesAlways: string[], next: string[]): PointUse 
 describe('liveLocalsOf', () => {
   it('carries a local back to its last write, around a loop and not past the write', () => {
     // a writes i, then b reads i and x and goes on to itself (a loop) or to c; c reads y.
-    const seen: Observations = new Map([
-      ['f.a', use(['x'], ['i'], ['b'])],
-      ['f.b', use(['i', 'x'], ['i'], ['b', 'c'])],
-      ['f.c', use(['y'], [], [])],
-    ]);
+    const seen: Observations = new Map([['f', new Map([
+      ['a', use(['x'], ['i'], ['b'])],
+      ['b', use(['i', 'x'], ['i'], ['b', 'c'])],
+      ['c', use(['y'], [], [])],
+    ])]]);
     const live = liveLocalsOf(seen).get('f')!;
     expect([...live.get('c')!].sort()).toEqual(['y']);
     expect([...live.get('b')!].sort()).toEqual(['i', 'x', 'y']);
@@ -26,10 +26,10 @@ describe('liveLocalsOf', () => {
   });
 
   it('keeps a local written on only some runs of a point live through it', () => {
-    const seen: Observations = new Map([
-      ['f.a', use([], [], ['b'])], // wrote v on some run, not on every run
-      ['f.b', use(['v'], [], [])],
-    ]);
+    const seen: Observations = new Map([['f', new Map([
+      ['a', use([], [], ['b'])], // wrote v on some run, not on every run
+      ['b', use(['v'], [], [])],
+    ])]]);
     expect([...liveLocalsOf(seen).get('f')!.get('a')!]).toEqual(['v']);
   });
 });
@@ -42,11 +42,11 @@ describe('observingFunctions', () => {
     const t = hmapTarget(SMALL, fns);
     let s = t.start(t.init(SMALL, 1), 0, { kind: 'assign', key: 0, value: 1 }, 0);
     while (!t.idle(s, 0)) s = t.step(s, 0).state;
-    const load = seen.get('mapassign.toggleLoad')!;
+    const load = seen.get('mapassign')!.get('toggleLoad')!;
     expect([...load.writesAlways!]).toEqual(['flags']);
     expect([...load.next]).toEqual(['toggleStore']);
-    expect([...seen.get('mapassign.toggleStore')!.reads]).toEqual(['flags']);
+    expect([...seen.get('mapassign')!.get('toggleStore')!.reads]).toEqual(['flags']);
     // Nothing was dropped while watching: the store still had the flags the load left.
-    expect(seen.get('mapassign.storeValue')!.reads.has('value')).toBe(true);
+    expect(seen.get('mapassign')!.get('storeValue')!.reads.has('value')).toBe(true);
   });
 });
