@@ -2,7 +2,7 @@ import { fingerprint } from './fingerprints.js';
 
 /**
  * The visited set of a parallel search: FingerprintTable's open addressing, laid out in one
- * growable SharedArrayBuffer so every worker thread sees one table, four words a slot (the
+ * SharedArrayBuffer so every worker thread sees one table, four words a slot (the
  * fingerprint's three, then the payload: the most operations a state was explored with budget
  * for). A slot is claimed by a CAS of its third word from free (0) to BUSY, then its other words
  * are written and the third gets its real value: a reader that meets BUSY waits for that
@@ -12,20 +12,24 @@ import { fingerprint } from './fingerprints.js';
  * The table grows as the single search's does, doubling when three quarters full, rather than
  * being sized for the largest search up front: a table spread over 256 MiB made every claim a
  * miss in the caches and the TLB (sync.Map at depth 5 on two threads: 11.4-11.5 s with 2^24
- * slots, 10.3-10.4 s with 2^20, and twice the system time). Growing moves every fingerprint, so
+ * slots, 10.3-10.4 s with 2^20, and twice the system time). It grows within a buffer of its
+ * largest size, allocated up front: the slots in use are its first 2^LOG2, and the pages past
+ * them are never touched, so they cost address space only. A growable SharedArrayBuffer would
+ * say the same with less address space, but every Atomics operation on a view of one asks the
+ * buffer its length first: a load took 29 ns instead of 6 here. Growing moves every fingerprint, so
  * no participant may touch the table meanwhile: the one whose claim filled it asks
  * (control[REQUEST]), every other participant stops at its next claim (or `letGrow`), and the
  * one who asked rehashes once all have stopped, or have left the search (`leave`: a participant
  * with no work left never touches the table again).
  */
 export class SharedFingerprintTable {
-  /** Tracks the buffer's length, so a growth is seen by every participant's view. */
+  /** The whole buffer; the slots in use are its first 2^control[LOG2]. */
   private readonly slots: Int32Array;
   private readonly control: Int32Array;
 
   /** A table of 2^log2Capacity slots that grows up to 2^log2Max, for `participants` threads. */
   static create(log2Capacity: number, log2Max: number, participants: number): SharedFingerprintTable {
-    const slots = new SharedArrayBuffer(SLOT_BYTES << log2Capacity, { maxByteLength: SLOT_BYTES << log2Max });
+    const slots = new SharedArrayBuffer(SLOT_BYTES * 2 ** log2Max);
     const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS));
     control[LOG2] = log2Capacity;
     control[LOG2_MAX] = log2Max;
@@ -42,8 +46,9 @@ export class SharedFingerprintTable {
     return Atomics.load(this.control, COUNT);
   }
 
+  /** Bytes of the slots in use (the rest of the buffer was never touched). */
   get bytes(): number {
-    return this.buffers.slots.byteLength;
+    return SLOT_BYTES << Atomics.load(this.control, LOG2);
   }
 
   /**
@@ -57,7 +62,7 @@ export class SharedFingerprintTable {
     const ia = a | 0;
     const ib = b | 0;
     const ic = c | 0;
-    // Read at every claim, not kept: a view that missed a growth (one made before it) stays right.
+    // Read at every claim, not kept: another participant may have grown the table since.
     const mask = (1 << Atomics.load(this.control, LOG2)) - 1;
     for (let i = a & mask; ; i = (i + 1) & mask) {
       const s = 4 * i;
@@ -147,9 +152,8 @@ export class SharedFingerprintTable {
 
   /** Moves every fingerprint into a table of 2^log2 slots; every other participant has stopped or left. */
   private rehash(log2: number): void {
-    const held = this.slots.slice();
-    this.buffers.slots.grow(SLOT_BYTES << log2);
-    this.slots.fill(0);
+    const held = this.slots.slice(0, 4 << Atomics.load(this.control, LOG2));
+    this.slots.fill(0, 0, 4 << log2);
     const mask = (1 << log2) - 1;
     for (let s = 0; s < held.length; s += 4) {
       if (held[s + 2] === 0) continue;
