@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdge, type Bounds, initialNode, isEnd, type Node, nodeKey, outcomeOf, successors } from '../../../checker/explore/node.js';
+import { ALL_REDUCTIONS, applyEdge, type Bounds, initialNode, isEnd, keyWithOrders, type Node, nodeKey, outcomeOf, successors } from '../../../checker/explore/node.js';
 import { packCost, unpackCost } from '../../../checker/explore/queue.js';
 import { explore } from '../../../checker/explore/search.js';
-import { BREACH, findWitnesses, type WitnessPath } from '../../../checker/explore/witness.js';
+import { BREACH, findWitnesses, stateAt, type WitnessPath } from '../../../checker/explore/witness.js';
 import { makeTarget } from '../../../checker/run/targets.js';
 import { SMALL } from '../../../spec/config.js';
 import type { Target } from '../../../spec/target.js';
@@ -46,9 +46,11 @@ describe('the witness search passing runs of single choices', () => {
   });
 });
 
-// A plain Dijkstra that works out every choice's state as it makes it, and keys every state: each
-// class's least cost, to hold the search (which works a choice out only when it comes out of
-// its queue, and passes runs of single choices) to.
+// A plain Dijkstra that works out every choice's state as it makes it, and keys every state
+// without renaming goroutines (no symmetry: the key and the last goroutine's number say all of
+// the situation): each class's least cost, to hold the search (which works a choice out only
+// when it comes out of its queue, passes runs of single choices, and merges states that differ
+// by a renaming of goroutines) to.
 describe('the witness search against a plain Dijkstra', () => {
   it.each([
     ['hmap', { depth: 2, goroutines: 2, keys: 2 }],
@@ -63,7 +65,7 @@ describe('the witness search against a plain Dijkstra', () => {
     while (queue.length > 0) {
       queue.sort((x, y) => x.cost - y.cost);
       const { n, last, cost: c } = queue.shift()!;
-      const key = `${nodeKey(target, b, n)}@${last}`;
+      const key = `${nodeKey(target, b, n, { ...ALL_REDUCTIONS, symmetry: false })}@${last}`;
       if (done.has(key)) continue;
       done.add(key);
       if (isEnd(target, b, n) && !least.has(outcomeOf(n))) least.set(outcomeOf(n), c);
@@ -75,5 +77,47 @@ describe('the witness search against a plain Dijkstra', () => {
     }
     const found = findWitnesses(target, SMALL, b, new Set(least.keys()));
     expect(new Map([...found].map(([o, p]) => [o, packCost(p.ops, p.switches, p.steps)]))).toEqual(least);
+  });
+});
+
+// Symmetry gives two states that differ by a renaming of goroutines one key, so the last
+// goroutine to run must be named by its place in the key's order, not by its number.
+describe('the witness search keying a state and its last goroutine', () => {
+  const b: Bounds = { depth: 2, goroutines: 2, keys: 1 };
+  const target = makeTarget('hmap', SMALL)! as Target<unknown>;
+  // Every state within the bounds, breadth first, with the goroutine orders that list it as its key does.
+  const reached: Array<{ n: Node<unknown>; key: string; orders: number[][] }> = [];
+  const seen = new Set<string>();
+  for (let todo = [initialNode(target, SMALL, b)]; todo.length > 0;) {
+    const n = todo.shift()!;
+    const { key, orders } = keyWithOrders(target, b, n);
+    const text = JSON.stringify([n.s, n.mon, n.overlap]);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    reached.push({ n, key, orders });
+    todo.push(...successors(target, b, n).map((x) => x.node));
+  }
+  // Two states, each its own mirror image's: the same key, goroutine 0 of one listed where goroutine 1 of the other is.
+  const mirrors = reached.flatMap((x) => reached.filter((y) => y.key === x.key && x.orders.length === 1 && y.orders.length === 1
+    && x.orders[0]![0] !== y.orders[0]![0]).map((y) => [x, y] as const));
+  const twins = reached.filter((x) => x.orders.length === 2 && !isEnd(target, b, x.n) && successors(target, b, x.n).some((s) => s.edge.op === null));
+
+  it('keys a state and its mirror image alike when the same goroutine, renamed, ran last, and apart when not', () => {
+    expect(mirrors.length).toBeGreaterThan(0);
+    for (const [x, y] of mirrors) {
+      expect(stateAt(target, b, x.n, 0)).toBe(stateAt(target, b, y.n, 1));
+      expect(stateAt(target, b, x.n, 1)).toBe(stateAt(target, b, y.n, 0));
+      // Goroutine 0 of one is not goroutine 0 of the other: who runs next switches differently.
+      expect(stateAt(target, b, x.n, 0)).not.toBe(stateAt(target, b, y.n, 0));
+      expect(stateAt(target, b, x.n, 0)).not.toBe(stateAt(target, b, x.n, 1));
+    }
+  });
+
+  it('keys every last goroutine alike in a state a renaming maps onto itself, apart from no goroutine', () => {
+    expect(twins.length).toBeGreaterThan(0);
+    for (const { n } of twins) {
+      expect(stateAt(target, b, n, 0)).toBe(stateAt(target, b, n, 1));
+      expect(stateAt(target, b, n, 0)).not.toBe(stateAt(target, b, n, -1));
+    }
   });
 });
