@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { runMain } from '../cli/errors.js';
 import { TRACE_SCHEMA } from '../trace/schema.js';
 import { ARCHITECTURE_DIAGRAM, architecturePage } from './architecture-page.js';
-import { claimsDir } from './claims/evidence.js';
+import { claimsDir, pruneClaimFiles } from './claims/evidence.js';
 import { guardedClaims } from './claims/guarded-claims.js';
 import { hmapClaims } from './claims/hmap-claims.js';
 import { claimsPage } from './claims/page.js';
@@ -37,10 +37,12 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(join(DOCS, 'diagrams', 'architecture.mmd'), ARCHITECTURE_DIAGRAM);
   writeFileSync(join(DOCS, 'architecture.md'), architecturePage(ROOT, 'diagrams/architecture.svg'));
   const claims = [...hmapClaims(claimsDir(DOCS), DOCS), ...syncmapClaims(claimsDir(DOCS), DOCS, CLAIMS_DEPTH), ...guardedClaims(claimsDir(DOCS), DOCS, CLAIMS_DEPTH)];
-  writeFileSync(join(DOCS, 'claims.md'), claimsPage(claims));
+  const page = claimsPage(claims);
+  writeFileSync(join(DOCS, 'claims.md'), page);
+  const pruned = pruneClaimFiles(claimsDir(DOCS), page);
   const diagrams = [...filesUnder(TRACES, '.mmd'), ...filesUnder(DOCS, '.mmd')];
   if (svg) renderSvgs(diagrams, join(ROOT, 'node_modules', '.bin', 'mmdc'));
-  process.stdout.write(`docs: redrew ${redrawn} trace diagrams; wrote docs/hmap.md, syncmap.md, trace-format.md, trace.schema.json, architecture.md, claims.md${svg ? `, rendered ${diagrams.length} diagrams to SVG` : ''}\n`);
+  process.stdout.write(`docs: redrew ${redrawn} trace diagrams; wrote docs/hmap.md, syncmap.md, trace-format.md, trace.schema.json, architecture.md, claims.md${pruned.length > 0 ? `; removed ${pruned.length} claim files no longer linked` : ''}${svg ? `, rendered ${diagrams.length} diagrams to SVG` : ''}\n`);
   return 0;
 }
 

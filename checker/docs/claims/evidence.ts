@@ -1,3 +1,4 @@
+import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { MapConfig } from '../../../spec/config.js';
 import type { Target } from '../../../spec/target.js';
@@ -57,3 +58,21 @@ export function writeWitness<S>(target: Target<S>, cfg: MapConfig, b: Bounds, pa
 }
 
 export const claimsDir = (docs: string): string => join(docs, 'claims');
+
+/**
+ * Removes from the claims' directory every trace (.json, .mmd, .svg) the claims page no longer
+ * links: a witness that changed (a smaller one found, a tie broken another way) is written under a
+ * new name, and the old files would stay behind, replayable but shown nowhere. Only files named
+ * as witnesses are touched. Returns the names removed.
+ */
+export function pruneClaimFiles(dir: string, page: string): string[] {
+  const linked = new Set([...page.matchAll(/claims\/([\w.-]+)\.json/g)].map((m) => m[1]!));
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const m = /^([\w.-]+-[0-9a-f]{8})\.(json|mmd|svg)$/.exec(name);
+    if (!m || linked.has(m[1]!)) continue;
+    rmSync(join(dir, name));
+    removed.push(name);
+  }
+  return removed.sort();
+}
