@@ -47,10 +47,10 @@ describe('the witness search passing runs of single choices', () => {
 });
 
 // A plain Dijkstra that works out every choice's state as it makes it, and keys every state
-// without renaming goroutines (no symmetry: the key and the last goroutine's number say all of
-// the situation): each class's least cost, to hold the search (which works a choice out only
-// when it comes out of its queue, passes runs of single choices, and merges states that differ
-// by a renaming of goroutines) to.
+// without renaming goroutines or keys (no symmetry: the key and the last goroutine's number say
+// all of the situation): each class's least cost, to hold the search (which works a choice out
+// only when it comes out of its queue, passes runs of single choices, and merges states that
+// differ by a renaming) to.
 describe('the witness search against a plain Dijkstra', () => {
   it.each([
     ['hmap', { depth: 2, goroutines: 2, keys: 2 }],
@@ -65,7 +65,7 @@ describe('the witness search against a plain Dijkstra', () => {
     while (queue.length > 0) {
       queue.sort((x, y) => x.cost - y.cost);
       const { n, last, cost: c } = queue.shift()!;
-      const key = `${nodeKey(target, b, n, { ...ALL_REDUCTIONS, symmetry: false })}@${last}`;
+      const key = `${nodeKey(target, b, n, { ...ALL_REDUCTIONS, symmetry: false, keySymmetry: false })}@${last}`;
       if (done.has(key)) continue;
       done.add(key);
       if (isEnd(target, b, n) && !least.has(outcomeOf(n))) least.set(outcomeOf(n), c);
