@@ -3,8 +3,9 @@ import type { CheckOptions } from '../cli/options.js';
 /**
  * Whether the exhaustive hmap check finishes in a minute or so on 2 cores at these bounds
  * (measured in docs/performance.md: depth 2 in a second, depth 3 with one key in a quarter of a
- * minute; depth 3 with two keys explores its 3.8 million states in 45 s, but its witness search
- * then takes about a quarter of an hour and 9 GiB).
+ * minute; depth 3 with two keys explores its 3.9 million states in 45-80 s, but its witness
+ * search then takes about four minutes and up to 5 GiB; depth 4 with one key explores 5.4 million
+ * states in a minute on two workers, and its witness search was never run to the end).
  */
 function hmapExhaustiveInReach(o: CheckOptions): boolean {
   return o.depth <= 2 || (o.depth === 3 && o.keys === 1);
@@ -12,7 +13,7 @@ function hmapExhaustiveInReach(o: CheckOptions): boolean {
 
 /**
  * The context bound hmap gets past its exhaustive reach unless the user chose one (or insisted on
- * --exhaustive): depth 6 with one preemption takes under two minutes. A race-free execution
+ * --exhaustive): depth 6 with one preemption takes about 5 s. A race-free execution
  * needs no preemption, so the contract verdict still covers every race-free execution.
  */
 export const HMAP_AUTO_PREEMPTIONS = 1;
@@ -26,7 +27,7 @@ export function targetOptions(options: CheckOptions, target: string, note: (line
   if (target === 'hmap' && preemptions === undefined && !hmapExhaustiveInReach(options)) {
     const where = `hmap at depth ${options.depth} with ${options.keys} key${options.keys === 1 ? '' : 's'}`;
     if (options.exhaustive) {
-      note(`gomapcheck: note: ${where} is beyond exhaustive reach on 2 cores (docs/performance.md); --exhaustive: exploring it all anyway, which can take hours and more memory than the machine has`);
+      note(`gomapcheck: note: ${where} is beyond exhaustive reach on 2 cores (docs/performance.md); --exhaustive: exploring it all anyway (minutes at depth 3 with two keys; deeper, hours and possibly more memory than the machine has)`);
     } else {
       preemptions = HMAP_AUTO_PREEMPTIONS;
       note(`gomapcheck: note: ${where} is beyond exhaustive reach (docs/performance.md): checking it BOUNDED to ${preemptions} preemption, which still covers every race-free execution; --preemptions P chooses the bound, --exhaustive insists`);

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseCheckArgs } from '../../../checker/cli/options.js';
+import { HMAP_AUTO_PREEMPTIONS, targetOptions } from '../../../checker/run/auto-bound.js';
+
+function optionsFor(args: string[]) {
+  const p = parseCheckArgs(args);
+  if (!p.ok) throw new Error(p.error);
+  return p.options;
+}
+
+function notesOf(args: string[], target = 'hmap') {
+  const notes: string[] = [];
+  const o = targetOptions(optionsFor(args), target, (line) => notes.push(line));
+  return { o, notes };
+}
+
+describe('targetOptions: hmap past its exhaustive reach', () => {
+  it('leaves hmap exhaustive, without a note, at depth 2 and at depth 3 with one key', () => {
+    for (const args of [['--depth', '2'], ['--depth', '3', '--keys', '1']]) {
+      const { o, notes } = notesOf(args);
+      expect(o.preemptions).toBeUndefined();
+      expect(notes).toEqual([]);
+    }
+  });
+
+  it('bounds hmap past them to one preemption and says so in one line', () => {
+    const { o, notes } = notesOf(['--depth', '6']);
+    expect(o.preemptions).toBe(HMAP_AUTO_PREEMPTIONS);
+    expect(notes).toEqual(['gomapcheck: note: hmap at depth 6 with 2 keys is beyond exhaustive reach (docs/performance.md): checking it BOUNDED to 1 preemption, which still covers every race-free execution; --preemptions P chooses the bound, --exhaustive insists']);
+  });
+
+  it('explores it in full with --exhaustive, saying what that costs', () => {
+    const { o, notes } = notesOf(['--depth', '3', '--exhaustive']);
+    expect(o.preemptions).toBeUndefined();
+    expect(notes).toEqual(['gomapcheck: note: hmap at depth 3 with 2 keys is beyond exhaustive reach on 2 cores (docs/performance.md); --exhaustive: exploring it all anyway (minutes at depth 3 with two keys; deeper, hours and possibly more memory than the machine has)']);
+  });
+
+  it('keeps the bound the user chose, and bounds no other target', () => {
+    expect(notesOf(['--depth', '6', '--preemptions', '2'])).toMatchObject({ o: { preemptions: 2 }, notes: [] });
+    expect(notesOf(['--depth', '6'], 'syncmap')).toMatchObject({ notes: [] });
+    expect(notesOf(['--depth', '6'], 'syncmap').o.preemptions).toBeUndefined();
+  });
+});
