@@ -74,6 +74,9 @@ export type MinimalPath = Omit<WitnessPath, 'outcome'>;
  * The cheapest path (fewest operations, then switches, then steps) to a state where `goal`
  * holds, or undefined when no state within the bounds satisfies it. For claims about states in
  * the middle of an execution, e.g. "both writers inside their window with the flag clear".
+ * `goal` must hold of a state exactly when it holds of the state with its goroutines renamed:
+ * the search keeps one of such states (symmetry), so a goal that named a goroutine could miss
+ * the state that meets it.
  */
 export function findPathTo<S>(target: Target<S>, cfg: MapConfig, b: Bounds, goal: (n: Node<S>) => boolean): MinimalPath | undefined {
   let result: MinimalPath | undefined;
