@@ -293,7 +293,7 @@ function movesOf<S>(target: Target<S>, o: ExploreOptions, n: Node<S>): Array<Mov
       continue;
     }
     for (const edge of edges) {
-      const { node, info } = applyEdge(target, o, crashed ? { ...n, crash: undefined } : n, edge);
+      const { node, info } = applyEdge(target, o, crashed ? { ...n, crash: undefined } : n, edge, false);
       moves.push({ edge, node, footprint: footprintOf(edge, info, node.crash !== undefined), runnable: !crashed });
     }
   }

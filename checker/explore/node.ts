@@ -152,7 +152,7 @@ export function successorEdges<S>(target: Target<S>, b: Bounds, n: Node<S>): Edg
  * starts, decide what the search does next.
  */
 function successorOf<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edge): Successor<S> {
-  if (!edge.op) return { edge, node: applyEdge(target, b, n, edge).node };
+  if (!edge.op) return { edge, node: applyEdge(target, b, n, edge, false).node };
   return new LaterSuccessor(target, b, n, edge);
 }
 
@@ -167,7 +167,7 @@ class LaterSuccessor<S> implements Successor<S> {
   constructor(private readonly target: Target<S>, private readonly b: Bounds, private readonly from: Node<S>, readonly edge: Edge) {}
 
   get node(): Node<S> {
-    return (this.computed ??= applyEdge(this.target, this.b, this.from, this.edge).node);
+    return (this.computed ??= applyEdge(this.target, this.b, this.from, this.edge, false).node);
   }
 }
 
@@ -215,7 +215,7 @@ function expandPrivate<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reduction
   for (let g = 0; g < b.goroutines; g++) {
     if (target.idle(n.s, g) || !target.enabled(n.s, g)) continue;
     const edge: Edge = { g, op: null };
-    const { node, info } = applyEdge(target, b, n, edge);
+    const { node, info } = applyEdge(target, b, n, edge, false);
     steps[g] = { edge, node };
     if (info.call || info.returns || info.nestedCall || info.nestedReturns || info.crash || !target.privateStep(n.s, g, info)) continue;
     candidates++;
@@ -401,11 +401,11 @@ function startEdges<S>(target: Target<S>, keys: number, value: number, g: number
  * The explorer, the witness search and the replayer all go through here, so a replayed trace
  * is judged exactly as the search judged it.
  */
-export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edge): { node: Node<S>; info: StepInfo } {
+export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edge, detail = true): { node: Node<S>; info: StepInfo } {
   const { g, op } = edge;
   const from = op ? target.start(n.s, g, op, n.ops) : n.s;
   const overlap = n.overlap || busyCount(target, n.s, b.goroutines, g) > 0;
-  const r = target.step(from, g);
+  const r = target.step(from, g, detail);
   let mon = n.mon;
   if (r.info.call && !op) throw new Error(`the spec is inconsistent: goroutine ${g} made its first step without starting an operation`);
   if (target.linearizability !== false) {

@@ -94,7 +94,7 @@ function movesAt<S>(target: Target<S>, b: Bounds, n: Node<S>): Array<{ g: number
   const moves = [];
   for (let g = 0; g < b.goroutines && !n.crash; g++) {
     for (const edge of goroutineEdges(target, b, n, g) ?? []) {
-      const { node, info } = applyEdge(target, b, n, edge);
+      const { node, info } = applyEdge(target, b, n, edge, false);
       moves.push({ g, edge, node, label: info.label, footprint: footprintOf(edge, info, node.crash !== undefined) });
     }
   }

@@ -128,7 +128,7 @@ function searchByCost<S>(target: Target<S>, cfg: MapConfig, b: Bounds, endsOnly:
     const p = pending[seq]!;
     if (!p.reached) {
       const from = entries[p.parent]!;
-      let step = { node: applyEdge(target, b, from.node!, p.edge).node, last: p.edge.g, cost: p.cost, edges: [p.edge] };
+      let step = { node: applyEdge(target, b, from.node!, p.edge, false).node, last: p.edge.g, cost: p.cost, edges: [p.edge] };
       if (--from.open === 0) from.node = undefined;
       if (endsOnly) step = passRun(target, b, step);
       const key = stateAt(target, b, step.node, step.last);

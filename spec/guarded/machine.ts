@@ -119,30 +119,30 @@ function combine(acc: OpResult | null, r: OpResult): OpResult {
 }
 
 /** One step of a lock part. */
-function syncStep<L>(scheme: Scheme<L>, s: GuardedState<L>, g: number, gst: GuardG, shard: number) {
+function syncStep<L>(scheme: Scheme<L>, s: GuardedState<L>, g: number, gst: GuardG, shard: number, detail: boolean) {
   const r = runSync(scheme.lock, s.locks[shard]!, gst.sync!);
   const name = scheme.lockName(shard);
   const info: StepInfo = {
-    goroutine: g, opIndex: gst.opIndex, op: describeOp(gst.op!),
+    goroutine: g, opIndex: gst.opIndex, op: detail ? describeOp(gst.op!) : '',
     label: syncLabel(r.point),
-    goLine: `${r.point.file}:${r.point.line}`,
+    goLine: detail ? `${r.point.file}:${r.point.line}` : '',
     reads: r.point.reads.map((l) => `${name}.${l}`),
     writes: r.point.writes.map((l) => `${name}.${l}`),
     // Semaphore operations are atomics of the runtime too.
     access: 'atomic',
-    detail: `${name}.${r.detail}`,
+    detail: detail ? `${name}.${r.detail}` : '',
   };
   return { locks: withAt(s.locks, shard, r.lock), maps: s.maps, gst: { ...gst, sync: r.call }, info, crash: r.crash, partDone: r.call === null };
 }
 
 /** One step of a map part: the hmap machine's step, with locations named after the shard. */
-function mapStep<L>(cfg: MapConfig, scheme: Scheme<L>, s: GuardedState<L>, g: number, gst: GuardG, shard: number) {
-  const r = hmapStep(cfg, HMAP_FUNCTIONS, describeOp, s.maps[shard]!, g);
+function mapStep<L>(cfg: MapConfig, scheme: Scheme<L>, s: GuardedState<L>, g: number, gst: GuardG, shard: number, detail: boolean) {
+  const r = hmapStep(cfg, HMAP_FUNCTIONS, describeOp, s.maps[shard]!, g, detail);
   const prefix = scheme.mapPrefix(shard);
   const { call: _call, returns, crash: _crash, ...inner } = r.info;
   const info: StepInfo = {
     ...inner,
-    op: describeOp(gst.op!),
+    op: detail ? describeOp(gst.op!) : '',
     reads: inner.reads.map((l) => prefix + l),
     writes: inner.writes.map((l) => prefix + l),
     detail: prefix && inner.detail ? `${prefix} ${inner.detail}` : inner.detail,
@@ -151,11 +151,11 @@ function mapStep<L>(cfg: MapConfig, scheme: Scheme<L>, s: GuardedState<L>, g: nu
   return { locks: s.locks, maps: withAt(s.maps, shard, r.state), gst: next, info, crash: r.crash, partDone: returns !== undefined };
 }
 
-export function stepGuarded<L>(cfg: MapConfig, scheme: Scheme<L>, s: GuardedState<L>, g: number): { state: GuardedState<L>; info: StepInfo; crash?: Crash } {
+export function stepGuarded<L>(cfg: MapConfig, scheme: Scheme<L>, s: GuardedState<L>, g: number, detail = true): { state: GuardedState<L>; info: StepInfo; crash?: Crash } {
   const gst = s.gs[g]!;
   if (!gst.op) throw new Error(`goroutine ${g} has no step to run`);
   const part = partOf(scheme, gst);
-  const r = part.kind === 'sync' ? syncStep(scheme, s, g, gst, part.shard) : mapStep(cfg, scheme, s, g, gst, part.shard);
+  const r = part.kind === 'sync' ? syncStep(scheme, s, g, gst, part.shard, detail) : mapStep(cfg, scheme, s, g, gst, part.shard, detail);
   const info = r.info;
   if (!gst.called) info.call = true;
   let maps = r.maps;

@@ -39,7 +39,7 @@ export function guardedTarget<L>(cfg: MapConfig, spec: GuardedSpec<L>): Target<G
     idle: (s, g) => s.gs[g]!.op === null,
     start: (s, g, op, opIndex) => startGuarded(cfg, scheme, s, g, op, opIndex),
     enabled: (s, g) => enabledGuarded(scheme, s, g),
-    step: (s, g) => stepGuarded(cfg, scheme, s, g),
+    step: (s, g, detail) => stepGuarded(cfg, scheme, s, g, detail),
     nextLabel: (s, g) => nextLabelGuarded(scheme, s, g),
     broken: (s) => brokenGuarded(cfg, scheme, s),
     encode: (s, values, order, keys) => encodeGuarded(scheme, s, values, order, keys && new KeyText(cfg, keys)),

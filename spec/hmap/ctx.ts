@@ -34,6 +34,8 @@ export class Ctx {
     readonly cfg: MapConfig,
     public h: Hmap,
     public v: Record<string, number>,
+    /** Whether to say in `details` what each access saw and did (Target.step's `detail`). */
+    readonly detailed = true,
   ) {}
 
   // ---- values derived from the configuration (the hash "function") ----
@@ -53,7 +55,7 @@ export class Ctx {
     if (value === undefined) return 0;
     this.accesses++;
     this.reads.push(locName(loc));
-    this.details.push(`${locName(loc)} = ${showValue(loc, value)}`);
+    if (this.detailed) this.details.push(`${locName(loc)} = ${showValue(loc, value)}`);
     return value;
   }
 
@@ -62,7 +64,7 @@ export class Ctx {
     if (old === undefined) return;
     this.accesses++;
     this.writes.push(locName(loc));
-    this.details.push(`${locName(loc)} ${showValue(loc, old)}→${showValue(loc, value)}`);
+    if (this.detailed) this.details.push(`${locName(loc)} ${showValue(loc, old)}→${showValue(loc, value)}`);
     this.h = this.poke(loc, value);
   }
 
@@ -75,7 +77,7 @@ export class Ctx {
     const name = locName({ overflowOf: id }).replace('.overflow', '');
     this.accesses++;
     this.writes.push(`${name}.*`);
-    this.details.push(`${name} zeroed`);
+    if (this.detailed) this.details.push(`${name} zeroed`);
     const n = this.cfg.bucketCnt;
     this.h = withBucket(this.h, id, {
       tophash: new Array<number>(n).fill(0), keys: new Array<number>(n).fill(ZERO_KEY),
@@ -91,7 +93,7 @@ export class Ctx {
     this.atomic = true;
     this.reads.push(field);
     this.writes.push(field);
-    this.details.push(`${locName(loc)} ${old}→${old | bits} (atomic)`);
+    if (this.detailed) this.details.push(`${locName(loc)} ${old}→${old | bits} (atomic)`);
     this.h = writeField(this.h, field, old | bits);
   }
 

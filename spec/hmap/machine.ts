@@ -52,7 +52,7 @@ function settle(cfg: MapConfig, fns: FunctionTable, h: Hmap, frames: Frame[]): {
     const top = frames[frames.length - 1]!;
     const point = pointOf(fns, top);
     if (!point.silent) break;
-    const { c, written } = runPoint(cfg, fns, h, top, point);
+    const { c, written } = runPoint(cfg, fns, h, top, point, false);
     if (c.accesses !== 0) throw new Error(`the spec is inconsistent: silent point ${top.fn}.${top.pc} made an access`);
     const out = transfer(fns, c, frames, top, written);
     h = c.h;
@@ -67,10 +67,10 @@ function settle(cfg: MapConfig, fns: FunctionTable, h: Hmap, frames: Frame[]): {
  * Runs one point on a copy of the frame's locals, seen through the function's liveness check
  * (spec/locals.ts); `written` is what it wrote, for the check when control moves.
  */
-function runPoint(cfg: MapConfig, fns: FunctionTable, h: Hmap, top: Frame, point: Point): { c: Ctx; written: ReadonlySet<string> } {
+function runPoint(cfg: MapConfig, fns: FunctionTable, h: Hmap, top: Frame, point: Point, detail: boolean): { c: Ctx; written: ReadonlySet<string> } {
   const raw = { ...top.v };
   const { v, written } = checkedLocals(top.fn, top.pc, fns[top.fn]!.live, raw);
-  const c = new Ctx(cfg, h, v);
+  const c = new Ctx(cfg, h, v, detail);
   point.run(c);
   c.v = raw;
   return { c, written };
@@ -129,14 +129,14 @@ export function startOp(cfg: MapConfig, fns: FunctionTable, entry: OpEntry, s: M
 }
 
 /** Runs goroutine g's next step: exactly one shared access, then any silent points after it. */
-export function step(cfg: MapConfig, fns: FunctionTable, describe: (op: Op) => string, s: MState, g: number): StepResult {
+export function step(cfg: MapConfig, fns: FunctionTable, describe: (op: Op) => string, s: MState, g: number, detail = true): StepResult {
   const gst = s.gs[g]!;
   if (!gst.op || gst.frames.length === 0) throw new Error(`goroutine ${g} has no step to run`);
   const frames = [...gst.frames];
   const top = frames[frames.length - 1]!;
   const fn = fns[top.fn]!;
   const point = pointOf(fns, top);
-  const { c, written } = runPoint(cfg, fns, s.h, top, point);
+  const { c, written } = runPoint(cfg, fns, s.h, top, point, detail);
   if (c.accesses !== 1 && !c.crashed) {
     throw new Error(`the spec is inconsistent: ${top.fn}.${top.pc} made ${c.accesses} accesses in one step`);
   }
@@ -152,13 +152,13 @@ export function step(cfg: MapConfig, fns: FunctionTable, describe: (op: Op) => s
   const info: StepInfo = {
     goroutine: g,
     opIndex: gst.opIndex,
-    op: describe(gst.op),
+    op: detail ? describe(gst.op) : '',
     label: `${point.fn ?? fn.name}: ${point.text}`,
-    goLine: `${point.file ?? fn.file}:${point.line}`,
+    goLine: detail ? `${point.file ?? fn.file}:${point.line}` : '',
     reads: c.reads,
     writes: c.writes,
     access: c.atomic ? 'atomic' : 'plain',
-    detail: c.details.join('; '),
+    detail: detail ? c.details.join('; ') : '',
   };
   if (!gst.called) info.call = true;
   if (result) info.returns = result;

@@ -37,7 +37,7 @@ export function hmapTarget(cfg: MapConfig, fns: FunctionTable = HMAP_FUNCTIONS):
     idle: (s, g) => s.gs[g]!.op === null,
     start: (s, g, op: Op, opIndex) => startOp(cfg, fns, hmapEntry, s, g, op, opIndex),
     enabled: () => true,
-    step: (s, g) => step(cfg, fns, describeOp, s, g),
+    step: (s, g, detail) => step(cfg, fns, describeOp, s, g, detail),
     nextLabel: (s, g) => nextLabel(fns, s, g),
     broken: (s) => brokenInvariant(s.h, cfg),
     encode: (s, values, order, keys) => encodeMachine(fns, s, values, order, keys && new KeyText(cfg, keys)),
