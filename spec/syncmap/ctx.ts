@@ -16,7 +16,8 @@ export type Control =
 export interface StepLog {
   reads: string[];
   writes: string[];
-  details: string[];
+  /** What each access saw and did, for people; null when the step was asked for none (Target.step's `detail`). */
+  details: string[] | null;
   /** Some access was a sync/atomic one (or mu's). */
   atomic: boolean;
   /** Plain accesses (dirty, misses) made. */
@@ -25,8 +26,8 @@ export interface StepLog {
   visited: number[];
 }
 
-export function emptyLog(): StepLog {
-  return { reads: [], writes: [], details: [], atomic: false, plain: 0, visited: [] };
+export function emptyLog(detail = true): StepLog {
+  return { reads: [], writes: [], details: detail ? [] : null, atomic: false, plain: 0, visited: [] };
 }
 
 const entryLoc = (e: number): string => `e${e}.p`;
@@ -55,13 +56,13 @@ export class Ctx {
   // ---- [AL] / [AS]: m.read, an atomic.Value ----
   /** [AL] read.Load(); a nil interface asserts to the zero readOnly (map.go:111). */
   loadRead(): number {
-    this.access('read', undefined, `read = ${showReadOnly(this.mem, this.mem.read)}`);
+    this.access('read', undefined, this.telling && `read = ${showReadOnly(this.mem, this.mem.read)}`);
     return this.mem.read;
   }
 
   /** [AS] read.Store(ro). */
   storeRead(ro: number): void {
-    this.access(undefined, 'read', `read ${showReadOnly(this.mem, this.mem.read)}→${showReadOnly(this.mem, ro)}`);
+    this.access(undefined, 'read', this.telling && `read ${showReadOnly(this.mem, this.mem.read)}→${showReadOnly(this.mem, ro)}`);
     this.mem = { ...this.mem, read: ro };
   }
 
@@ -89,7 +90,7 @@ export class Ctx {
   // ---- [LP] / [CAS] / [SP] on e.p ----
   loadP(e: number): number {
     const p = this.mem.entries[e]!;
-    this.access(entryLoc(e), undefined, `${entryLoc(e)} = ${showP(p)}`);
+    this.access(entryLoc(e), undefined, this.telling && `${entryLoc(e)} = ${showP(p)}`);
     return p;
   }
 
@@ -97,16 +98,16 @@ export class Ctx {
   casP(e: number, old: number, next: number): boolean {
     const p = this.mem.entries[e]!;
     const swapped = p === old;
-    const detail = swapped
+    const detail = this.telling && (swapped
       ? `${entryLoc(e)} ${showP(old)}→${showP(next)}`
-      : `${entryLoc(e)} is ${showP(p)}, not ${showP(old)}: CAS fails`;
+      : `${entryLoc(e)} is ${showP(p)}, not ${showP(old)}: CAS fails`);
     this.access(entryLoc(e), swapped ? entryLoc(e) : undefined, detail);
     if (swapped) this.setP(e, next);
     return swapped;
   }
 
   storeP(e: number, p: number): void {
-    this.access(undefined, entryLoc(e), `${entryLoc(e)} ${showP(this.mem.entries[e]!)}→${showP(p)}`);
+    this.access(undefined, entryLoc(e), this.telling && `${entryLoc(e)} ${showP(this.mem.entries[e]!)}→${showP(p)}`);
     this.setP(e, p);
   }
 
@@ -121,38 +122,38 @@ export class Ctx {
   lock(): void {
     if (this.mem.mu !== NONE) throw new Error(`the spec is inconsistent: G${this.g} took mu while G${this.mem.mu} held it`);
     this.locked = true;
-    this.access('mu', 'mu', `mu free→G${this.g}`);
+    this.access('mu', 'mu', this.telling && `mu free→G${this.g}`);
     this.mem = { ...this.mem, mu: this.g };
   }
 
   /** [U] mu.Unlock(); Go's fatal error if mu is not locked. */
   unlock(): void {
     if (this.mem.mu === NONE) {
-      this.access('mu', undefined, 'mu is not locked');
+      this.access('mu', undefined, this.telling && 'mu is not locked');
       this.crash({ kind: 'fatal', message: UNLOCK_OF_UNLOCKED });
       return;
     }
-    this.access('mu', 'mu', `mu G${this.mem.mu}→free`);
+    this.access('mu', 'mu', this.telling && `mu G${this.mem.mu}→free`);
     this.mem = { ...this.mem, mu: NONE };
   }
 
   // ---- plain accesses to dirty and misses (Go makes them only with mu held) ----
   /** The value of the m.dirty field: a map id or NONE. */
   dirtyMap(): number {
-    this.plain('dirty', undefined, `dirty = ${showMap(this.mem, this.mem.dirty)}`);
+    this.plain('dirty', undefined, this.telling && `dirty = ${showMap(this.mem, this.mem.dirty)}`);
     return this.mem.dirty;
   }
 
   /** e, ok := m.dirty[key]: the entry or NONE (a nil map reads as empty). */
   dirtyLookup(key: number): number {
     const e = lookup(this.mem, this.mem.dirty, key);
-    this.plain(`dirty[${keyName(key)}]`, undefined, `dirty[${keyName(key)}] = ${e === NONE ? 'absent' : `e${e}`}`);
+    this.plain(`dirty[${keyName(key)}]`, undefined, this.telling && `dirty[${keyName(key)}] = ${e === NONE ? 'absent' : `e${e}`}`);
     return e;
   }
 
   dirtyLen(): number {
     const n = mapOf(this.mem, this.mem.dirty).length;
-    this.plain('dirty', undefined, `len(dirty) = ${n}`);
+    this.plain('dirty', undefined, this.telling && `len(dirty) = ${n}`);
     return n;
   }
 
@@ -160,24 +161,24 @@ export class Ctx {
   dirtySet(key: number, e: number): void {
     const loc = `dirty[${keyName(key)}]`;
     if (this.mem.dirty === NONE) {
-      this.plain(undefined, loc, `${loc} = e${e} into a nil map`);
+      this.plain(undefined, loc, this.telling && `${loc} = e${e} into a nil map`);
       this.crash({ kind: 'panic', message: NIL_MAP_WRITE });
       return;
     }
-    this.plain(undefined, loc, `${loc} = e${e}`);
+    this.plain(undefined, loc, this.telling && `${loc} = e${e}`);
     this.setMap(this.mem.dirty, withKey(mapOf(this.mem, this.mem.dirty), key, e));
   }
 
   /** delete(m.dirty, key): a no-op on a nil map or an absent key, as in Go. */
   dirtyDelete(key: number): void {
     const loc = `dirty[${keyName(key)}]`;
-    this.plain(undefined, loc, `delete(dirty, ${keyName(key)})`);
+    this.plain(undefined, loc, this.telling && `delete(dirty, ${keyName(key)})`);
     if (this.mem.dirty !== NONE) this.setMap(this.mem.dirty, withKey(mapOf(this.mem, this.mem.dirty), key, NONE));
   }
 
   /** m.dirty = id (a map from makeMap, or NONE for nil). */
   setDirty(id: number): void {
-    this.plain(undefined, 'dirty', `dirty ${showMap(this.mem, this.mem.dirty)}→${showMap(this.mem, id)}`);
+    this.plain(undefined, 'dirty', this.telling && `dirty ${showMap(this.mem, this.mem.dirty)}→${showMap(this.mem, id)}`);
     this.mem = { ...this.mem, dirty: id };
   }
 
@@ -190,13 +191,13 @@ export class Ctx {
   /** m.misses++: returns the new count. */
   addMiss(): number {
     const n = this.mem.misses + 1;
-    this.plain('misses', 'misses', `misses ${this.mem.misses}→${n}`);
+    this.plain('misses', 'misses', this.telling && `misses ${this.mem.misses}→${n}`);
     this.mem = { ...this.mem, misses: n };
     return n;
   }
 
   setMisses(n: number): void {
-    this.plain(undefined, 'misses', `misses ${this.mem.misses}→${n}`);
+    this.plain(undefined, 'misses', this.telling && `misses ${this.mem.misses}→${n}`);
     this.mem = { ...this.mem, misses: n };
   }
 
@@ -204,7 +205,7 @@ export class Ctx {
   /** The Range gives (key, value) to its callback. */
   visit(key: number, value: number): void {
     this.log.visited.push(key, value);
-    this.log.details.push(`f(${keyName(key)}, v${value})`);
+    if (this.telling) this.log.details!.push(`f(${keyName(key)}, v${value})`);
   }
 
   // ---- control ----
@@ -233,21 +234,26 @@ export class Ctx {
   }
 
   // ---- bookkeeping ----
-  private access(read: string | undefined, write: string | undefined, detail: string): void {
+  /** Whether the step says what its accesses did: each access builds its text only then. */
+  private get telling(): boolean {
+    return this.log.details !== null;
+  }
+
+  private access(read: string | undefined, write: string | undefined, detail: string | false): void {
     this.sched++;
     this.log.atomic = true;
     this.record(read, write, detail);
   }
 
-  private plain(read: string | undefined, write: string | undefined, detail: string): void {
+  private plain(read: string | undefined, write: string | undefined, detail: string | false): void {
     this.log.plain++;
     this.record(read, write, detail);
   }
 
-  private record(read: string | undefined, write: string | undefined, detail: string): void {
+  private record(read: string | undefined, write: string | undefined, detail: string | false): void {
     if (read !== undefined && !this.log.reads.includes(read)) this.log.reads.push(read);
     if (write !== undefined && !this.log.writes.includes(write)) this.log.writes.push(write);
-    this.log.details.push(detail);
+    if (detail !== false) this.log.details!.push(detail);
   }
 
   private setP(e: number, p: number): void {

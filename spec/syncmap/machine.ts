@@ -134,14 +134,14 @@ export function enabled(fns: FunctionTable, s: SyncMapState, g: number): boolean
 }
 
 /** Runs goroutine g's next step: one scheduling-point access, then the silent points after it. */
-export function step(fns: FunctionTable, s: SyncMapState, g: number): { state: SyncMapState; info: StepInfo; crash?: Crash } {
+export function step(fns: FunctionTable, s: SyncMapState, g: number, detail = true): { state: SyncMapState; info: StepInfo; crash?: Crash } {
   const gst = s.gs[g]!;
   const top = gst.frames.at(-1);
   if (!gst.op || !top) throw new Error(`goroutine ${g} has no step to run`);
   const point = pointOf(fns, top);
   if (point.silent) throw new Error(`the spec is inconsistent: goroutine ${g} stands at silent point ${top.fn}.${top.pc}`);
   if (!enabled(fns, s, g)) throw new Error(`goroutine ${g} is waiting for mu, held by goroutine ${s.mem.mu}`);
-  const r: Run = { mem: s.mem, frames: [...gst.frames], nested: gst.nested, nestedBase: gst.nestedBase, nestedBegan: false, log: emptyLog() };
+  const r: Run = { mem: s.mem, frames: [...gst.frames], nested: gst.nested, nestedBase: gst.nestedBase, nestedBegan: false, log: emptyLog(detail) };
   const firstNested = gst.nested !== null && !gst.nestedCalled ? gst.nested : undefined;
   const sched = exec(fns, gst.op, g, r, gst.pairs);
   if (sched !== 1) throw new Error(`the spec is inconsistent: ${top.fn}.${top.pc} made ${sched} scheduling-point accesses in one step`);
@@ -159,13 +159,13 @@ export function step(fns: FunctionTable, s: SyncMapState, g: number): { state: S
   const info: StepInfo = {
     goroutine: g,
     opIndex: gst.opIndex,
-    op: opText(gst.op),
+    op: detail ? opText(gst.op) : '',
     label: labelOf(fns, top),
-    goLine: goLineOf(point),
+    goLine: detail ? goLineOf(point) : '',
     reads: r.log.reads,
     writes: r.log.writes,
     access: r.log.atomic ? 'atomic' : 'plain',
-    detail: r.log.details.join('; '),
+    detail: r.log.details?.join('; ') ?? '',
   };
   if (!gst.called) info.call = true;
   if (firstNested) info.nestedCall = firstNested;

@@ -50,7 +50,7 @@ export function syncmapTarget(_cfg: MapConfig, mutant?: Mutant, base: FunctionTa
     idle: (s, g) => s.gs[g]!.op === null,
     start: (s, g, op, opIndex) => startOp(fns, s, g, op, opIndex),
     enabled: (s, g) => enabled(fns, s, g),
-    step: (s, g) => step(fns, s, g),
+    step: (s, g, detail) => step(fns, s, g, detail),
     nextLabel: (s, g) => nextLabel(fns, s, g),
     broken: brokenInvariant,
     encode: (s, values, order, keys) => encodeState(fns, s, values, order, keys),
