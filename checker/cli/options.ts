@@ -157,7 +157,7 @@ function buildProgram(): Command {
       .option('--sample <n>', `with --conformance: instead of the committed traces, n seeded random schedules per target, of at most --depth operations (default ${SAMPLE_DEPTH})`)
       .option('--stress', 'run free worker threads on the real implementation (--target hmap, mutex-map, rwmutex-map, sharded-map or syncmap) with a random op mix and check every round')
       .option('--ops <n>', 'with --stress: operations in total (default 100000)')
-      .option('--workers <w>', `worker threads: with --stress (default 2), or to split a check's search (default: one per core from depth ${PARALLEL_FROM_DEPTH} on, else 1)`)
+      .option('--workers <w>', `worker threads: with --stress (default 2), or to split a check's search (default: one per core from depth ${PARALLEL_FROM_DEPTH} on or with --exhaustive past hmap's reach, else 1)`)
       .option('--seed <s>', `with --stress: seed of the op mix; with --sample: seed of the schedules (default ${SAMPLE_SEED})`)
       .option('--mix <name>', 'with --stress: balanced or read-mostly (default balanced)')
       .option('--traces <dir>', `where witness traces are written (default ${DEFAULTS.traces})`)

@@ -11,6 +11,11 @@ function hmapExhaustiveInReach(o: CheckOptions): boolean {
   return o.depth <= 2 || (o.depth === 3 && o.keys === 1);
 }
 
+/** Whether these options insist on exploring hmap in full past its reach: a long search, whatever the depth. */
+export function exhaustivePastReach(o: CheckOptions): boolean {
+  return o.target === 'hmap' && o.exhaustive === true && o.preemptions === undefined && !hmapExhaustiveInReach(o);
+}
+
 /**
  * The context bound hmap gets past its exhaustive reach unless the user chose one (or insisted on
  * --exhaustive): depth 6 with one preemption takes about 5 s. A race-free execution
