@@ -29,6 +29,16 @@ export function liveTable(rows: Readonly<Record<string, readonly string[]>> | un
   return rows && Object.fromEntries(Object.entries(rows).map(([pc, names]) => [pc, new Set(names)]));
 }
 
+/**
+ * An interpreter's functions by name. With a generated liveness table each function carries its
+ * live locals and its frames drop dead ones; without one every frame keeps every local.
+ */
+export function functionTable<F extends { readonly name: string; readonly live?: LiveLocals }>(
+  fns: readonly F[], table?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>,
+): Readonly<Record<string, F>> {
+  return Object.fromEntries(fns.map((f) => [f.name, table ? { ...f, live: liveTable(table[f.name]) } : f]));
+}
+
 /** Thrown when a point breaks the table: a bug in the table or the spec, never a finding. */
 export class DeadLocalError extends Error {}
 

@@ -8,7 +8,7 @@ import { RANGE } from './fns/iterate.js';
 import { MAPACCESS2, MAPACCESS_K } from './fns/lookup.js';
 import type { FunctionTable, OpEntry } from './machine.js';
 import { HMAP_LIVE_LOCALS } from './live-locals.js';
-import { liveTable } from '../locals.js';
+import { functionTable } from '../locals.js';
 import type { GoFunction } from './program.js';
 
 const ALL: GoFunction[] = [
@@ -17,10 +17,10 @@ const ALL: GoFunction[] = [
 ];
 
 /** Every Go function of the runtime map spec, by name, each with its live locals (locals.ts). */
-export const HMAP_FUNCTIONS: FunctionTable = Object.fromEntries(ALL.map((f) => [f.name, { ...f, live: liveTable(HMAP_LIVE_LOCALS[f.name]) }]));
+export const HMAP_FUNCTIONS: FunctionTable = functionTable(ALL, HMAP_LIVE_LOCALS);
 
 /** The same functions keeping every local: what dropping dead ones is compared with. */
-export const HMAP_FUNCTIONS_KEEPING_LOCALS: FunctionTable = Object.fromEntries(ALL.map((f) => [f.name, f]));
+export const HMAP_FUNCTIONS_KEEPING_LOCALS: FunctionTable = functionTable(ALL);
 
 /** The function each map operation starts in. */
 export const hmapEntry: OpEntry = (op: Op): { fn: string; args: Record<string, number> } => {

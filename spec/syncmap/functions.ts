@@ -5,7 +5,7 @@ import { DELETE, LOAD, LOAD_AND_DELETE } from './fns/load.js';
 import { DIRTY_LOCKED, MISS_LOCKED } from './fns/locked.js';
 import { RANGE } from './fns/range.js';
 import { LOAD_OR_STORE, STORE } from './fns/store.js';
-import { liveTable } from '../locals.js';
+import { functionTable } from '../locals.js';
 import { SYNCMAP_LIVE_LOCALS } from './live-locals.js';
 import type { FunctionTable, GoFunction } from './program.js';
 
@@ -18,10 +18,10 @@ const ALL: GoFunction[] = [
  * Every function of sync/map.go the spec runs, by name, each with its live locals
  * (spec/locals.ts): the table mutants patch.
  */
-export const SYNCMAP_FUNCTIONS: FunctionTable = Object.fromEntries(ALL.map((f) => [f.name, { ...f, live: liveTable(SYNCMAP_LIVE_LOCALS[f.name]) }]));
+export const SYNCMAP_FUNCTIONS: FunctionTable = functionTable(ALL, SYNCMAP_LIVE_LOCALS);
 
 /** The same functions keeping every local: what dropping dead ones is compared with. */
-export const SYNCMAP_FUNCTIONS_KEEPING_LOCALS: FunctionTable = Object.fromEntries(ALL.map((f) => [f.name, f]));
+export const SYNCMAP_FUNCTIONS_KEEPING_LOCALS: FunctionTable = functionTable(ALL);
 
 const BODY_CODES = { stop: BODY_STOP, delete: BODY_DELETE, store: BODY_STORE } as const;
 
