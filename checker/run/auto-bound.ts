@@ -11,9 +11,14 @@ function hmapExhaustiveInReach(o: CheckOptions): boolean {
   return o.depth <= 2 || (o.depth === 3 && o.keys === 1);
 }
 
+/** Whether `target` under these options is hmap past its exhaustive reach, with no bound chosen. */
+function hmapPastReach(o: CheckOptions, target: string): boolean {
+  return target === 'hmap' && o.preemptions === undefined && !hmapExhaustiveInReach(o);
+}
+
 /** Whether these options insist on exploring hmap in full past its reach: a long search, whatever the depth. */
 export function exhaustivePastReach(o: CheckOptions): boolean {
-  return o.target === 'hmap' && o.exhaustive === true && o.preemptions === undefined && !hmapExhaustiveInReach(o);
+  return o.exhaustive === true && hmapPastReach(o, o.target);
 }
 
 /**
@@ -29,7 +34,7 @@ export const HMAP_AUTO_PREEMPTIONS = 1;
  */
 export function targetOptions(options: CheckOptions, target: string, note: (line: string) => void): CheckOptions {
   let preemptions = options.preemptions;
-  if (target === 'hmap' && preemptions === undefined && !hmapExhaustiveInReach(options)) {
+  if (hmapPastReach(options, target)) {
     const where = `hmap at depth ${options.depth} with ${options.keys} key${options.keys === 1 ? '' : 's'}`;
     if (options.exhaustive) {
       note(`gomapcheck: note: ${where} is beyond exhaustive reach on 2 cores (docs/performance.md); --exhaustive: exploring it all anyway (minutes at depth 3 with two keys; deeper, hours and possibly more memory than the machine has)`);
