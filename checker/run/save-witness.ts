@@ -32,7 +32,8 @@ function writeOrExplain(dir: string, view: ExecutionView): string {
   }
 }
 
-const USER_FS_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENOSPC', 'EDQUOT']);
+// ENOENT: a parent that takes no new entries (/proc, a directory removed meanwhile).
+const USER_FS_ERRORS = new Set(['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENOSPC', 'EDQUOT']);
 
 function isDirectoryOrAbsent(dir: string): boolean {
   try {

@@ -1,5 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { serializeTrace } from './io.js';
 import { traceFileBase } from './slug.js';
 import type { TraceFile } from './types.js';
@@ -10,12 +10,43 @@ import type { TraceFile } from './types.js';
  * and the CLI reports them.
  */
 export function writeTraceFiles(dir: string, trace: TraceFile, mmd: string): { json: string; mmd: string } {
-  mkdirSync(dir, { recursive: true });
+  makeDirectories(dir);
   const base = join(dir, traceFileBase(trace));
   const paths = { json: `${base}.json`, mmd: `${base}.mmd` };
   writeAtomically(paths.json, serializeTrace(trace));
   writeAtomically(paths.mmd, mmd);
   return paths;
+}
+
+/**
+ * Creates `dir` and its missing parents, one at a time from the nearest existing ancestor. Not
+ * `mkdirSync(dir, { recursive: true })`: on Node 20 that never returns when the parent refuses
+ * new entries with ENOENT (any path under /proc: measured, it spins in the kernel), where this
+ * throws the parent's error at once.
+ */
+export function makeDirectories(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !exists(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      // Made meanwhile by another writer (shards run side by side): fine if it is a directory.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(d).isDirectory()) throw e;
+    }
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

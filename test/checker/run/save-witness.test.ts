@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,5 +50,11 @@ describe('saveWitness', () => {
     expect(() => saveWitness(file, sampleView(), true, root)).toThrow(UsageError);
     expect(() => saveWitness(join(file, 'hmap'), sampleView(), true, root)).toThrow(UsageError);
     expect(readFileSync(file, 'utf8')).toBe('not a directory');
+  });
+
+  it('refuses, as a user error, a directory that cannot be made (a dangling link in the way)', () => {
+    const link = join(root, 'traces');
+    symlinkSync(join(root, 'gone'), link);
+    expect(() => saveWitness(join(link, 'hmap'), sampleView(), true, root)).toThrow(/cannot write witness traces under .*traces\/hmap \(ENOENT\)/);
   });
 });

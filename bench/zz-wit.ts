@@ -1,0 +1,13 @@
+import { CONFIGS } from '../spec/config.js';
+import { makeTarget } from '../checker/run/targets.js';
+import { explore } from '../checker/explore/search.js';
+import { findWitnesses } from '../checker/explore/witness.js';
+const cfg = CONFIGS['small']!;
+const t = makeTarget(process.env.ZZ_TARGET ?? 'hmap', cfg)!;
+const b = { depth: Number(process.env.ZZ_DEPTH ?? 3), goroutines: 2, keys: Number(process.env.ZZ_KEYS ?? 1) };
+let t0 = performance.now();
+const r = explore(t, { ...b, cfg });
+console.log('explore', r.states, ((performance.now() - t0) / 1000).toFixed(2), 's', r.outcomes.size, 'classes');
+t0 = performance.now();
+const w = findWitnesses(t, cfg, b, new Set(r.outcomes.keys()));
+console.log('witness', w.size, ((performance.now() - t0) / 1000).toFixed(2), 's', 'rss', (process.resourceUsage().maxRSS / 1024).toFixed(0), 'MiB');
