@@ -11,3 +11,4 @@ console.log('explore', r.states, ((performance.now() - t0) / 1000).toFixed(2), '
 t0 = performance.now();
 const w = findWitnesses(t, cfg, b, new Set(r.outcomes.keys()));
 console.log('witness', w.size, ((performance.now() - t0) / 1000).toFixed(2), 's', 'rss', (process.resourceUsage().maxRSS / 1024).toFixed(0), 'MiB');
+console.log('settled', (globalThis as any).zzSettled, 'worked', (globalThis as any).zzWorked);

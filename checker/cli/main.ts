@@ -124,7 +124,7 @@ const DIVERGENCES_DIR = 'divergences';
 async function conformance(options: CheckOptions): Promise<number> {
   if (options.sample) return sampledConformance(options, options.sample);
   if (options.everySchedule) return everyScheduleConformance(options, options.everySchedule.depth);
-  const files = conformanceFiles(options.traces);
+  const files = conformanceFiles(options.traces, expandTarget(options.target));
   if (files.length === 0) throw new UsageError(`no traces to run under ${options.traces}/ (conformance covers ${CONFORMING_TARGETS.join(', ')})`);
   const divergences = options.write ? { divergences: DIVERGENCES_DIR } : {};
   const r = await conformFiles(files, divergences, options.json ? undefined : (line) => process.stdout.write(`${line}\n`));

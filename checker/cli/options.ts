@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { CONFIGS, DEFAULT_CONFIG } from '../../spec/config.js';
 import { errorLine } from './errors.js';
+import { runConflict } from './runs.js';
 import { ALL_TARGETS, KNOWN_TARGETS, POR_TARGETS } from './targets.js';
 
 export interface CheckOptions {
@@ -202,10 +203,12 @@ export function parseCheckArgs(argv: string[]): ParseResult {
   }
   const raw = program.opts<RawOptions>();
   if (raw.help) return { ok: true, options: { ...DEFAULTS, help: true } };
-  return checkValues(raw);
+  const given = new Set(program.options.map((o) => o.attributeName()).filter((name) => program.getOptionValueSource(name) === 'cli'));
+  return checkValues(raw, given);
 }
 
-function checkValues(raw: RawOptions): ParseResult {
+/** `given`: the flags on the command line (commander's attribute names), for what the chosen run does not read. */
+function checkValues(raw: RawOptions, given: ReadonlySet<string>): ParseResult {
   const fail = (error: string): ParseResult => ({ ok: false, error: errorLine(error) });
 
   const depth = wholeNumber(raw.depth, DEFAULTS.depth, 1, Infinity);
@@ -301,6 +304,8 @@ function checkValues(raw: RawOptions): ParseResult {
   if (options.por && options.target !== ALL_TARGETS && !POR_TARGETS.includes(options.target)) {
     return fail(`--por supports ${POR_TARGETS.join(', ')} only, not ${options.target}`);
   }
+  const conflict = runConflict(given, options.target);
+  if (conflict !== undefined) return fail(conflict);
   return { ok: true, options };
 }
 

@@ -11,12 +11,13 @@ export const CONFORMING_TARGETS: readonly string[] = CONFORMANCE_TARGET_NAMES;
 
 /**
  * The committed traces the conformance run covers: every .json under <tracesDir>/<target>/,
- * target by target, sorted. A mutant trace filed there stays in the list: conformFiles skips it
+ * target by target (those of `targets` only, when given), sorted. A mutant trace filed there stays in the list: conformFiles skips it
  * with a line that says so, so nobody wonders where it went.
  */
-export function conformanceFiles(tracesDir: string): string[] {
+export function conformanceFiles(tracesDir: string, targets?: readonly string[]): string[] {
   const out: string[] = [];
   for (const target of CONFORMING_TARGETS) {
+    if (targets && !targets.includes(target)) continue;
     let names: string[];
     try {
       names = readdirSync(join(tracesDir, target));

@@ -39,14 +39,16 @@ describe('parseCheckArgs', () => {
   it('reads every option, in both --flag value and --flag=value forms', () => {
     const o = options([
       '--depth', '4', '--goroutines=3', '--keys', '3', '--target', 'hmap', '--config', 'go',
-      '--json', '--replay', 't.json', '--traces', 'out', '--no-write', '--mutants', '--conformance', '--por',
+      '--json', '--traces', 'out', '--no-write', '--por',
     ]);
     expect(o).toEqual({
       depth: 4, goroutines: 3, keys: 3, target: 'hmap', config: 'go', json: true,
-      replay: 't.json', traces: 'out', write: false, help: false, mutants: true, conformance: true, por: true, exhaustive: false,
-      // --conformance with an explicit --depth: every schedule up to that depth.
-      everySchedule: { depth: 4 },
+      traces: 'out', write: false, help: false, mutants: false, conformance: false, por: true, exhaustive: false,
     });
+    expect(options(['--replay=t.json']).replay).toBe('t.json');
+    expect(options(['--mutants', '--target', 'syncmap', '--depth=3'])).toMatchObject({ mutants: true, target: 'syncmap', depth: 3 });
+    // --conformance with an explicit --depth: every schedule up to that depth.
+    expect(options(['--conformance', '--depth', '4', '--no-write'])).toMatchObject({ conformance: true, everySchedule: { depth: 4 }, write: false });
   });
 
   it('accepts every known target and config', () => {

@@ -17,6 +17,9 @@ describe('conformance over files', () => {
     expect(files).toEqual(CONFORMING_TARGETS.flatMap((t) => of(t).sort()));
     expect(files.every((f) => f.endsWith('.json'))).toBe(true);
     expect(conformanceFiles(join(TRACES, 'no-such-dir'))).toEqual([]);
+    // --target narrows it to that target's traces.
+    expect(conformanceFiles(TRACES, ['mutex-map'])).toEqual(of('mutex-map').sort());
+    expect(conformanceFiles(TRACES, ['syncmap', 'hmap'])).toEqual([...of('hmap').sort(), ...of('syncmap').sort()]);
   });
 
   it('skips a mutant trace filed under a target with a line that says so, and gives 0 for it', async () => {
