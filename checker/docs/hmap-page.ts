@@ -1,5 +1,6 @@
 import { CONFIGS } from '../../spec/config.js';
 import { packCost } from '../explore/queue.js';
+import { modelClasses, PAIR_OPS } from '../vsgo/model.js';
 import type { ExecutionView } from '../trace/types.js';
 import { meaningOf, narrate } from './explanations.js';
 import { observeSteps, staticSteps } from './step-catalogue.js';
@@ -46,8 +47,34 @@ export function hmapPage(witnesses: PageWitness[]): string {
   }
   lines.push('');
   lines.push(...stepTables(witnesses.map((w) => w.view)));
+  lines.push(...pairSection());
   lines.push(...outcomeSections(witnesses));
   return `${lines.join('\n')}\n`;
+}
+
+/** Go's three fatal errors, as the pair table abbreviates them. */
+const FATAL_MARKS: ReadonlyArray<readonly [string, string]> = [
+  ['fatal: concurrent map writes', 'W'], ['fatal: concurrent map read and map write', 'R'], ['fatal: concurrent map iteration and map write', 'I'],
+];
+
+/** Which pair of operations Go can stop with which fatal error: the spec's side of `npm run vs-go`. */
+function pairSection(): string[] {
+  const lines = ['## Which pairs Go stops, held against real Go', '',
+    'Two goroutines, one operation each, at the same time, every interleaving, under the configuration `go` (Go\'s own bucket size and load factor): the fatal errors the spec reaches for each pair. **W** concurrent map writes, **R** concurrent map read and map write, **I** concurrent map iteration and map write, · none (the pair always ends without a crash). `npm run vs-go` runs the same pairs in real Go 1.19 (each goroutine looping its operation on one map) and checks that every fatal error Go prints is the one the spec reaches for that pair, and that Go stops no program where the spec reaches no crash.', ''];
+  for (const prefill of [0, 2]) {
+    lines.push(prefill === 0 ? 'On an empty map:' : `On a map holding ${prefill} keys (one of them the key both operations use):`, '');
+    lines.push(`| | ${PAIR_OPS.join(' | ')} |`, `|---|${PAIR_OPS.map(() => ':---:').join('|')}|`);
+    for (const [i, a] of PAIR_OPS.entries()) {
+      const cells = PAIR_OPS.map((b, j) => {
+        if (j < i) return '';
+        const classes = modelClasses({ ops: [a, b], prefill });
+        return FATAL_MARKS.filter(([c]) => classes.includes(c)).map(([, m]) => m).join(' ') || '·';
+      });
+      lines.push(`| **${a}** | ${cells.join(' | ')} |`);
+    }
+    lines.push('');
+  }
+  return lines;
 }
 
 function stepTables(extra: ExecutionView[]): string[] {

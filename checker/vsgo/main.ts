@@ -1,0 +1,40 @@
+/**
+ * `npm run vs-go`: the plain map's spec against real Go 1.19. For each pair of operations on one
+ * map, the outcome classes the spec reaches (every interleaving) beside what Go printed when two
+ * goroutines ran the same pair in a loop. Exit 0 when they agree, 1 when Go did what the spec says
+ * it cannot, 2 on bad input or without Go 1.19.
+ */
+import { Command, CommanderError } from 'commander';
+import { runMain, UsageError } from '../cli/errors.js';
+import { buildHarness, findGo, runPair } from './go.js';
+import { allCases, compareCases, formatRows } from './table.js';
+
+function wholeNumber(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^[0-9]+$/.test(text) || Number(text) < 1) throw new UsageError(`${flag} must be a whole number ≥ 1 (got "${text}")`);
+  return Number(text);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = new Command('vs-go').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
+    .option('--runs <n>', 'runs of the Go program per pair (default 5)').option('--ms <n>', 'longest a run lasts, in milliseconds (default 200)');
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) throw new UsageError(`vs-go: ${e.message.replace(/^error: /, '')} (options: --runs <n>, --ms <n>)`);
+    throw e;
+  }
+  const o = program.opts<{ runs?: string; ms?: string }>();
+  const runs = wholeNumber('--runs', o.runs, 5);
+  const ms = wholeNumber('--ms', o.ms, 200);
+  const harness = buildHarness(findGo());
+  try {
+    const rows = compareCases(allCases(), (c) => runPair(harness, c, runs, ms));
+    process.stdout.write(formatRows(rows, runs, ms));
+    return rows.every((r) => r.agrees) ? 0 : 1;
+  } finally {
+    harness.remove();
+  }
+}
+
+await runMain(() => main(process.argv.slice(2)));

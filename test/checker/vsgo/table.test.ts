@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { PairCase } from '../../../checker/vsgo/model.js';
+import { allCases, fatalCoverage, formatRows, type Row } from '../../../checker/vsgo/table.js';
+
+describe('the comparison table', () => {
+  it('covers every unordered pair of the six operations, on an empty map and on one with two keys', () => {
+    const cases = allCases();
+    expect(cases).toHaveLength(2 * (6 * 7) / 2);
+    expect(new Set(cases.map((c) => `${[...c.ops].sort().join()}/${c.prefill}`)).size).toBe(cases.length);
+  });
+
+  const row = (c: PairCase, model: string[], go: Array<[string, number]>, agrees = true, remarks: string[] = []): Row => ({ case: c, model, go: new Map(go), agrees, remarks });
+  const rows = [
+    row({ ops: ['assign', 'access'], prefill: 0 }, ['fatal: concurrent map read and map write', 'ok'], [['ok', 1], ['fatal: concurrent map read and map write', 2]]),
+    row({ ops: ['clear', 'clear'], prefill: 2 }, ['fatal: concurrent map writes', 'ok'], [['ok', 3]]),
+    row({ ops: ['len', 'len'], prefill: 0 }, ['ok'], [['throw: bad map state', 1]], false, ['Go: throw: bad map state, which the spec never reaches for this pair']),
+  ];
+
+  it('counts the pairs whose fatal errors Go showed, among those whose spec reaches one', () => {
+    expect(fatalCoverage(rows)).toEqual({ fatalPairs: 2, shown: 1 });
+  });
+
+  it('prints each pair with both sides, its remarks and the verdict', () => {
+    const text = formatRows(rows, 3, 100);
+    expect(text).toContain('agree   assign ∥ access, empty map\n        spec: fatal: concurrent map read and map write, ok\n        Go:   fatal: concurrent map read and map write ×2, ok ×1\n');
+    expect(text).toContain('DIFFER  len ∥ len, empty map\n');
+    expect(text).toContain('        Go: throw: bad map state, which the spec never reaches for this pair\n');
+    expect(text).toContain('1 of 3 pairs differ\n');
+    expect(text).toContain('clear ∥ clear, 2 keys in the map');
+    expect(text).toMatch(/of the 2 pairs for which the spec reaches a fatal error, Go printed every one of the spec's fatal errors for 1 /);
+  });
+});
