@@ -57,10 +57,10 @@ const FATAL_MARKS: ReadonlyArray<readonly [string, string]> = [
   ['fatal: concurrent map writes', 'W'], ['fatal: concurrent map read and map write', 'R'], ['fatal: concurrent map iteration and map write', 'I'],
 ];
 
-/** Which pair of operations Go can stop with which fatal error: the spec's side of `npm run vs-go`. */
+/** Which pair of operations Go can stop with which fatal error, or leave silently broken: the spec's side of `npm run vs-go`. */
 function pairSection(): string[] {
   const lines = ['## Which pairs Go stops, held against real Go', '',
-    'Two goroutines, one operation each, at the same time, every interleaving, under the configuration `go` (Go\'s own bucket size and load factor): the fatal errors the spec reaches for each pair. **W** concurrent map writes, **R** concurrent map read and map write, **I** concurrent map iteration and map write, · none (the pair always ends without a crash). `npm run vs-go` runs the same pairs in real Go 1.19 (each goroutine looping its operation on one map) and checks that every fatal error Go prints is the one the spec reaches for that pair, and that Go stops no program where the spec reaches no crash.', ''];
+    'Two goroutines, one operation each, at the same time, every interleaving, under the configuration `go` (Go\'s own bucket size and load factor): the fatal errors the spec reaches for each pair, and whether it can leave the map silently broken. **W** concurrent map writes, **R** concurrent map read and map write, **I** concurrent map iteration and map write, **S** a structural invariant broken with no crash (`corrupt: ...`), · none of these. `npm run vs-go` runs the same pairs in real Go 1.19 (trial after trial, one operation per goroutine on a fresh map, the map checked after each trial) and checks that every fatal error Go prints, and every invariant it leaves visibly broken, is one the spec reaches for that pair.', ''];
   for (const prefill of [0, 2]) {
     lines.push(prefill === 0 ? 'On an empty map:' : `On a map holding ${prefill} keys (one of them the key both operations use):`, '');
     lines.push(`| | ${PAIR_OPS.join(' | ')} |`, `|---|${PAIR_OPS.map(() => ':---:').join('|')}|`);
@@ -68,7 +68,9 @@ function pairSection(): string[] {
       const cells = PAIR_OPS.map((b, j) => {
         if (j < i) return '';
         const classes = modelClasses({ ops: [a, b], prefill });
-        return FATAL_MARKS.filter(([c]) => classes.includes(c)).map(([, m]) => m).join(' ') || '·';
+        const marks = FATAL_MARKS.filter(([c]) => classes.includes(c)).map(([, m]) => m);
+        if (classes.some((c) => c.startsWith('corrupt: '))) marks.push('S');
+        return marks.join(' ') || '·';
       });
       lines.push(`| **${a}** | ${cells.join(' | ')} |`);
     }

@@ -52,7 +52,7 @@ export function buildHarness(go: string): Harness {
   return { path: join(dir, 'harness'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** What the runs of one pair showed: each run's outcome class ('ok' when it ran out its time), counted. */
+/** What the runs of one pair showed: each run's outcome class ('ok' when it ran out its time), counted. A run ends at the first crash or silently broken map. */
 export function runPair(harness: Harness, c: PairCase, runs: number, ms: number): Map<string, number> {
   const seen = new Map<string, number>();
   for (let i = 0; i < runs; i++) {

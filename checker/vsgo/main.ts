@@ -1,7 +1,7 @@
 /**
  * `npm run vs-go`: the plain map's spec against real Go 1.19. For each pair of operations on one
- * map, the outcome classes the spec reaches (every interleaving) beside what Go printed when two
- * goroutines ran the same pair in a loop. Exit 0 when they agree, 1 when Go did what the spec says
+ * map, the outcome classes the spec reaches (every interleaving) beside what Go did when two
+ * goroutines ran the same pair, trial after trial. Exit 0 when they agree, 1 when Go did what the spec says
  * it cannot, 2 on bad input or without Go 1.19.
  */
 import { Command, CommanderError } from 'commander';

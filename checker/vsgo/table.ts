@@ -30,7 +30,7 @@ export function compareCases(cases: readonly PairCase[], observe: (c: PairCase) 
 
 /** One line per pair, then the verdict: what a reader checks the spec against. */
 export function formatRows(rows: readonly Row[], runs: number, ms: number): string {
-  const lines = [`plain map, spec (config go, every interleaving of one operation each) against real Go 1.19 (${runs} runs of up to ${ms} ms per pair, 1,000 operations per goroutine per trial)`, ''];
+  const lines = [`plain map, spec (config go, every interleaving of one operation each) against real Go 1.19 (${runs} runs of up to ${ms} ms per pair, one operation per goroutine per trial)`, ''];
   for (const r of rows) {
     const name = `${r.case.ops[0]} ∥ ${r.case.ops[1]}${r.case.prefill ? `, ${r.case.prefill} keys in the map` : ', empty map'}`;
     const go = [...r.go].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([c, n]) => `${c} ×${n}`).join(', ');
