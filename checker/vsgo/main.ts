@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { runMain, UsageError } from '../cli/errors.js';
 import { buildHarness, findGo, runPair } from './go.js';
+import { PAIR_OPS, type PairCase, type PairOp } from './model.js';
 import { allCases, compareCases, formatRows } from './table.js';
 
 function wholeNumber(flag: string, text: string | undefined, fallback: number): number {
@@ -15,21 +16,31 @@ function wholeNumber(flag: string, text: string | undefined, fallback: number): 
   return Number(text);
 }
 
+/** The two cases of `--pair a,b` (a on goroutine 0): on an empty map and on one with two keys. */
+function pairCases(text: string): PairCase[] {
+  const [a, b, ...rest] = text.split(',');
+  const known = (op: string | undefined): op is PairOp => PAIR_OPS.includes(op as PairOp);
+  if (rest.length > 0 || !known(a) || !known(b)) throw new UsageError(`--pair must be two of ${PAIR_OPS.join(', ')}, comma-separated, e.g. assign,range (got "${text}")`);
+  return [0, 2].map((prefill) => ({ ops: [a, b], prefill }));
+}
+
 async function main(argv: string[]): Promise<number> {
   const program = new Command('vs-go').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
-    .option('--runs <n>', 'runs of the Go program per pair (default 5)').option('--ms <n>', 'longest a run lasts, in milliseconds (default 200)');
+    .option('--runs <n>', 'runs of the Go program per pair (default 5)').option('--ms <n>', 'longest a run lasts, in milliseconds (default 200)')
+    .option('--pair <a,b>', `only this pair of operations (${PAIR_OPS.join(', ')}), on both maps`);
   try {
     program.parse(argv, { from: 'user' });
   } catch (e) {
-    if (e instanceof CommanderError) throw new UsageError(`vs-go: ${e.message.replace(/^error: /, '')} (options: --runs <n>, --ms <n>)`);
+    if (e instanceof CommanderError) throw new UsageError(`vs-go: ${e.message.replace(/^error: /, '')} (options: --runs <n>, --ms <n>, --pair <a,b>)`);
     throw e;
   }
-  const o = program.opts<{ runs?: string; ms?: string }>();
+  const o = program.opts<{ runs?: string; ms?: string; pair?: string }>();
   const runs = wholeNumber('--runs', o.runs, 5);
   const ms = wholeNumber('--ms', o.ms, 200);
+  const cases = o.pair === undefined ? allCases() : pairCases(o.pair);
   const harness = buildHarness(findGo());
   try {
-    const rows = compareCases(allCases(), (c) => runPair(harness, c, runs, ms));
+    const rows = compareCases(cases, (c) => runPair(harness, c, runs, ms));
     process.stdout.write(formatRows(rows, runs, ms));
     return rows.every((r) => r.agrees) ? 0 : 1;
   } finally {

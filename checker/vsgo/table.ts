@@ -40,9 +40,10 @@ export function formatRows(rows: readonly Row[], runs: number, ms: number): stri
     for (const remark of r.remarks) lines.push(`        ${remark}`);
   }
   const differ = rows.filter((r) => !r.agrees).length;
-  lines.push('', differ === 0 ? `all ${rows.length} pairs agree: every fatal error Go printed is one the spec reaches for that pair, and Go stopped no program where the spec reaches no crash` : `${differ} of ${rows.length} pairs differ`);
+  const pairs = (n: number): string => `${n} pair${n === 1 ? '' : 's'}`;
+  lines.push('', differ === 0 ? `all ${pairs(rows.length)} agree: every outcome Go showed (a crash, or a map left visibly broken) is one the spec reaches for that pair` : `${differ} of ${pairs(rows.length)} differ`);
   const { fatalPairs, shown } = fatalCoverage(rows);
-  lines.push(`of the ${fatalPairs} pairs for which the spec reaches a fatal error, Go printed every one of the spec's fatal errors for ${shown} (a race Go loses rarely may need more runs: --runs)`);
+  lines.push(`of the ${pairs(fatalPairs)} for which the spec reaches a fatal error, Go printed every one of the spec's fatal errors for ${shown} (a race Go loses rarely may need more runs: --runs, or --pair a,b)`);
   return `${lines.join('\n')}\n`;
 }
 

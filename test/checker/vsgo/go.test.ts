@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildHarness, findGo, type Harness, runPair } from '../../../checker/vsgo/go.js';
 import { allCases, compareCases, fatalCoverage } from '../../../checker/vsgo/table.js';
 
+const MAIN = fileURLToPath(new URL('../../../checker/vsgo/main.ts', import.meta.url));
+
 // CI installs Go 1.19 (.ci/run), so there a missing toolchain fails this file; elsewhere it is skipped.
 const go = ((): string | undefined => {
   try {
@@ -32,12 +34,19 @@ describe.skipIf(!go)('the plain map against real Go 1.19', () => {
     // Most pairs with a fatal error show it within one short run; none showing would mean the harness races nothing.
     expect(fatalCoverage(rows).shown).toBeGreaterThan(fatalCoverage(rows).fatalPairs / 2);
   });
+
+  it('runs one pair on both maps with --pair, goroutine 0 taking the first', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, '--pair', 'len,assign', '--runs', '1', '--ms', '20'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('agree   len ∥ assign, empty map\n');
+    expect(r.stdout).toContain('agree   len ∥ assign, 2 keys in the map\n');
+    expect(r.stdout).toContain('all 2 pairs agree');
+  });
 });
 
 describe('npm run vs-go on bad input', () => {
-  const main = fileURLToPath(new URL('../../../checker/vsgo/main.ts', import.meta.url));
-  it.each([[['--runs', '0']], [['--ms', 'x']], [['--bogus']]])('exits 2 with one line for %j', (args) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8' });
+  it.each([[['--runs', '0']], [['--ms', 'x']], [['--bogus']], [['--pair', 'assign']], [['--pair', 'assign,nope']], [['--pair', 'len,len,len']]])('exits 2 with one line for %j', (args) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);

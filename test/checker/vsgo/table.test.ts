@@ -26,6 +26,7 @@ describe('the comparison table', () => {
     expect(text).toContain('DIFFER  len ∥ len, empty map\n');
     expect(text).toContain('        Go: throw: bad map state, which the spec never reaches for this pair\n');
     expect(text).toContain('1 of 3 pairs differ\n');
+    expect(formatRows(rows.slice(0, 1), 1, 10)).toContain('all 1 pair agree');
     expect(text).toContain('clear ∥ clear, 2 keys in the map');
     expect(text).toMatch(/of the 2 pairs for which the spec reaches a fatal error, Go printed every one of the spec's fatal errors for 1 /);
   });
