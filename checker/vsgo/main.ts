@@ -25,7 +25,9 @@ function pairCases(text: string): PairCase[] {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const program = new Command('vs-go').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
+  const program = new Command('npm run vs-go --').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} }).helpOption(false)
+    .description("the plain map's spec against real Go 1.19, pair of operations by pair")
+    .option('-h, --help', 'show this help')
     .option('--runs <n>', 'runs of the Go program per pair (default 5)').option('--ms <n>', 'longest a run lasts, in milliseconds (default 200)')
     .option('--pair <a,b>', `only this pair of operations (${PAIR_OPS.join(', ')}), on both maps`);
   try {
@@ -34,7 +36,11 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) throw new UsageError(`vs-go: ${e.message.replace(/^error: /, '')} (options: --runs <n>, --ms <n>, --pair <a,b>)`);
     throw e;
   }
-  const o = program.opts<{ runs?: string; ms?: string; pair?: string }>();
+  const o = program.opts<{ runs?: string; ms?: string; pair?: string; help?: boolean }>();
+  if (o.help) {
+    process.stdout.write(program.helpInformation());
+    return 0;
+  }
   const runs = wholeNumber('--runs', o.runs, 5);
   const ms = wholeNumber('--ms', o.ms, 200);
   const cases = o.pair === undefined ? allCases() : pairCases(o.pair);

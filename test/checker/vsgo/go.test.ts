@@ -45,6 +45,12 @@ describe.skipIf(!go)('the plain map against real Go 1.19', () => {
 });
 
 describe('npm run vs-go on bad input', () => {
+  it('prints its options with --help and exits 0', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/--runs <n>[\s\S]*--ms <n>[\s\S]*--pair <a,b>/);
+  });
+
   it.each([[['--runs', '0']], [['--ms', 'x']], [['--bogus']], [['--pair', 'assign']], [['--pair', 'assign,nope']], [['--pair', 'len,len,len']]])('exits 2 with one line for %j', (args) => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { encoding: 'utf8' });
     expect(r.status).toBe(2);
