@@ -52,11 +52,15 @@ interface Pending<S> {
  * as soon as every wanted class (and BREACH, if wanted: the cheapest race-free execution that
  * did not end ok) has one.
  */
-export function findWitnesses<S>(target: Target<S>, cfg: MapConfig, b: Bounds, wanted: ReadonlySet<string>, o: { passRuns?: boolean } = {}): Map<string, WitnessPath> {
+export function findWitnesses<S>(target: Target<S>, cfg: MapConfig, b: Bounds, wanted: ReadonlySet<string>, o: WitnessOptions = {}): Map<string, WitnessPath> {
   const found = new Map<string, WitnessPath>();
   if (wanted.size === 0) return found;
+  const every = o.progressEvery ?? PROGRESS_EVERY;
+  const tick = o.onProgress && ((settled: number): void => {
+    if (settled % every === 0) o.onProgress!(settled, found.size);
+  });
   // passRuns false: every state keyed, step by step (tests compare the two).
-  searchByCost(target, cfg, b, o.passRuns ?? true, (node, path) => {
+  searchByCost(target, cfg, b, o.passRuns ?? true, tick, (node, path) => {
     if (!isEnd(target, b, node)) return false;
     const outcome = outcomeOf(node);
     for (const tag of [outcome, ...(breaches(target, node) ? [BREACH] : [])]) {
@@ -66,6 +70,21 @@ export function findWitnesses<S>(target: Target<S>, cfg: MapConfig, b: Bounds, w
   });
   return found;
 }
+
+export interface WitnessOptions {
+  /** False: every state keyed, step by step (tests compare the two ways); true when absent. */
+  passRuns?: boolean;
+  /**
+   * Called now and then (every PROGRESS_EVERY settled situations) with how many are settled and
+   * how many wanted classes have their witness: the search can take minutes (the plain map
+   * explored in full at depth 3), and a run that says nothing that long looks hung.
+   */
+  onProgress?: (settled: number, found: number) => void;
+  /** How many settled situations apart onProgress is called; PROGRESS_EVERY when absent (tests make it small). */
+  progressEvery?: number;
+}
+
+const PROGRESS_EVERY = 4096;
 
 /** A minimal path in the same cost order: its edges and measures, without an outcome. */
 export type MinimalPath = Omit<WitnessPath, 'outcome'>;
@@ -80,7 +99,7 @@ export type MinimalPath = Omit<WitnessPath, 'outcome'>;
  */
 export function findPathTo<S>(target: Target<S>, cfg: MapConfig, b: Bounds, goal: (n: Node<S>) => boolean): MinimalPath | undefined {
   let result: MinimalPath | undefined;
-  searchByCost(target, cfg, b, false, (node, path) => {
+  searchByCost(target, cfg, b, false, undefined, (node, path) => {
     if (!goal(node)) return false;
     result = path();
     return true;
@@ -99,7 +118,7 @@ export function findPathTo<S>(target: Target<S>, cfg: MapConfig, b: Bounds, goal
  * into the run, and the search meets each of those ways as an entry of its own. No end state is
  * inside a run (it crashed, or every goroutine is idle and its successors are starts).
  */
-function searchByCost<S>(target: Target<S>, cfg: MapConfig, b: Bounds, endsOnly: boolean, visit: (n: Node<S>, path: () => MinimalPath) => boolean): void {
+function searchByCost<S>(target: Target<S>, cfg: MapConfig, b: Bounds, endsOnly: boolean, settled: ((count: number) => void) | undefined, visit: (n: Node<S>, path: () => MinimalPath) => boolean): void {
   const entries: Array<Entry<S>> = [];
   // A choice is dropped (undefined) once it is settled or beaten: only its place in the order is kept, in `best`.
   const pending: Array<Pending<S> | undefined> = [];
@@ -111,6 +130,7 @@ function searchByCost<S>(target: Target<S>, cfg: MapConfig, b: Bounds, endsOnly:
   const queue = new MinQueue();
   const settleEntry = (entry: Entry<S>): boolean => {
     const id = entries.push(entry) - 1;
+    settled?.(id);
     const node = entry.node!;
     if (visit(node, () => ({ edges: pathTo(entries, id), ...unpackCost(entry.cost) }))) return true;
     for (const edge of successorEdges(target, b, node)) {

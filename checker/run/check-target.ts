@@ -103,7 +103,15 @@ export function reportTarget(prepared: PreparedTarget, options: CheckOptions, io
   const { target, cfg, bounds, traceShards, reportShards } = prepared;
   const wanted = new Set<string>(result.outcomes.keys());
   if (result.breached) wanted.add(BREACH);
-  const paths = findWitnesses(target, cfg, bounds, wanted);
+  const progress = createProgress({ enabled: progressEnabled(options.json, io.stderr.isTTY === true), stream: io.stderr });
+  let paths: Map<string, WitnessPath>;
+  try {
+    paths = findWitnesses(target, cfg, bounds, wanted, {
+      onProgress: (settled, found) => progress.update(settled, `${target.name}, minimal witnesses (${found} of ${wanted.size} found)`),
+    });
+  } finally {
+    progress.done();
+  }
   const seconds = (performance.now() - started) / 1000 + extraSeconds;
 
   const dir = join(resolve(io.cwd, options.traces), target.name);

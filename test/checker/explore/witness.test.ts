@@ -121,3 +121,20 @@ describe('the witness search keying a state and its last goroutine', () => {
     }
   });
 });
+
+describe('the witness search reporting progress', () => {
+  it('says now and then how far it is, and finds the same witnesses as without', () => {
+    const target = makeTarget('hmap', SMALL)!;
+    const b: Bounds = { depth: 2, goroutines: 2, keys: 2 };
+    const wanted = new Set(explore(target, { ...b, cfg: SMALL }).outcomes.keys());
+    const ticks: Array<{ settled: number; found: number }> = [];
+    const withTicks = findWitnesses(target, SMALL, b, wanted, { onProgress: (settled, found) => ticks.push({ settled, found }), progressEvery: 64 });
+    expect(withTicks).toEqual(findWitnesses(target, SMALL, b, wanted));
+    expect(ticks.length).toBeGreaterThan(1);
+    for (let i = 1; i < ticks.length; i++) {
+      expect(ticks[i]!.settled).toBeGreaterThan(ticks[i - 1]!.settled);
+      expect(ticks[i]!.found).toBeGreaterThanOrEqual(ticks[i - 1]!.found);
+    }
+    expect(ticks.at(-1)!.found).toBeLessThanOrEqual(wanted.size);
+  });
+});
