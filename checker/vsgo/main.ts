@@ -29,14 +29,15 @@ async function main(argv: string[]): Promise<number> {
     .description("the plain map's spec against real Go 1.19, pair of operations by pair")
     .option('-h, --help', 'show this help')
     .option('--runs <n>', 'runs of the Go program per pair (default 5)').option('--ms <n>', 'longest a run lasts, in milliseconds (default 200)')
-    .option('--pair <a,b>', `only this pair of operations (${PAIR_OPS.join(', ')}), on both maps`);
+    .option('--pair <a,b>', `only this pair of operations (${PAIR_OPS.join(', ')}), on both maps`)
+    .option('--explain', "for each outcome Go showed, besides ok, the spec's cheapest execution of the same pair, step by step in words");
   try {
     program.parse(argv, { from: 'user' });
   } catch (e) {
-    if (e instanceof CommanderError) throw new UsageError(`vs-go: ${e.message.replace(/^error: /, '')} (options: --runs <n>, --ms <n>, --pair <a,b>)`);
+    if (e instanceof CommanderError) throw new UsageError(`vs-go: ${e.message.replace(/^error: /, '')} (see --help)`);
     throw e;
   }
-  const o = program.opts<{ runs?: string; ms?: string; pair?: string; help?: boolean }>();
+  const o = program.opts<{ runs?: string; ms?: string; pair?: string; explain?: boolean; help?: boolean }>();
   if (o.help) {
     process.stdout.write(program.helpInformation());
     return 0;
@@ -46,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
   const cases = o.pair === undefined ? allCases() : pairCases(o.pair);
   const harness = buildHarness(findGo());
   try {
-    const rows = compareCases(cases, (c) => runPair(harness, c, runs, ms));
+    const rows = compareCases(cases, (c) => runPair(harness, c, runs, ms), o.explain === true);
     process.stdout.write(formatRows(rows, runs, ms));
     return rows.every((r) => r.agrees) ? 0 : 1;
   } finally {

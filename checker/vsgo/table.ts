@@ -1,6 +1,10 @@
 /** The comparison's rows and their text: every pair of operations, on an empty map and on one holding two keys. */
+import { CONFIGS } from '../../spec/config.js';
+import { hmapTarget } from '../../spec/hmap/target.js';
+import { narrate } from '../docs/explanations.js';
+import { witnessTrace } from '../run/witness-trace.js';
 import { comparePair, type PairVerdict } from './compare.js';
-import { modelClasses, PAIR_OPS, type PairCase } from './model.js';
+import { modelClasses, PAIR_OPS, pairBounds, pairWitnesses, type PairCase, setupSteps } from './model.js';
 
 /** Every unordered pair of operations (one goroutine each), on an empty map and on one with two keys. */
 export function allCases(): PairCase[] {
@@ -17,15 +21,33 @@ export interface Row extends PairVerdict {
   model: string[];
   /** Go's runs by outcome class. */
   go: Map<string, number>;
+  /** With `explain`: for each outcome Go showed that the spec reaches, besides ok, the spec's cheapest execution of the pair in words. */
+  explained?: Map<string, string>;
 }
 
 /** Compares each case: the spec's classes against what `observe` saw real Go do. */
-export function compareCases(cases: readonly PairCase[], observe: (c: PairCase) => Map<string, number>): Row[] {
+export function compareCases(cases: readonly PairCase[], observe: (c: PairCase) => Map<string, number>, explain = false): Row[] {
   return cases.map((c) => {
     const model = modelClasses(c);
     const go = observe(c);
-    return { case: c, model, go, ...comparePair(model, go) };
+    const row: Row = { case: c, model, go, ...comparePair(model, go) };
+    if (explain) row.explained = explainSeen(c, [...go.keys()].filter((o) => o !== 'ok' && model.includes(o)));
+    return row;
   });
+}
+
+/** The spec's cheapest execution of the pair for each of `outcomes`, told in words (as docs/hmap.md tells witnesses). */
+export function explainSeen(c: PairCase, outcomes: readonly string[]): Map<string, string> {
+  const cfg = CONFIGS['go']!;
+  const target = hmapTarget(cfg);
+  const setup = setupSteps(c, cfg);
+  const filling = setup > 0 ? ` Steps 1-${setup} are G0 filling the map alone.` : '';
+  const out = new Map<string, string>();
+  for (const [outcome, path] of pairWitnesses(c, new Set(outcomes), cfg)) {
+    const { view } = witnessTrace(target, cfg, pairBounds(c), path);
+    out.set(outcome, `${narrate(view, false).replace(/\.$/, '')}: no interleaving of this pair has fewer switches.${filling}`);
+  }
+  return out;
 }
 
 /** One line per pair, then the verdict: what a reader checks the spec against. */
@@ -38,6 +60,7 @@ export function formatRows(rows: readonly Row[], runs: number, ms: number): stri
     lines.push(`        spec: ${r.model.join(', ')}`);
     lines.push(`        Go:   ${go}`);
     for (const remark of r.remarks) lines.push(`        ${remark}`);
+    for (const [outcome, how] of r.explained ?? []) lines.push(`        how the spec gets to ${outcome}: ${how}`);
   }
   const differ = rows.filter((r) => !r.agrees).length;
   const pairs = (n: number): string => `${n} pair${n === 1 ? '' : 's'}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PairCase } from '../../../checker/vsgo/model.js';
-import { allCases, fatalCoverage, formatRows, type Row } from '../../../checker/vsgo/table.js';
+import { allCases, compareCases, explainSeen, fatalCoverage, formatRows, type Row } from '../../../checker/vsgo/table.js';
 
 describe('the comparison table', () => {
   it('covers every unordered pair of the six operations, on an empty map and on one with two keys', () => {
@@ -29,5 +29,17 @@ describe('the comparison table', () => {
     expect(formatRows(rows.slice(0, 1), 1, 10)).toContain('all 1 pair agree');
     expect(text).toContain('clear ∥ clear, 2 keys in the map');
     expect(text).toMatch(/of the 2 pairs for which the spec reaches a fatal error, Go printed every one of the spec's fatal errors for 1 /);
+  });
+
+  it('tells, with --explain, how the spec reaches each outcome Go showed, and only those', () => {
+    const c: PairCase = { ops: ['delete', 'clear'], prefill: 2 };
+    const seen = new Map([['corrupt: count equals live keys', 1], ['ok', 2]]);
+    const [row] = compareCases([c], () => seen, true);
+    expect([...row!.explained!.keys()]).toEqual(['corrupt: count equals live keys']);
+    const how = row!.explained!.get('corrupt: count equals live keys')!;
+    expect(how).toMatch(/^Scenario: G0: m\[k0\] = v1, m\[k1\] = v2, delete\(m, k0\) ‖ G1: mapclear\(m\)\./);
+    expect(how).toMatch(/the invariant "count equals live keys" no longer holds\. 4 operations, \d+ context switches, \d+ steps: no interleaving of this pair has fewer switches\. Steps 1-\d+ are G0 filling the map alone\.$/);
+    expect(formatRows([row!], 1, 10)).toContain(`        how the spec gets to corrupt: count equals live keys: ${how}\n`);
+    expect(explainSeen({ ops: ['assign', 'access'], prefill: 0 }, ['fatal: concurrent map read and map write']).get('fatal: concurrent map read and map write')).toMatch(/the program stops: fatal: concurrent map read and map write\./);
   });
 });
