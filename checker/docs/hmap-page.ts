@@ -60,16 +60,17 @@ const FATAL_MARKS: ReadonlyArray<readonly [string, string]> = [
 /** Which pair of operations Go can stop with which fatal error, or leave silently broken: the spec's side of `npm run vs-go`. */
 function pairSection(): string[] {
   const lines = ['## Which pairs Go stops, held against real Go', '',
-    'Two goroutines, one operation each, at the same time, every interleaving, under the configuration `go` (Go\'s own bucket size and load factor): the fatal errors the spec reaches for each pair, and whether it can leave the map silently broken. **W** concurrent map writes, **R** concurrent map read and map write, **I** concurrent map iteration and map write, **S** a structural invariant broken with no crash (`corrupt: ...`), · none of these. `npm run vs-go` runs the same pairs in real Go 1.19 (trial after trial, one operation per goroutine on a fresh map, the map checked after each trial) and checks that every fatal error Go prints, and every invariant it leaves visibly broken, is one the spec reaches for that pair.', ''];
+    'Two goroutines, one operation each, at the same time, every interleaving, under the configuration `go` (Go\'s own bucket size and load factor): the fatal errors the spec reaches for each pair, and whether it can leave the map silently broken. **W** concurrent map writes, **R** concurrent map read and map write, **I** concurrent map iteration and map write, **S** a structural invariant broken with no crash (`corrupt: ...`), **N** results no order of the two operations explains (`nonlinearizable`, e.g. a read that returns a value nobody stored), · none of these (then every execution ends `ok`; sync.Map\'s spec, checked the same way on the pairs of Store, Load, Delete and Range, gives · for every one). `npm run vs-go` runs the same pairs in real Go 1.19 (trial after trial, one operation per goroutine on a fresh map, the map checked after each trial) and checks that every fatal error Go prints, and every invariant it leaves visibly broken, is one the spec reaches for that pair.', ''];
   for (const prefill of [0, 2]) {
     lines.push(prefill === 0 ? 'On an empty map:' : `On a map holding ${prefill} keys (one of them the key both operations use):`, '');
     lines.push(`| | ${PAIR_OPS.join(' | ')} |`, `|---|${PAIR_OPS.map(() => ':---:').join('|')}|`);
     for (const [i, a] of PAIR_OPS.entries()) {
       const cells = PAIR_OPS.map((b, j) => {
         if (j < i) return '';
-        const classes = modelClasses({ ops: [a, b], prefill });
+        const classes = modelClasses({ map: 'plain', ops: [a, b], prefill });
         const marks = FATAL_MARKS.filter(([c]) => classes.includes(c)).map(([, m]) => m);
         if (classes.some((c) => c.startsWith('corrupt: '))) marks.push('S');
+        if (classes.includes('nonlinearizable')) marks.push('N');
         return marks.join(' ') || '·';
       });
       lines.push(`| **${a}** | ${cells.join(' | ')} |`);

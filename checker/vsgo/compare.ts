@@ -13,11 +13,12 @@ export const HANG = 'hang';
 /**
  * The outcome class of a line the Go harness printed when it stopped, or undefined when the line
  * is not one. Go prints "fatal error: " for fatal() and throw() alike; the three misuse texts
- * are fatal()'s, every other text is a throw. "silent: corrupt: <invariant> (...)" is the
- * harness's own: a map left broken with no crash.
+ * are fatal()'s, every other text is a throw. "silent: corrupt: <invariant> (...)" and
+ * "silent: nonlinearizable (...)" are the harness's own: a map left broken, or results no order
+ * of the two operations explains, with no crash.
  */
 export function goClass(line: string): string | undefined {
-  const silent = /^silent: (corrupt: [^(]+?) \(/.exec(line);
+  const silent = /^silent: (nonlinearizable|corrupt: [^(]+?) \(/.exec(line);
   if (silent) return silent[1];
   const fatal = /^fatal error: (.+)$/.exec(line);
   if (fatal) return `${FATAL_TEXTS.has(fatal[1]!) ? 'fatal' : 'throw'}: ${fatal[1]}`;
@@ -33,6 +34,11 @@ function isCorrupt(outcome: string): boolean {
   return outcome.startsWith('corrupt: ');
 }
 
+/** Wrong with no crash: a broken invariant, or results no order explains. */
+function isSilent(outcome: string): boolean {
+  return isCorrupt(outcome) || outcome === 'nonlinearizable';
+}
+
 export interface PairVerdict {
   /** False when Go did what the spec says it cannot. */
   agrees: boolean;
@@ -42,18 +48,19 @@ export interface PairVerdict {
 
 /**
  * Go and the spec agree on a pair when every outcome Go showed is one the spec reaches for it:
- * each fatal error, throw, panic or hang, and each silently broken invariant. Both run one
- * operation per goroutine from the same map, so nothing else is excused but this: the harness
- * can look at a broken map only once both operations are done, and names the first of its
- * checks that fails, where the spec names the first invariant to break during the execution;
- * so a silently broken invariant of Go's is accepted, and told, where the spec reaches another.
+ * each fatal error, throw, panic or hang, each silently broken invariant and results no order
+ * explains. Both run one operation per goroutine from the same map, so nothing else is excused
+ * but this: the harness can look at the map only once both operations are done, where the spec
+ * names the first invariant to break during the execution (and calls an execution that broke
+ * one corrupt before it asks whether its results are explained). So a silent outcome of Go's
+ * that the spec does not name is accepted, and told, where the spec reaches a broken invariant.
  */
 export function comparePair(model: readonly string[], seen: ReadonlyMap<string, number>): PairVerdict {
   const remarks: string[] = [];
   let agrees = true;
   for (const outcome of seen.keys()) {
-    if (!(isCrash(outcome) || isCorrupt(outcome)) || model.includes(outcome)) continue;
-    if (isCorrupt(outcome) && model.some(isCorrupt)) {
+    if (!(isCrash(outcome) || isSilent(outcome)) || model.includes(outcome)) continue;
+    if (isSilent(outcome) && model.some(isCorrupt)) {
       remarks.push(`Go: ${outcome}, where the spec breaks ${model.filter(isCorrupt).map((c) => c.slice('corrupt: '.length)).join(' or ')} first`);
     } else {
       agrees = false;

@@ -63,7 +63,7 @@ export function runPair(harness: Harness, c: PairCase, runs: number, ms: number)
 }
 
 function runOnce(harness: Harness, c: PairCase, ms: number): string {
-  const r = spawnSync(harness.path, [c.ops[0], c.ops[1], String(c.prefill), String(ms)], {
+  const r = spawnSync(harness.path, [c.map, c.ops[0], c.ops[1], String(c.prefill), String(ms)], {
     encoding: 'utf8', timeout: ms + HANG_GRACE_MS, maxBuffer: 16 << 20, env: { ...process.env, GOMAXPROCS: '2', GOTRACEBACK: 'single' },
   });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return HANG;

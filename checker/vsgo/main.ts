@@ -7,7 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { runMain, UsageError } from '../cli/errors.js';
 import { buildHarness, findGo, runPair } from './go.js';
-import { PAIR_OPS, type PairCase, type PairOp } from './model.js';
+import { MAP_OPS, PAIR_OPS, type PairCase, type PairOp } from './model.js';
 import { allCases, compareCases, formatRows } from './table.js';
 
 function wholeNumber(flag: string, text: string | undefined, fallback: number): number {
@@ -16,12 +16,13 @@ function wholeNumber(flag: string, text: string | undefined, fallback: number): 
   return Number(text);
 }
 
-/** The two cases of `--pair a,b` (a on goroutine 0): on an empty map and on one with two keys. */
+/** The cases of `--pair a,b` (a on goroutine 0): on an empty map and on one with two keys, of the plain map and, where it has both operations, of sync.Map. */
 function pairCases(text: string): PairCase[] {
   const [a, b, ...rest] = text.split(',');
   const known = (op: string | undefined): op is PairOp => PAIR_OPS.includes(op as PairOp);
   if (rest.length > 0 || !known(a) || !known(b)) throw new UsageError(`--pair must be two of ${PAIR_OPS.join(', ')}, comma-separated, e.g. assign,range (got "${text}")`);
-  return [0, 2].map((prefill) => ({ ops: [a, b], prefill }));
+  const maps = (['plain', 'sync'] as const).filter((map) => MAP_OPS[map].includes(a) && MAP_OPS[map].includes(b));
+  return maps.flatMap((map) => [0, 2].map((prefill): PairCase => ({ map, ops: [a, b], prefill })));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -29,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     .description("the plain map's spec against real Go 1.19, pair of operations by pair")
     .option('-h, --help', 'show this help')
     .option('--runs <n>', 'runs of the Go program per pair (default 5)').option('--ms <n>', 'longest a run lasts, in milliseconds (default 200)')
-    .option('--pair <a,b>', `only this pair of operations (${PAIR_OPS.join(', ')}), on both maps`)
+    .option('--pair <a,b>', `only this pair of operations (${PAIR_OPS.join(', ')}), on both maps, of the plain map and of sync.Map`)
     .option('--explain', "for each outcome Go showed, besides ok, the spec's cheapest execution of the same pair, step by step in words");
   try {
     program.parse(argv, { from: 'user' });

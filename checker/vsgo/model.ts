@@ -1,12 +1,14 @@
 /**
- * The spec's side of the comparison with real Go (`npm run vs-go`): every outcome class the plain
- * map's spec reaches when goroutine 0 runs one operation and goroutine 1 another, at the same
- * time, on a map that first holds `prefill` keys (put there by goroutine 0, one after another,
- * before either starts). Every interleaving of their steps is explored. By default under the
- * configuration `go` (Go's own bucket size, load factor and initial size), as the real program runs.
+ * The spec's side of the comparison with real Go (`npm run vs-go`): every outcome class the spec
+ * of the plain map (or of sync.Map) reaches when goroutine 0 runs one operation and goroutine 1
+ * another, at the same time, on a map that first holds `prefill` keys (put there by goroutine 0,
+ * one after another, before either starts). Every interleaving of their steps is explored. By
+ * default under the configuration `go` (Go's own bucket size, load factor and initial size), as
+ * the real program runs.
  */
 import { CONFIGS, type MapConfig } from '../../spec/config.js';
 import { hmapTarget } from '../../spec/hmap/target.js';
+import { syncmapTarget } from '../../spec/syncmap/target.js';
 import type { Target } from '../../spec/target.js';
 import type { Op, OutcomeClass } from '../../spec/types.js';
 import { ALL_REDUCTIONS, applyEdge, type Bounds, type Edge, initialNode, type Node, nodeKey, outcomeOf } from '../explore/node.js';
@@ -17,10 +19,20 @@ import type { WitnessPath } from '../explore/witness.js';
 export const PAIR_OPS = ['assign', 'access', 'delete', 'range', 'clear', 'len'] as const;
 export type PairOp = (typeof PAIR_OPS)[number];
 
-/** One run of the comparison: the two goroutines' operations and how many keys the map holds first. */
+/** The maps compared: Go's plain map, and sync.Map (Store, Load, Delete, Range: it has no clear or len in Go 1.19). */
+export type PairMap = 'plain' | 'sync';
+export const MAP_OPS: Readonly<Record<PairMap, readonly PairOp[]>> = { plain: PAIR_OPS, sync: ['assign', 'access', 'delete', 'range'] };
+
+/** One run of the comparison: the map, the two goroutines' operations and how many keys the map holds first. */
 export interface PairCase {
+  map: PairMap;
   ops: readonly [PairOp, PairOp];
   prefill: number;
+}
+
+/** The spec of the case's map. */
+function targetOf(c: PairCase, cfg: MapConfig): Target<unknown> {
+  return (c.map === 'sync' ? syncmapTarget(cfg) : hmapTarget(cfg)) as Target<unknown>;
 }
 
 /** Goroutine g's operation: on key 0 (both on the same key, where they collide), with a value of its own. */
@@ -39,7 +51,7 @@ function opOf(kind: PairOp, g: number, prefill: number): Op {
  * operation is part of the situation, so two mirror states are not one here.
  */
 export function modelClasses(c: PairCase, cfg: MapConfig = CONFIGS['go']!): OutcomeClass[] {
-  return classesOf(hmapTarget(cfg), cfg, c);
+  return classesOf(targetOf(c, cfg), cfg, c);
 }
 
 /** The bounds of a case's executions: its operations, the setup's included, over as many keys. */
@@ -79,7 +91,7 @@ function setUp<S>(target: Target<S>, cfg: MapConfig, c: PairCase): { root: Node<
 
 /** How many steps goroutine 0 takes to fill the map before the pair starts. */
 export function setupSteps(c: PairCase, cfg: MapConfig = CONFIGS['go']!): number {
-  return setUp(hmapTarget(cfg), cfg, c).edges.length;
+  return setUp(targetOf(c, cfg), cfg, c).edges.length;
 }
 
 /**
@@ -89,7 +101,12 @@ export function setupSteps(c: PairCase, cfg: MapConfig = CONFIGS['go']!): number
  * the choice made first, so the result is the same on every run.
  */
 export function pairWitnesses(c: PairCase, wanted: ReadonlySet<string>, cfg: MapConfig = CONFIGS['go']!): Map<string, WitnessPath> {
-  return witnessesOf(hmapTarget(cfg), cfg, c, wanted);
+  return witnessesOf(targetOf(c, cfg), cfg, c, wanted);
+}
+
+/** The spec of the case's map, for replaying its witnesses. */
+export function pairTarget(c: PairCase, cfg: MapConfig = CONFIGS['go']!): Target<unknown> {
+  return targetOf(c, cfg);
 }
 
 function witnessesOf<S>(target: Target<S>, cfg: MapConfig, c: PairCase, wanted: ReadonlySet<string>): Map<string, WitnessPath> {
