@@ -66,7 +66,7 @@ export function formatRows(rows: readonly Row[], runs: number, ms: number): stri
   }
   const differ = rows.filter((r) => !r.agrees).length;
   const pairs = (n: number): string => `${n} pair${n === 1 ? '' : 's'}`;
-  lines.push('', differ === 0 ? `all ${pairs(rows.length)} agree: every outcome Go showed (a crash, or a map left visibly broken) is one the spec reaches for that pair` : `${differ} of ${pairs(rows.length)} differ`);
+  lines.push('', differ === 0 ? `all ${pairs(rows.length)} agree: every outcome Go showed (a crash, a map left visibly broken, results no order explains) is one the spec reaches for that pair` : `${differ} of ${pairs(rows.length)} differ`);
   const { pairs: wrong, shown } = coverage(rows);
   lines.push(`of the ${pairs(wrong)} for which the spec reaches an outcome besides ok, Go showed one of them for ${shown} (a race Go loses rarely may need more runs: --runs, or --pair a,b)`);
   return `${lines.join('\n')}\n`;
