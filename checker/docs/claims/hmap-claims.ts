@@ -50,7 +50,8 @@ export function hmapClaims(dir: string, docs: string): Claim[] {
       n: 1, text: 'Concurrent writes to a Go map always crash with `fatal error: concurrent map writes`.', verdict: 'wrong',
       condition: 'The check is a plain load of `hashWriting` at the start of each write and again before the flag is cleared. Two writers that both load the flag before either stores it, and both pass the closing check before either clears it, finish without any fatal, and the map can be left corrupt or its results unexplainable.',
       evidence: [`Every interleaving of every scenario of two writer operations (assign, delete, clear) on one key, config \`small\` (${formatCount(r.states)} states): ${outcomeCounts(r.outcomes)} distinct end states. The fatal is the common case, not the only one.`, '',
-        ...witnessMarkdown(w, `The smallest silent one, \`${w.trace.outcome}\`:`)],
+        ...witnessMarkdown(w, `The smallest silent one, \`${w.trace.outcome}\`:`), '',
+        realGoPointer('leave `len(m)` different from the number of keys the map holds, with no error', 'delete,clear')],
     });
   }
 
@@ -119,8 +120,14 @@ export function hmapClaims(dir: string, docs: string): Claim[] {
       n: 5, text: 'Reading a map while another goroutine writes it is always detected.', verdict: 'wrong',
       condition: 'mapaccess checks `hashWriting` once, when it starts. A read that starts before a writer sets the flag, or after it cleared it while the caller\'s value store is still to come, reads whatever the cells hold at that moment, with no check.',
       evidence: [`Every interleaving of one \`m[k0] = v\` and one \`v, ok := m[k0]\` (and of the sequential pairs), config \`small\`: ${outcomeCounts(r.outcomes)} distinct end states.`, '',
-        ...witnessMarkdown(w, 'The smallest undetected one:')],
+        ...witnessMarkdown(w, 'The smallest undetected one:'), '',
+        realGoPointer('return `0, true` from `v, ok := m[k0]`, a value nobody stored, with no error', 'assign,access')],
     });
   }
   return claims;
+}
+
+/** A pointer to the comparison with real Go (checker/vsgo): what to run to see Go itself do it. */
+function realGoPointer(what: string, pair: string): string {
+  return `To see Go 1.19 itself ${what}: \`npm run vs-go -- --pair ${pair} --explain\` runs the pair in real Go, trial after trial, and prints what Go did beside the spec's shortest way there (README, "Against real Go 1.19", has what it showed here).`;
 }
