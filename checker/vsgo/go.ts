@@ -19,15 +19,20 @@ const DEBIAN_GO = '/usr/lib/go-1.19/bin/go';
 /** A user's problem, said in one line: the CLI prints it and exits 2. */
 export class GoUnavailable extends UsageError {}
 
-/** The go command of a Go 1.19 toolchain: $GO, else `go` on the PATH, else Debian's. */
-export function findGo(): string {
+/** A Go 1.19 toolchain: its go command ($GO, else `go` on the PATH, else Debian's) and its version, e.g. go1.19.8. */
+export interface GoToolchain {
+  command: string;
+  version: string;
+}
+
+export function findGo(): GoToolchain {
   const tried: string[] = [];
   for (const go of [process.env['GO'], 'go', DEBIAN_GO]) {
     if (!go) continue;
     const r = spawnSync(go, ['version'], { encoding: 'utf8' });
     if (r.error || r.status !== 0) continue;
     const version = /go version (go[0-9.]+)/.exec(r.stdout)?.[1] ?? r.stdout.trim();
-    if (version.startsWith('go1.19')) return go;
+    if (version.startsWith('go1.19')) return { command: go, version };
     tried.push(`${go} is ${version}`);
   }
   throw new GoUnavailable(`needs Go 1.19 (apt-get install golang-1.19-go, or set GO to its go command)${tried.length ? `; found only: ${tried.join(', ')}` : ''}`);
@@ -39,12 +44,12 @@ export interface Harness {
   remove(): void;
 }
 
-export function buildHarness(go: string): Harness {
+export function buildHarness(go: GoToolchain): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'gomapcheck-vsgo-'));
   try {
     copyFileSync(HARNESS, join(dir, 'main.go'));
     // GOPATH mode, and a build cache of its own: no module file needed, nothing written elsewhere.
-    execFileSync(go, ['build', '-o', 'harness', 'main.go'], { cwd: dir, env: { ...process.env, GO111MODULE: 'off', GOCACHE: join(dir, 'cache'), GOFLAGS: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(go.command, ['build', '-o', 'harness', 'main.go'], { cwd: dir, env: { ...process.env, GO111MODULE: 'off', GOCACHE: join(dir, 'cache'), GOFLAGS: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;

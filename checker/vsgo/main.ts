@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { runMain, UsageError } from '../cli/errors.js';
 import { buildHarness, findGo, runPair } from './go.js';
 import { MAP_OPS, PAIR_OPS, type PairCase, type PairOp } from './model.js';
-import { allCases, compareCases, formatRows } from './table.js';
+import { allCases, compareCases, formatRows, rowsJson } from './table.js';
 
 function wholeNumber(flag: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -31,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
     .option('-h, --help', 'show this help')
     .option('--runs <n>', 'runs of the Go program per pair (default 5)').option('--ms <n>', 'longest a run lasts, in milliseconds (default 200)')
     .option('--pair <a,b>', `only this pair of operations (${PAIR_OPS.join(', ')}), on both maps, of the plain map and of sync.Map`)
+    .option('--json', 'print one JSON object instead of the table')
     .option('--explain', "for each outcome Go showed, besides ok, the spec's cheapest execution of the same pair, step by step in words");
   try {
     program.parse(argv, { from: 'user' });
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) throw new UsageError(`vs-go: ${e.message.replace(/^error: /, '')} (see --help)`);
     throw e;
   }
-  const o = program.opts<{ runs?: string; ms?: string; pair?: string; explain?: boolean; help?: boolean }>();
+  const o = program.opts<{ runs?: string; ms?: string; pair?: string; explain?: boolean; json?: boolean; help?: boolean }>();
   if (o.help) {
     process.stdout.write(program.helpInformation());
     return 0;
@@ -46,10 +47,11 @@ async function main(argv: string[]): Promise<number> {
   const runs = wholeNumber('--runs', o.runs, 5);
   const ms = wholeNumber('--ms', o.ms, 200);
   const cases = o.pair === undefined ? allCases() : pairCases(o.pair);
-  const harness = buildHarness(findGo());
+  const go = findGo();
+  const harness = buildHarness(go);
   try {
     const rows = compareCases(cases, (c) => runPair(harness, c, runs, ms), o.explain === true);
-    process.stdout.write(formatRows(rows, runs, ms));
+    process.stdout.write(o.json ? rowsJson(rows, runs, ms, go.version) : formatRows(rows, runs, ms));
     return rows.every((r) => r.agrees) ? 0 : 1;
   } finally {
     harness.remove();

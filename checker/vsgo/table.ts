@@ -72,6 +72,19 @@ export function formatRows(rows: readonly Row[], runs: number, ms: number): stri
   return `${lines.join('\n')}\n`;
 }
 
+/** The comparison as one JSON object (`--json`): every pair with both sides, and the verdict. */
+export function rowsJson(rows: readonly Row[], runs: number, ms: number, go: string): string {
+  const sorted = (m: ReadonlyMap<string, unknown>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `${JSON.stringify({
+    version: 1, go, config: 'go', runs, ms,
+    agree: rows.every((r) => r.agrees), coverage: coverage(rows),
+    pairs: rows.map((r) => ({
+      map: r.case.map, ops: r.case.ops, prefill: r.case.prefill, spec: r.model, observed: sorted(r.go), agrees: r.agrees, remarks: r.remarks,
+      ...(r.explained ? { explained: sorted(r.explained) } : {}),
+    })),
+  }, null, 2)}\n`;
+}
+
 /** Of the pairs whose spec reaches anything but ok, how many Go showed one of those outcomes for. */
 export function coverage(rows: readonly Row[]): { pairs: number; shown: number } {
   const wrong = rows.filter((r) => r.model.some((c) => c !== 'ok'));

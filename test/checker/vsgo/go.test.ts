@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildHarness, findGo, type Harness, runPair } from '../../../checker/vsgo/go.js';
+import { buildHarness, findGo, type GoToolchain, type Harness, runPair } from '../../../checker/vsgo/go.js';
 import { allCases, compareCases, coverage } from '../../../checker/vsgo/table.js';
 
 const MAIN = fileURLToPath(new URL('../../../checker/vsgo/main.ts', import.meta.url));
 
 // CI installs Go 1.19 (.ci/run), so there a missing toolchain fails this file; elsewhere it is skipped.
-const go = ((): string | undefined => {
+const go = ((): GoToolchain | undefined => {
   try {
     return findGo();
   } catch (e) {
@@ -33,6 +33,10 @@ describe.skipIf(!go)('the plain map against real Go 1.19', () => {
     expect(rows.filter((r) => !r.agrees).map((r) => `${r.case.ops.join(' ∥ ')}/${r.case.prefill}: ${r.remarks.join('; ')}`)).toEqual([]);
     // Most pairs that can go wrong do within one short run; none doing so would mean the harness races nothing.
     expect(coverage(rows).shown).toBeGreaterThan(coverage(rows).pairs / 2);
+  });
+
+  it('names the toolchain it found by its version', () => {
+    expect(go!.version).toMatch(/^go1\.19(\.\d+)?$/);
   });
 
   it('runs one pair on both maps with --pair, goroutine 0 taking the first, and on sync.Map where it has both', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PairCase } from '../../../checker/vsgo/model.js';
-import { allCases, compareCases, explainSeen, coverage, formatRows, type Row } from '../../../checker/vsgo/table.js';
+import { allCases, compareCases, coverage, explainSeen, formatRows, type Row, rowsJson } from '../../../checker/vsgo/table.js';
 
 describe('the comparison table', () => {
   it('covers every unordered pair of each map\'s operations, on an empty map and on one with two keys', () => {
@@ -46,5 +46,16 @@ describe('the comparison table', () => {
     expect(how).toMatch(/the invariant "count equals live keys" no longer holds\. 4 operations, \d+ context switches, \d+ steps: no interleaving of this pair has fewer switches\. Steps 1-\d+ are G0 filling the map alone\.$/);
     expect(formatRows([row!], 1, 10)).toContain(`        how the spec gets to corrupt: count equals live keys: ${how}\n`);
     expect(explainSeen({ map: 'plain', ops: ['assign', 'access'], prefill: 0 }, ['fatal: concurrent map read and map write']).get('fatal: concurrent map read and map write')).toMatch(/the program stops: fatal: concurrent map read and map write\./);
+  });
+
+  it('gives the same comparison as one JSON object with --json', () => {
+    const json = JSON.parse(rowsJson(rows, 3, 100, 'go1.19.8')) as { version: number; agree: boolean; coverage: unknown; runs: number; ms: number; pairs: Array<Record<string, unknown>> };
+    expect(json).toMatchObject({ version: 1, go: 'go1.19.8', config: 'go', runs: 3, ms: 100, agree: false, coverage: { pairs: 2, shown: 1 } });
+    expect(json.pairs).toHaveLength(rows.length);
+    expect(json.pairs[0]).toEqual({
+      map: 'plain', ops: ['assign', 'access'], prefill: 0, spec: ['fatal: concurrent map read and map write', 'ok'],
+      observed: { 'fatal: concurrent map read and map write': 2, ok: 1 }, agrees: true, remarks: [],
+    });
+    expect(json.pairs[2]).toMatchObject({ agrees: false, remarks: ['Go: throw: bad map state, which the spec never reaches for this pair'] });
   });
 });
