@@ -40,7 +40,7 @@ export function targetOptions(options: CheckOptions, target: string, note: (line
       note(`gomapcheck: note: ${where} is beyond exhaustive reach on 2 cores (docs/performance.md); --exhaustive: exploring it all anyway (minutes at depth 3 with two keys; deeper, hours and possibly more memory than the machine has)`);
     } else {
       preemptions = HMAP_AUTO_PREEMPTIONS;
-      note(`gomapcheck: note: ${where} is beyond exhaustive reach (docs/performance.md): checking it BOUNDED to ${preemptions} preemption, which still covers every race-free execution; --preemptions P chooses the bound, --exhaustive insists`);
+      note(`gomapcheck: note: ${where} is beyond exhaustive reach (docs/performance.md): checking it BOUNDED to ${preemptions} preemption, which still covers every race-free execution but not every racy one (the exhaustive --depth 3 --keys 1, some seconds, also reaches silent corruptions, corrupt: ...); --preemptions P chooses the bound, --exhaustive insists`);
     }
   }
   return { ...options, target, ...(preemptions === undefined ? {} : { preemptions }) };
