@@ -35,7 +35,7 @@ export function findGo(): GoToolchain {
     if (version.startsWith('go1.19')) return { command: go, version };
     tried.push(`${go} is ${version}`);
   }
-  throw new GoUnavailable(`needs Go 1.19 (apt-get install golang-1.19-go, or set GO to its go command)${tried.length ? `; found only: ${tried.join(', ')}` : ''}`);
+  throw new GoUnavailable(`vs-go needs Go 1.19 (apt-get install golang-1.19-go, or set GO to its go command)${tried.length ? `; found only: ${tried.join(', ')}` : ''}`);
 }
 
 /** The built harness, and a way to remove it. */
