@@ -23,12 +23,12 @@ export const RUN_READS: Readonly<Record<Run, readonly string[]>> = {
   stress: ['target', 'config', 'keys', 'shards', 'ops', 'workers', 'seed', 'mix', 'json'],
 };
 
-/** Why a run does not read a flag, where a hint helps more than "see --help". */
-const HINTS: Partial<Record<Run, string>> = {
-  replay: 'a trace carries its own target, configuration and schedule',
-  shard: 'a shard prints only its partial report; give --traces, --no-write, --json or --report to gomapcheck merge',
-  conformance: 'the committed traces fix their own; --depth or --sample explores schedules instead',
-  'conformance --depth': 'it checks schedules, not the traces under --traces',
+/** Why a run does not read a flag, where a hint helps more than "see --help": for every flag, or for the ones listed. */
+const HINTS: Partial<Record<Run, { text: string; flags?: readonly string[] }>> = {
+  replay: { text: 'a trace carries its own target, configuration and schedule' },
+  shard: { text: 'a shard prints only its partial report; give --traces, --no-write, --json or --report to gomapcheck merge' },
+  conformance: { text: 'the committed traces fix their own; --depth or --sample explores schedules instead', flags: ['goroutines', 'keys', 'config', 'preemptions', 'shards'] },
+  'conformance --depth': { text: 'it checks schedules, not the traces under --traces', flags: ['traces'] },
 };
 
 /**
@@ -42,7 +42,8 @@ export function runConflict(given: ReadonlySet<string>, target: string): string 
   for (const flag of given) {
     if (flag === runs[0] || RUN_READS[run].includes(flag)) continue;
     const hint = HINTS[run];
-    return `${flagName(flag)} does not apply to ${run === 'check' ? 'a check' : `--${run}`}${hint ? ` (${hint})` : ' (see --help)'}`;
+    const why = hint && (hint.flags === undefined || hint.flags.includes(flag)) ? hint.text : 'see --help';
+    return `${flagName(flag)} does not apply to ${run === 'check' ? 'a check' : `--${run}`} (${why})`;
   }
   if (run === 'mutants' && target !== 'all' && target !== 'syncmap') return `--mutants checks sync.Map's mutants: give --target syncmap or none, not ${target}`;
   return undefined;

@@ -11,8 +11,9 @@ export const CONFORMING_TARGETS: readonly string[] = CONFORMANCE_TARGET_NAMES;
 
 /**
  * The committed traces the conformance run covers: every .json under <tracesDir>/<target>/,
- * target by target (those of `targets` only, when given), sorted. A mutant trace filed there stays in the list: conformFiles skips it
- * with a line that says so, so nobody wonders where it went.
+ * target by target (those of `targets` only, when given), sorted. A mutant trace filed there
+ * stays in the list: conformFiles skips it with a line that says so, so nobody wonders where it
+ * went.
  */
 export function conformanceFiles(tracesDir: string, targets?: readonly string[]): string[] {
   const out: string[] = [];

@@ -20,6 +20,8 @@ describe('flags the chosen run does not read', () => {
     [['--stress', '--depth', '3'], '--depth does not apply to --stress (see --help)'],
     [['--stress', '--no-write'], '--no-write does not apply to --stress (see --help)'],
     [['--conformance', '--keys', '1'], '--keys does not apply to --conformance (the committed traces fix their own; --depth or --sample explores schedules instead)'],
+    [['--conformance', '--report', 'r.html'], '--report does not apply to --conformance (see --help)'],
+    [['--conformance', '--depth', '2', '--report', 'r.html'], '--report does not apply to --conformance --depth (see --help)'],
     [['--conformance', '--depth', '2', '--traces', 'x'], '--traces does not apply to --conformance --depth (it checks schedules, not the traces under --traces)'],
     [['--conformance', '--sample', '2', '--preemptions', '1'], '--preemptions does not apply to --conformance --sample (see --help)'],
     [['--shard', '1/2', '--traces', 'x'], '--traces does not apply to --shard (a shard prints only its partial report; give --traces, --no-write, --json or --report to gomapcheck merge)'],
