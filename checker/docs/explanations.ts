@@ -32,12 +32,14 @@ export function meaningOf(outcome: string): string {
 }
 
 /** What happened in this witness, step numbers as the diagram numbers its arrows. */
-export function narrate(view: ExecutionView, minimal = true): string {
+export function narrate(view: ExecutionView, minimal = true, setupSteps = 0): string {
   const { trace, steps } = view;
   const parts = [`Scenario: ${describeScenario(trace.scenario, dialectOf(trace.target)).replace(/; /g, ' ‖ ')}.`];
+  if (setupSteps > 0) parts.push(`Steps 1-${setupSteps} are G0 filling the map alone.`);
+  // The setup's own flag changes (each of its writes opening and closing its window) are not the story.
   const flagChanges = steps
     .map((s, i) => ({ s, i }))
-    .filter(({ s }) => s.writes.includes('flags') && /flags \d+→\d+/.test(s.detail))
+    .filter(({ s, i }) => i >= setupSteps && s.writes.includes('flags') && /flags \d+→\d+/.test(s.detail))
     .map(({ s, i }) => `step ${i + 1} (G${s.goroutine}, ${s.goLine}) ${/flags \d+→\d+/.exec(s.detail)![0]}`);
   if (flagChanges.length > 0) parts.push(`Flag changes: ${flagChanges.join('; ')}.`);
   const crashAt = steps.findIndex((s) => s.crash);

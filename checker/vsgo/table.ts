@@ -43,11 +43,10 @@ export function explainSeen(c: PairCase, outcomes: readonly string[]): Map<strin
   const cfg = CONFIGS['go']!;
   const target = pairTarget(c, cfg);
   const setup = setupSteps(c, cfg);
-  const filling = setup > 0 ? ` Steps 1-${setup} are G0 filling the map alone.` : '';
   const out = new Map<string, string>();
   for (const [outcome, path] of pairWitnesses(c, new Set(outcomes), cfg)) {
     const { view } = witnessTrace(target, cfg, pairBounds(c), path);
-    out.set(outcome, `${narrate(view, false).replace(/\.$/, '')}: no interleaving of this pair has fewer switches.${filling}`);
+    out.set(outcome, `${narrate(view, false, setup).replace(/\.$/, '')}: no interleaving of this pair has fewer switches.`);
   }
   return out;
 }

@@ -42,8 +42,11 @@ describe('the comparison table', () => {
     const [row] = compareCases([c], () => seen, true);
     expect([...row!.explained!.keys()]).toEqual(['corrupt: count equals live keys']);
     const how = row!.explained!.get('corrupt: count equals live keys')!;
-    expect(how).toMatch(/^Scenario: G0: m\[k0\] = v1, m\[k1\] = v2, delete\(m, k0\) ‖ G1: mapclear\(m\)\./);
-    expect(how).toMatch(/the invariant "count equals live keys" no longer holds\. 4 operations, \d+ context switches, \d+ steps: no interleaving of this pair has fewer switches\. Steps 1-\d+ are G0 filling the map alone\.$/);
+    expect(how).toMatch(/^Scenario: G0: m\[k0\] = v1, m\[k1\] = v2, delete\(m, k0\) ‖ G1: mapclear\(m\)\. Steps 1-(\d+) are G0 filling the map alone\. Flag changes: step (\d+) /);
+    // The flag changes told start after the setup's steps.
+    const [, setup, firstChange] = /Steps 1-(\d+) .* Flag changes: step (\d+) /.exec(how)!;
+    expect(Number(firstChange)).toBeGreaterThan(Number(setup));
+    expect(how).toMatch(/the invariant "count equals live keys" no longer holds\. 4 operations, \d+ context switches, \d+ steps: no interleaving of this pair has fewer switches\.$/);
     expect(formatRows([row!], 1, 10)).toContain(`        how the spec gets to corrupt: count equals live keys: ${how}\n`);
     expect(explainSeen({ map: 'plain', ops: ['assign', 'access'], prefill: 0 }, ['fatal: concurrent map read and map write']).get('fatal: concurrent map read and map write')).toMatch(/the program stops: fatal: concurrent map read and map write\./);
   });
