@@ -25,9 +25,9 @@ export interface GoToolchain {
   version: string;
 }
 
-export function findGo(): GoToolchain {
+export function findGo(candidates: ReadonlyArray<string | undefined> = [process.env['GO'], 'go', DEBIAN_GO]): GoToolchain {
   const tried: string[] = [];
-  for (const go of [process.env['GO'], 'go', DEBIAN_GO]) {
+  for (const go of candidates) {
     if (!go) continue;
     const r = spawnSync(go, ['version'], { encoding: 'utf8' });
     if (r.error || r.status !== 0) continue;

@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildHarness, findGo, type GoToolchain, type Harness, runPair } from '../../../checker/vsgo/go.js';
+import { buildHarness, findGo, type GoToolchain, GoUnavailable, type Harness, runPair } from '../../../checker/vsgo/go.js';
 import { allCases, compareCases, coverage } from '../../../checker/vsgo/table.js';
 
 const MAIN = fileURLToPath(new URL('../../../checker/vsgo/main.ts', import.meta.url));
@@ -48,6 +51,22 @@ describe.skipIf(!go)('the plain map against real Go 1.19', () => {
     expect(r.stdout).toContain('agree   len ∥ assign, empty map\n');
     expect(r.stdout).toContain('agree   len ∥ assign, 2 keys in the map\n');
     expect(r.stdout).toContain('all 2 pairs agree');
+  });
+});
+
+describe('finding Go 1.19', () => {
+  it('says in one line what to install when no candidate runs, or none is Go 1.19', () => {
+    expect(() => findGo(['/no/such/go'])).toThrow(/^vs-go needs Go 1\.19 \(apt-get install golang-1\.19-go, or set GO to its go command\)$/);
+    const dir = mkdtempSync(join(tmpdir(), 'vsgo-fake-'));
+    try {
+      const fake = join(dir, 'go');
+      writeFileSync(fake, '#!/bin/sh\necho "go version go1.21.0 linux/amd64"\n');
+      chmodSync(fake, 0o755);
+      expect(() => findGo([fake])).toThrow(`; found only: ${fake} is go1.21.0`);
+      expect(() => findGo([fake])).toThrow(GoUnavailable);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
