@@ -67,7 +67,7 @@ function pairSection(): string[] {
     for (const [i, a] of PAIR_OPS.entries()) {
       const cells = PAIR_OPS.map((b, j) => {
         if (j < i) return '';
-        const classes = modelClasses({ map: 'plain', ops: [a, b], prefill });
+        const classes = modelClasses({ map: 'hmap', ops: [a, b], prefill });
         const marks = FATAL_MARKS.filter(([c]) => classes.includes(c)).map(([, m]) => m);
         if (classes.some((c) => c.startsWith('corrupt: '))) marks.push('S');
         if (classes.includes('nonlinearizable')) marks.push('N');

@@ -7,8 +7,8 @@
 import { Command, CommanderError } from 'commander';
 import { runMain, UsageError } from '../cli/errors.js';
 import { buildHarness, findGo, runPair } from './go.js';
-import { MAP_OPS, PAIR_OPS, type PairCase, type PairOp } from './model.js';
-import { allCases, compareCases, formatRows, rowsJson } from './table.js';
+import { MAP_OPS, PAIR_MAPS, PAIR_OPS, type PairCase, type PairMap, type PairOp } from './model.js';
+import { allCases, compareCases, DEFAULT_MAPS, formatRows, rowsJson } from './table.js';
 
 function wholeNumber(flag: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -16,13 +16,23 @@ function wholeNumber(flag: string, text: string | undefined, fallback: number): 
   return Number(text);
 }
 
-/** The cases of `--pair a,b` (a on goroutine 0): on an empty map and on one with two keys, of the plain map and, where it has both operations, of sync.Map. */
-function pairCases(text: string): PairCase[] {
+/** The maps of `--maps a,b,...` (`all` for every one). */
+function mapsOf(text: string | undefined): readonly PairMap[] {
+  if (text === undefined) return DEFAULT_MAPS;
+  if (text === 'all') return PAIR_MAPS;
+  const maps = text.split(',');
+  const known = (m: string): m is PairMap => PAIR_MAPS.includes(m as PairMap);
+  if (maps.length === 0 || !maps.every(known)) throw new UsageError(`--maps must be all or some of ${PAIR_MAPS.join(', ')}, comma-separated (got "${text}")`);
+  return maps as PairMap[];
+}
+
+/** The cases of `--pair a,b` (a on goroutine 0): on an empty map and on one with two keys, of each of `maps` that has both operations. */
+function pairCases(text: string, maps: readonly PairMap[]): PairCase[] {
   const [a, b, ...rest] = text.split(',');
   const known = (op: string | undefined): op is PairOp => PAIR_OPS.includes(op as PairOp);
   if (rest.length > 0 || !known(a) || !known(b)) throw new UsageError(`--pair must be two of ${PAIR_OPS.join(', ')}, comma-separated, e.g. assign,range (got "${text}")`);
-  const maps = (['plain', 'sync'] as const).filter((map) => MAP_OPS[map].includes(a) && MAP_OPS[map].includes(b));
-  return maps.flatMap((map) => [0, 2].map((prefill): PairCase => ({ map, ops: [a, b], prefill })));
+  const having = maps.filter((map) => MAP_OPS[map].includes(a) && MAP_OPS[map].includes(b));
+  return having.flatMap((map) => [0, 2].map((prefill): PairCase => ({ map, ops: [a, b], prefill })));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -30,7 +40,8 @@ async function main(argv: string[]): Promise<number> {
     .description("the plain map's spec against real Go 1.19, pair of operations by pair")
     .option('-h, --help', 'show this help')
     .option('--runs <n>', 'runs of the Go program per pair (default 5)').option('--ms <n>', 'longest a run lasts, in milliseconds (default 200)')
-    .option('--pair <a,b>', `only this pair of operations (${PAIR_OPS.join(', ')}), on both maps, of the plain map and of sync.Map`)
+    .option('--maps <list>', `which maps: some of ${PAIR_MAPS.join(', ')}, or all (default ${DEFAULT_MAPS.join(',')})`)
+    .option('--pair <a,b>', `only this pair of operations (${PAIR_OPS.join(', ')}), on an empty map and one with two keys, of each map that has both`)
     .option('--json', 'print one JSON object instead of the table')
     .option('--explain', "for each outcome Go showed, besides ok, the spec's cheapest execution of the same pair, step by step in words");
   try {
@@ -39,14 +50,15 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) throw new UsageError(`vs-go: ${e.message.replace(/^error: /, '')} (see --help)`);
     throw e;
   }
-  const o = program.opts<{ runs?: string; ms?: string; pair?: string; explain?: boolean; json?: boolean; help?: boolean }>();
+  const o = program.opts<{ runs?: string; ms?: string; maps?: string; pair?: string; explain?: boolean; json?: boolean; help?: boolean }>();
   if (o.help) {
     process.stdout.write(program.helpInformation());
     return 0;
   }
   const runs = wholeNumber('--runs', o.runs, 5);
   const ms = wholeNumber('--ms', o.ms, 200);
-  const cases = o.pair === undefined ? allCases() : pairCases(o.pair);
+  const maps = mapsOf(o.maps);
+  const cases = o.pair === undefined ? allCases(maps) : pairCases(o.pair, maps);
   const go = findGo();
   const harness = buildHarness(go);
   try {

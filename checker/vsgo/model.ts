@@ -1,14 +1,13 @@
 /**
  * The spec's side of the comparison with real Go (`npm run vs-go`): every outcome class the spec
- * of the plain map (or of sync.Map) reaches when goroutine 0 runs one operation and goroutine 1
+ * of the plain map (or of sync.Map, or of a locked map) reaches when goroutine 0 runs one operation and goroutine 1
  * another, at the same time, on a map that first holds `prefill` keys (put there by goroutine 0,
  * one after another, before either starts). Every interleaving of their steps is explored. By
  * default under the configuration `go` (Go's own bucket size, load factor and initial size), as
  * the real program runs.
  */
 import { CONFIGS, type MapConfig } from '../../spec/config.js';
-import { hmapTarget } from '../../spec/hmap/target.js';
-import { syncmapTarget } from '../../spec/syncmap/target.js';
+import { makeTarget } from '../run/targets.js';
 import type { Target } from '../../spec/target.js';
 import type { Op, OutcomeClass } from '../../spec/types.js';
 import { ALL_REDUCTIONS, applyEdge, type Bounds, type Edge, initialNode, type Node, nodeKey, outcomeOf } from '../explore/node.js';
@@ -19,9 +18,17 @@ import type { WitnessPath } from '../explore/witness.js';
 export const PAIR_OPS = ['assign', 'access', 'delete', 'range', 'clear', 'len'] as const;
 export type PairOp = (typeof PAIR_OPS)[number];
 
-/** The maps compared: Go's plain map, and sync.Map (Store, Load, Delete, Range: it has no clear or len in Go 1.19). */
-export type PairMap = 'plain' | 'sync';
-export const MAP_OPS: Readonly<Record<PairMap, readonly PairOp[]>> = { plain: PAIR_OPS, sync: ['assign', 'access', 'delete', 'range'] };
+/**
+ * The maps compared, by their target names: Go's plain map, sync.Map (Store, Load, Delete, Range:
+ * it has no clear or len in Go 1.19), and the safe alternatives: a map under a sync.Mutex, under a
+ * sync.RWMutex, and split over two such shards (key k in shard k mod 2, as the spec's shardOf puts
+ * keys 0 and 1 under the configuration go).
+ */
+export const PAIR_MAPS = ['hmap', 'syncmap', 'mutex-map', 'rwmutex-map', 'sharded-map'] as const;
+export type PairMap = (typeof PAIR_MAPS)[number];
+export const MAP_OPS: Readonly<Record<PairMap, readonly PairOp[]>> = {
+  hmap: PAIR_OPS, syncmap: ['assign', 'access', 'delete', 'range'], 'mutex-map': PAIR_OPS, 'rwmutex-map': PAIR_OPS, 'sharded-map': PAIR_OPS,
+};
 
 /** One run of the comparison: the map, the two goroutines' operations and how many keys the map holds first. */
 export interface PairCase {
@@ -32,7 +39,9 @@ export interface PairCase {
 
 /** The spec of the case's map. */
 function targetOf(c: PairCase, cfg: MapConfig): Target<unknown> {
-  return (c.map === 'sync' ? syncmapTarget(cfg) : hmapTarget(cfg)) as Target<unknown>;
+  const target = makeTarget(c.map, cfg);
+  if (!target) throw new Error(`no spec for map ${c.map}`);
+  return target;
 }
 
 /** Goroutine g's operation: on key 0 (both on the same key, where they collide), with a value of its own. */

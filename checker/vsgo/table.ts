@@ -5,8 +5,8 @@ import { witnessTrace } from '../run/witness-trace.js';
 import { comparePair, type PairVerdict } from './compare.js';
 import { MAP_OPS, modelClasses, type PairMap, pairBounds, pairTarget, pairWitnesses, type PairCase, setupSteps } from './model.js';
 
-/** Every unordered pair of the map's operations (one goroutine each), on an empty map and on one with two keys: the plain map's, then sync.Map's. */
-export function allCases(maps: readonly PairMap[] = ['plain', 'sync']): PairCase[] {
+/** Every unordered pair of each map's operations (one goroutine each), on an empty map and on one with two keys; by default the plain map's, then sync.Map's. */
+export function allCases(maps: readonly PairMap[] = DEFAULT_MAPS): PairCase[] {
   const out: PairCase[] = [];
   for (const map of maps) {
     const ops = MAP_OPS[map];
@@ -16,6 +16,9 @@ export function allCases(maps: readonly PairMap[] = ['plain', 'sync']): PairCase
   }
   return out;
 }
+
+/** The maps `npm run vs-go` compares unless --maps says otherwise: the one that breaks, and the one built not to. */
+export const DEFAULT_MAPS: readonly PairMap[] = ['hmap', 'syncmap'];
 
 export interface Row extends PairVerdict {
   case: PairCase;
@@ -55,7 +58,7 @@ export function explainSeen(c: PairCase, outcomes: readonly string[]): Map<strin
 export function formatRows(rows: readonly Row[], runs: number, ms: number): string {
   const lines = [`the spec (config go, every interleaving of one operation each) against real Go 1.19 (${runs} runs of up to ${ms} ms per pair, one operation per goroutine per trial)`, ''];
   for (const r of rows) {
-    const name = `${r.case.map === 'sync' ? 'sync.Map ' : ''}${opName(r.case, 0)} ∥ ${opName(r.case, 1)}${r.case.prefill ? `, ${r.case.prefill} keys in the map` : ', empty map'}`;
+    const name = `${MAP_NAMES[r.case.map]}${opName(r.case, 0)} ∥ ${opName(r.case, 1)}${r.case.prefill ? `, ${r.case.prefill} keys in the map` : ', empty map'}`;
     const go = [...r.go].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([c, n]) => `${c} ×${n}`).join(', ');
     lines.push(`${r.agrees ? 'agree ' : 'DIFFER'}  ${name}`);
     lines.push(`        spec: ${r.model.join(', ')}`);
@@ -91,9 +94,12 @@ export function coverage(rows: readonly Row[]): { pairs: number; shown: number }
   return { pairs: wrong.length, shown };
 }
 
+/** How a row names its map: the plain map by its operations alone. */
+const MAP_NAMES: Readonly<Record<PairMap, string>> = { hmap: '', syncmap: 'sync.Map ', 'mutex-map': 'mutex-map ', 'rwmutex-map': 'rwmutex-map ', 'sharded-map': 'sharded-map ' };
+
 /** sync.Map's method names for the operations it has, the plain map's operation names otherwise. */
 const SYNC_METHODS: Readonly<Record<string, string>> = { assign: 'Store', access: 'Load', delete: 'Delete', range: 'Range' };
 
 function opName(c: PairCase, g: 0 | 1): string {
-  return c.map === 'sync' ? SYNC_METHODS[c.ops[g]]! : c.ops[g];
+  return c.map === 'syncmap' ? SYNC_METHODS[c.ops[g]]! : c.ops[g];
 }

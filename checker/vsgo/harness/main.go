@@ -8,9 +8,11 @@
 // it as "silent: corrupt: <the spec's name for it> (...)" or "silent: nonlinearizable (...)"
 // and exits 3. The checker compares the findings with the outcome classes the spec reaches.
 //
-// Usage: harness <plain|sync> <op of goroutine 0> <op of goroutine 1> <prefill> <milliseconds>
-// Ops: assign, access, delete, range, clear, len (sync.Map: the first four, as Store, Load,
-// Delete and Range).
+// Usage: harness <map> <op of goroutine 0> <op of goroutine 1> <prefill> <milliseconds>
+// Maps, by the checker's target names: hmap (the plain map), syncmap (sync.Map), mutex-map and
+// rwmutex-map (a map under a sync.Mutex or sync.RWMutex), sharded-map (two such, key k in shard
+// k mod 2). Ops: assign, access, delete, range, clear, len (sync.Map: the first four, as Store,
+// Load, Delete and Range).
 package main
 
 import (
@@ -129,8 +131,94 @@ func (s syncMap) broken() string {
 	return ""
 }
 
+// A plain map under a lock: Mutex for every operation, or RWMutex with readers sharing it.
+type locked struct {
+	mu   sync.Mutex
+	rw   sync.RWMutex
+	read bool // whether the RWMutex guards (readers share it) rather than the Mutex
+	m    plain
+}
+
+func (l *locked) run(op string, value int) string {
+	reader := op == "access" || op == "range" || op == "len"
+	switch {
+	case !l.read:
+		l.mu.Lock()
+		defer l.mu.Unlock()
+	case reader:
+		l.rw.RLock()
+		defer l.rw.RUnlock()
+	default:
+		l.rw.Lock()
+		defer l.rw.Unlock()
+	}
+	return l.m.run(op, value)
+}
+
+func (l *locked) contents() string { return l.m.contents() }
+func (l *locked) broken() string   { return l.m.broken() }
+
+// Two RWMutex-guarded shards, key k in shard k mod 2 (as the spec's shardOf puts keys 0 and 1).
+// A range, a clear and a len visit the shards one after the other, as the spec's do: no snapshot
+// across shards.
+type sharded [2]*locked
+
+func (s sharded) run(op string, value int) string {
+	switch op {
+	case "assign", "access", "delete":
+		return s[0].run(op, value) // the ops run on key 0
+	case "range":
+		var parts []string
+		for _, shard := range s {
+			if r := shard.run("range", 0); r != "" {
+				parts = append(parts, r)
+			}
+		}
+		pairs := strings.Fields(strings.Join(parts, " "))
+		sort.Strings(pairs)
+		return strings.Join(pairs, " ")
+	case "clear":
+		for _, shard := range s {
+			shard.run("clear", 0)
+		}
+	case "len":
+		n := 0
+		for _, shard := range s {
+			v, _ := strconv.Atoi(shard.run("len", 0))
+			n += v
+		}
+		return strconv.Itoa(n)
+	}
+	return ""
+}
+
+func (s sharded) contents() string { return s.run("range", 0) }
+
+func (s sharded) broken() string {
+	for _, shard := range s {
+		if b := shard.broken(); b != "" {
+			return b
+		}
+	}
+	return ""
+}
+
 func fresh(kind string, prefill int) target {
-	if kind == "sync" {
+	switch kind {
+	case "mutex-map", "rwmutex-map":
+		l := &locked{read: kind == "rwmutex-map", m: plain{}}
+		for k := 0; k < prefill; k++ {
+			l.m[k] = k + 1
+		}
+		return l
+	case "sharded-map":
+		s := sharded{{read: true, m: plain{}}, {read: true, m: plain{}}}
+		for k := 0; k < prefill; k++ {
+			s[k%2].m[k] = k + 1
+		}
+		return s
+	}
+	if kind == "syncmap" {
 		s := syncMap{&sync.Map{}}
 		for k := 0; k < prefill; k++ {
 			s.m.Store(k, k+1)
@@ -148,6 +236,9 @@ func fresh(kind string, prefill int) target {
 // results and the same final contents: a correct map's concurrent pair always does. Both orders
 // are tried, since two operations that ran at the same time may take effect in either.
 func explained(kind string, ops [2]string, prefill int, results [2]string, final string) bool {
+	if kind == "sharded-map" {
+		return explainedByShards(ops, prefill, results, final)
+	}
 	for _, first := range []int{0, 1} {
 		m := fresh(kind, prefill)
 		var got [2]string
@@ -158,6 +249,55 @@ func explained(kind string, ops [2]string, prefill int, results [2]string, final
 		}
 	}
 	return false
+}
+
+// The sharded map's range, clear and len visit the shards one after the other, so each shard may
+// see the two operations in its own order: every choice of order per shard is tried, each
+// operation's result put together from its parts as the operation puts it together.
+func explainedByShards(ops [2]string, prefill int, results [2]string, final string) bool {
+	for choice := 0; choice < 4; choice++ {
+		s := fresh("sharded-map", prefill).(sharded)
+		var parts [2][2]string // parts[operation][shard]
+		for sh := 0; sh < 2; sh++ {
+			first := (choice >> sh) & 1
+			for _, g := range []int{first, 1 - first} {
+				parts[g][sh] = s.runOnShard(sh, ops[g], prefill+1+g)
+			}
+		}
+		got := [2]string{joinParts(ops[0], parts[0]), joinParts(ops[1], parts[1])}
+		if got == results && s.contents() == final {
+			return true
+		}
+	}
+	return false
+}
+
+// Operation op's part on one shard: all of a range, clear or len's; a keyed operation (key 0)
+// has its part on shard 0 only.
+func (s sharded) runOnShard(sh int, op string, value int) string {
+	switch op {
+	case "assign", "access", "delete":
+		if sh != 0 {
+			return ""
+		}
+	}
+	return s[sh].run(op, value)
+}
+
+func joinParts(op string, parts [2]string) string {
+	switch op {
+	case "assign", "access", "delete":
+		return parts[0]
+	case "range":
+		pairs := strings.Fields(parts[0] + " " + parts[1])
+		sort.Strings(pairs)
+		return strings.Join(pairs, " ")
+	case "len":
+		a, _ := strconv.Atoi(parts[0])
+		b, _ := strconv.Atoi(parts[1])
+		return strconv.Itoa(a + b)
+	}
+	return ""
 }
 
 // A few spins of a different length before each operation, so that the two operations meet at
@@ -189,18 +329,20 @@ func usage(text string) {
 
 func main() {
 	if len(os.Args) != 6 {
-		usage("usage: harness <plain|sync> <op0> <op1> <prefill> <milliseconds>")
+		usage("usage: harness <map> <op0> <op1> <prefill> <milliseconds>")
 	}
 	kind := os.Args[1]
-	if kind != "plain" && kind != "sync" {
-		usage(fmt.Sprintf("unknown map %q (plain or sync)", kind))
+	switch kind {
+	case "hmap", "syncmap", "mutex-map", "rwmutex-map", "sharded-map":
+	default:
+		usage(fmt.Sprintf("unknown map %q (hmap, syncmap, mutex-map, rwmutex-map or sharded-map)", kind))
 	}
 	ops := [2]string{os.Args[2], os.Args[3]}
 	for _, op := range ops {
 		switch op {
 		case "assign", "access", "delete", "range":
 		case "clear", "len":
-			if kind == "sync" {
+			if kind == "syncmap" {
 				usage(fmt.Sprintf("sync.Map has no %s in Go 1.19", op))
 			}
 		default:

@@ -26,9 +26,9 @@ describe.skipIf(!go)('the plain map against real Go 1.19', () => {
 
   it('prints each of the three fatal errors for the pair the spec reaches it with', () => {
     // On a map with keys the readers look at the flag at once: alone, each run stops within some 20 ms.
-    expect(runPair(built(), { map: 'plain', ops: ['assign', 'assign'], prefill: 2 }, 3, 2000).get('fatal: concurrent map writes')).toBeGreaterThan(0);
-    expect(runPair(built(), { map: 'plain', ops: ['assign', 'access'], prefill: 2 }, 3, 2000).get('fatal: concurrent map read and map write')).toBeGreaterThan(0);
-    expect(runPair(built(), { map: 'plain', ops: ['assign', 'range'], prefill: 2 }, 3, 2000).get('fatal: concurrent map iteration and map write')).toBeGreaterThan(0);
+    expect(runPair(built(), { map: 'hmap', ops: ['assign', 'assign'], prefill: 2 }, 3, 2000).get('fatal: concurrent map writes')).toBeGreaterThan(0);
+    expect(runPair(built(), { map: 'hmap', ops: ['assign', 'access'], prefill: 2 }, 3, 2000).get('fatal: concurrent map read and map write')).toBeGreaterThan(0);
+    expect(runPair(built(), { map: 'hmap', ops: ['assign', 'range'], prefill: 2 }, 3, 2000).get('fatal: concurrent map iteration and map write')).toBeGreaterThan(0);
   });
 
   it('agrees with the spec on every pair: no fatal error the spec does not reach, no crash where it reaches none', () => {
@@ -40,6 +40,14 @@ describe.skipIf(!go)('the plain map against real Go 1.19', () => {
 
   it('names the toolchain it found by its version', () => {
     expect(go!.version).toMatch(/^go1\.19(\.\d+)?$/);
+  });
+
+  it('compares the locked maps with --maps, a sharded range taking each shard in its own turn', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, '--maps', 'mutex-map,sharded-map', '--pair', 'clear,range', '--runs', '1', '--ms', '100'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('agree   mutex-map clear ∥ range, 2 keys in the map\n');
+    expect(r.stdout).toContain('agree   sharded-map clear ∥ range, 2 keys in the map\n');
+    expect(r.stdout).toContain('all 4 pairs agree');
   });
 
   it('runs one pair on both maps with --pair, goroutine 0 taking the first, and on sync.Map where it has both', () => {
@@ -77,7 +85,7 @@ describe('npm run vs-go on bad input', () => {
     expect(r.stdout).toMatch(/--runs <n>[\s\S]*--ms <n>[\s\S]*--pair <a,b>/);
   });
 
-  it.each([[['--runs', '0']], [['--ms', 'x']], [['--bogus']], [['--pair', 'assign']], [['--pair', 'assign,nope']], [['--pair', 'len,len,len']]])('exits 2 with one line for %j', (args) => {
+  it.each([[['--runs', '0']], [['--ms', 'x']], [['--bogus']], [['--pair', 'assign']], [['--pair', 'assign,nope']], [['--pair', 'len,len,len']], [['--maps', 'hmap,nope']]])('exits 2 with one line for %j', (args) => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
