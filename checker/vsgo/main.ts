@@ -1,8 +1,9 @@
 /**
- * `npm run vs-go`: the plain map's spec against real Go 1.19. For each pair of operations on one
- * map, the outcome classes the spec reaches (every interleaving) beside what Go did when two
- * goroutines ran the same pair, trial after trial. Exit 0 when they agree, 1 when Go did what the spec says
- * it cannot, 2 on bad input or without Go 1.19.
+ * `npm run vs-go`: the specs against real Go 1.19, the plain map's and sync.Map's (and, with
+ * --maps, the locked maps'). For each pair of operations on one map, the outcome classes the spec
+ * reaches (every interleaving) beside what Go did when two goroutines ran the same pair, trial
+ * after trial. Exit 0 when they agree, 1 when Go did what the spec says it cannot, 2 on bad input
+ * or without Go 1.19.
  */
 import { Command, CommanderError } from 'commander';
 import { runMain, UsageError } from '../cli/errors.js';

@@ -1,4 +1,4 @@
-/** The comparison's rows and their text: every pair of operations, on an empty map and on one holding two keys. */
+/** The comparison's rows and their text: every pair of each map's operations, on an empty map and on one holding two keys. */
 import { CONFIGS } from '../../spec/config.js';
 import { narrate } from '../docs/explanations.js';
 import { witnessTrace } from '../run/witness-trace.js';
