@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { serializeTrace } from './io.js';
 import { traceFileBase } from './slug.js';
@@ -26,7 +26,7 @@ export function writeTraceFiles(dir: string, trace: TraceFile, mmd: string): { j
  */
 export function makeDirectories(dir: string): void {
   const missing: string[] = [];
-  for (let d = resolve(dir); !exists(d); d = dirname(d)) {
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
     missing.push(d);
     if (dirname(d) === d) break;
   }
@@ -37,15 +37,6 @@ export function makeDirectories(dir: string): void {
       // Made meanwhile by another writer (shards run side by side): fine if it is a directory.
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(d).isDirectory()) throw e;
     }
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 
