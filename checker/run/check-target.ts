@@ -4,7 +4,7 @@ import type { Target } from '../../spec/target.js';
 import { type CheckOptions, PARALLEL_FROM_DEPTH } from '../cli/options.js';
 import { exhaustivePastReach } from './auto-bound.js';
 import { defaultWorkers, exploreParallel } from '../explore/parallel.js';
-import { createProgress, progressEnabled, type ProgressStream } from '../cli/progress.js';
+import { createProgress, type Progress, progressEnabled, type ProgressStream } from '../cli/progress.js';
 import { scenarioCount } from '../explore/alphabet.js';
 import { ALL_REDUCTIONS, type Bounds } from '../explore/node.js';
 import { explore, type ExploreResult } from '../explore/search.js';
@@ -79,7 +79,7 @@ export async function checkTargetWithTraces(options: CheckOptions, io: CheckIo):
   const { target, cfg, bounds } = prepared;
   const workers = searchWorkers(options);
   const started = performance.now();
-  const progress = createProgress({ enabled: progressEnabled(options.json, io.stderr.isTTY === true), stream: io.stderr });
+  const progress = progressFor(options, io);
   const onProgress = (states: number): void => progress.update(states, target.name);
   let result: ExploreResult;
   try {
@@ -89,6 +89,11 @@ export async function checkTargetWithTraces(options: CheckOptions, io: CheckIo):
     progress.done();
   }
   return reportTarget(prepared, options, io, result, started);
+}
+
+/** The progress line of a search (the exploration, then the witness search): stderr, by progressEnabled's rule. */
+function progressFor(options: CheckOptions, io: CheckIo): Progress {
+  return createProgress({ enabled: progressEnabled(options.json, io.stderr.isTTY === true), stream: io.stderr });
 }
 
 /** What an exploration (or the merge of shards) found, as the report needs it. */
@@ -103,7 +108,7 @@ export function reportTarget(prepared: PreparedTarget, options: CheckOptions, io
   const { target, cfg, bounds, traceShards, reportShards } = prepared;
   const wanted = new Set<string>(result.outcomes.keys());
   if (result.breached) wanted.add(BREACH);
-  const progress = createProgress({ enabled: progressEnabled(options.json, io.stderr.isTTY === true), stream: io.stderr });
+  const progress = progressFor(options, io);
   let paths: Map<string, WitnessPath>;
   try {
     paths = findWitnesses(target, cfg, bounds, wanted, {
