@@ -324,7 +324,7 @@ function sampleOptions(raw: RawOptions, options: CheckOptions): NonNullable<Chec
  * The value, the default when absent, or undefined when it is not a whole number in [min, max].
  * Number() alone would accept '2.5', '1e3', '0x10' and ' 3 ', none of which a user means.
  */
-function wholeNumber(text: string | undefined, fallback: number, min: number, max: number): number | undefined {
+export function wholeNumber(text: string | undefined, fallback: number, min: number, max: number): number | undefined {
   if (text === undefined) return fallback;
   if (!/^[0-9]+$/.test(text)) return undefined;
   const n = Number(text);

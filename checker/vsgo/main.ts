@@ -7,14 +7,16 @@
  */
 import { Command, CommanderError } from 'commander';
 import { runMain, UsageError } from '../cli/errors.js';
+import { wholeNumber } from '../cli/options.js';
 import { buildHarness, findGo, runPair } from './go.js';
 import { MAP_OPS, PAIR_MAPS, PAIR_OPS, type PairCase, type PairMap, type PairOp } from './model.js';
 import { allCases, compareCases, DEFAULT_MAPS, formatRows, rowsJson } from './table.js';
 
-function wholeNumber(flag: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  if (!/^[0-9]+$/.test(text) || Number(text) < 1) throw new UsageError(`${flag} must be a whole number ≥ 1 (got "${text}")`);
-  return Number(text);
+/** A count flag's value, its default when absent; bad input is a usage error. */
+function count(flag: string, text: string | undefined, fallback: number): number {
+  const n = wholeNumber(text, fallback, 1, Infinity);
+  if (n === undefined) throw new UsageError(`${flag} must be a whole number ≥ 1 (got "${text}")`);
+  return n;
 }
 
 /** The maps of `--maps a,b,...` (`all` for every one). */
@@ -23,7 +25,7 @@ function mapsOf(text: string | undefined): readonly PairMap[] {
   if (text === 'all') return PAIR_MAPS;
   const maps = text.split(',');
   const known = (m: string): m is PairMap => PAIR_MAPS.includes(m as PairMap);
-  if (maps.length === 0 || !maps.every(known)) throw new UsageError(`--maps must be all or some of ${PAIR_MAPS.join(', ')}, comma-separated (got "${text}")`);
+  if (!maps.every(known)) throw new UsageError(`--maps must be all or some of ${PAIR_MAPS.join(', ')}, comma-separated (got "${text}")`);
   return maps as PairMap[];
 }
 
@@ -56,8 +58,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(program.helpInformation());
     return 0;
   }
-  const runs = wholeNumber('--runs', o.runs, 5);
-  const ms = wholeNumber('--ms', o.ms, 200);
+  const runs = count('--runs', o.runs, 5);
+  const ms = count('--ms', o.ms, 200);
   const maps = mapsOf(o.maps);
   const cases = o.pair === undefined ? allCases(maps) : pairCases(o.pair, maps);
   const go = findGo();
