@@ -1,4 +1,5 @@
 import { CONFIGS } from '../../spec/config.js';
+import { FATAL_ITER_WRITE, FATAL_READ_WRITE, FATAL_WRITES } from '../../spec/hmap/constants.js';
 import { packCost } from '../explore/queue.js';
 import { modelClasses, PAIR_OPS } from '../vsgo/model.js';
 import type { ExecutionView } from '../trace/types.js';
@@ -54,7 +55,7 @@ export function hmapPage(witnesses: PageWitness[]): string {
 
 /** Go's three fatal errors, as the pair table abbreviates them. */
 const FATAL_MARKS: ReadonlyArray<readonly [string, string]> = [
-  ['fatal: concurrent map writes', 'W'], ['fatal: concurrent map read and map write', 'R'], ['fatal: concurrent map iteration and map write', 'I'],
+  [`fatal: ${FATAL_WRITES}`, 'W'], [`fatal: ${FATAL_READ_WRITE}`, 'R'], [`fatal: ${FATAL_ITER_WRITE}`, 'I'],
 ];
 
 /** Which pair of operations Go can stop with which fatal error, or leave silently broken: the spec's side of `npm run vs-go`. */
