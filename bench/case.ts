@@ -6,6 +6,7 @@ import { CONFIGS } from '../spec/config.js';
 import { makeTarget } from '../checker/run/targets.js';
 import { scenarioCount } from '../checker/explore/alphabet.js';
 import { countInterleavings } from '../checker/explore/count.js';
+import { contextBound } from '../checker/explore/node.js';
 import { explore, type ExploreResult } from '../checker/explore/search.js';
 import { exploreParallel } from '../checker/explore/parallel.js';
 import { type CheckOptions, parseCheckArgs, searchArgs } from '../checker/cli/options.js';
@@ -19,6 +20,8 @@ export interface BenchCase {
   keys: number;
   config: string;
   preemptions?: number;
+  /** With preemptions: executions of at most this many operations are explored in full. */
+  fullOps?: number;
   /** Count the interleavings a naive enumeration would run (a second, memoised pass). */
   countNaive: boolean;
   /** Worker threads sharing the search (checker/explore/parallel.ts); one when absent. */
@@ -54,7 +57,7 @@ async function measure(c: BenchCase): Promise<BenchFigures> {
   const targetOf = (): ReturnType<typeof makeTarget> => makeTarget(c.target ?? 'hmap', cfg);
   const target = targetOf();
   if (!target) throw new Error(`unknown target ${c.target}`);
-  const bounds = { depth: c.depth, goroutines: c.goroutines, keys: c.keys, ...(c.preemptions === undefined ? {} : { preemptions: c.preemptions }) };
+  const bounds = { depth: c.depth, goroutines: c.goroutines, keys: c.keys, ...contextBound(c) };
   const search = (depth: number): Promise<ExploreResult> | ExploreResult => ((c.workers ?? 1) > 1
     ? exploreParallel(optionsOf({ ...c, depth }), c.workers!)
     // A target of its own for each search, as each parallel search makes: nothing a warm-up

@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { contextBound } from '../checker/explore/node.js';
 import { formatCount } from '../checker/report/human.js';
 import { targetNames } from '../checker/run/targets.js';
 import { CONFIGS } from '../spec/config.js';
@@ -22,7 +23,8 @@ import { ceilingOf, measureSpeedup, runCase, type SpeedupRound, speedupOf } from
 const DEFAULT_CASES: BenchCase[] = [
   { name: 'hmap exhaustive', depth: 2, goroutines: 2, keys: 2, config: 'small', countNaive: true },
   { name: 'hmap exhaustive', depth: 3, goroutines: 2, keys: 1, config: 'small', countNaive: true },
-  { name: 'hmap bounded', depth: 6, goroutines: 2, keys: 2, config: 'small', preemptions: 1, countNaive: true },
+  // The main job's hmap: its automatic bound (checker/run/auto-bound.ts).
+  { name: 'hmap bounded', depth: 6, goroutines: 2, keys: 2, config: 'small', preemptions: 1, fullOps: 2, countNaive: true },
   // The safe targets at depth 4 (depth 6 takes minutes each; figures in docs/performance.md).
   ...['syncmap', 'rwmutex-map', 'mutex-map', 'sharded-map'].map((target): BenchCase => (
     { name: `${target} exhaustive`, target, depth: 4, goroutines: 2, keys: 2, config: 'small', countNaive: false })),
@@ -38,7 +40,7 @@ const SPEEDUP_ROUNDS = 3;
  */
 function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number } {
   const program = new Command('bench').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
-    .option('--depth <n>').option('--target <name>').option('--keys <k>').option('--goroutines <g>').option('--preemptions <p>').option('--config <name>').option('--workers <w>')
+    .option('--depth <n>').option('--target <name>').option('--keys <k>').option('--goroutines <g>').option('--preemptions <p>').option('--full-ops <n>').option('--config <name>').option('--workers <w>')
     .option('--naive', 'also count the naive interleavings').option('--speedup-depth <n>').option('--impl');
   program.parse(argv, { from: 'user' });
   const o = program.opts<Record<string, string | boolean | undefined>>();
@@ -53,6 +55,8 @@ function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number 
   if (speedupDepth < 1) throw new Error('--speedup-depth must be at least 1');
   if (o['depth'] === undefined) return { cases: DEFAULT_CASES, speedupDepth };
   const preemptions = o['preemptions'] === undefined ? undefined : num('preemptions', 0);
+  const fullOps = o['fullOps'] === undefined ? undefined : num('fullOps', 0);
+  if (fullOps !== undefined && preemptions === undefined) throw new Error('--full-ops widens a context bound: give --preemptions too');
   const target = typeof o['target'] === 'string' ? o['target'] : 'hmap';
   if (!targetNames().includes(target)) throw new Error(`unknown target "${target}" (known: ${targetNames().join(', ')})`);
   const config = typeof o['config'] === 'string' ? o['config'] : 'small';
@@ -62,7 +66,7 @@ function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number 
       name: `${target} ${preemptions === undefined ? 'exhaustive' : 'bounded'}`, target,
       depth: num('depth', 6), goroutines: num('goroutines', 2), keys: num('keys', 2),
       config,
-      ...(preemptions === undefined ? {} : { preemptions }), countNaive: o['naive'] === true,
+      ...contextBound({ preemptions, fullOps }), countNaive: o['naive'] === true,
       ...(o['workers'] === undefined ? {} : { workers: num('workers', 1) }),
     }],
     speedupDepth,
@@ -71,8 +75,14 @@ function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number 
 
 const count = formatCount;
 
+/** A case's context bound, short: '≤1 preemption', and ' past 2 operations' when those are explored in full. */
+function boundShort(c: BenchCase): string {
+  const full = c.fullOps === undefined ? '' : ` past ${c.fullOps} operation${c.fullOps === 1 ? '' : 's'}`;
+  return `≤${c.preemptions} preemption${c.preemptions === 1 ? '' : 's'}${full}`;
+}
+
 function describeCase(c: BenchCase): string {
-  const bound = c.preemptions === undefined ? '' : `, ≤${c.preemptions} preemption${c.preemptions === 1 ? '' : 's'}`;
+  const bound = c.preemptions === undefined ? '' : `, ${boundShort(c)}`;
   const threads = (c.workers ?? 1) > 1 ? `, ${c.workers} workers` : '';
   return `${c.name}: depth ${c.depth}, ${c.goroutines} goroutines, ${c.keys} key${c.keys === 1 ? '' : 's'}, config ${c.config}${bound}${threads}`;
 }
@@ -110,7 +120,7 @@ async function main(): Promise<void> {
       ['time (s)', f.seconds.toFixed(2)],
       ['states/s', count(f.statesPerSecond)],
       ...(f.naiveInterleavings === undefined ? [] : [
-        [c.preemptions === undefined ? 'naive interleavings' : `naive interleavings, ≤${c.preemptions} preemption${c.preemptions === 1 ? '' : 's'}`, count(BigInt(f.naiveInterleavings))] as [string, string],
+        [c.preemptions === undefined ? 'naive interleavings' : `naive interleavings, ${boundShort(c)}`, count(BigInt(f.naiveInterleavings))] as [string, string],
         ['  (counting them took, s)', (f.countSeconds ?? 0).toFixed(2)] as [string, string],
       ]),
       ['visited set (MiB)', (f.visitedBytes / 2 ** 20).toFixed(1)],

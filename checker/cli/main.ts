@@ -10,6 +10,7 @@ import { formatHuman, runHeader } from '../report/human.js';
 import { formatJson } from '../report/json.js';
 import type { RunReport } from '../report/types.js';
 import { writeHtmlReport } from '../report/html.js';
+import { contextBound } from '../explore/node.js';
 import { targetOptions } from '../run/auto-bound.js';
 import { mergeCommand, shardCommand } from './shard-commands.js';
 import { type CheckedTarget, checkTargetWithTraces } from '../run/check-target.js';
@@ -157,8 +158,8 @@ async function everyScheduleConformance(options: CheckOptions, depth: number): P
   const names = CONFORMING_TARGETS.filter((t) => wanted.includes(t));
   if (names.length === 0) throw new UsageError(`--conformance --depth runs on the targets with a real implementation (${CONFORMING_TARGETS.join(', ')}), not ${options.target}`);
   const targets: EveryTarget[] = names.map((name) => {
-    const { preemptions } = targetOptions(options, name, noteLine);
-    return { name, ...(preemptions === undefined ? {} : { preemptions, automatic: options.preemptions === undefined }) };
+    const bound = contextBound(targetOptions(options, name, noteLine));
+    return { name, ...bound, ...(bound.preemptions === undefined ? {} : { automatic: options.preemptions === undefined }) };
   });
   const spec = {
     depth, goroutines: options.goroutines, keys: options.keys, config: CONFIGS[options.config]!,

@@ -32,6 +32,11 @@ export interface CheckOptions {
   help: boolean;
   /** --preemptions P: a context bound; the run is then reported as bounded, not exhaustive. */
   preemptions?: number;
+  /**
+   * --full-ops N, with a context bound: executions of at most N operations are explored in full
+   * and the bound applies only to longer ones (hmap's automatic bound sets it too).
+   */
+  fullOps?: number;
   /** --report FILE: also write the self-contained HTML report there. */
   report?: string;
   /** --por: dynamic partial-order reduction on the targets that support it (hmap). */
@@ -112,6 +117,7 @@ interface RawOptions {
   write: boolean;
   help?: boolean;
   preemptions?: string;
+  fullOps?: string;
   por?: boolean;
   exhaustive?: boolean;
   shard?: string;
@@ -146,6 +152,7 @@ function buildProgram(): Command {
       .option('--target <name>', `what to check: ${[...KNOWN_TARGETS, ALL_TARGETS].join(', ')} (default ${DEFAULTS.target})`)
       .option('--config <name>', `map constants and hashes: ${Object.keys(CONFIGS).join(', ')} (default ${DEFAULTS.config})`)
       .option('--preemptions <p>', 'explore only executions with at most p preemptions (bounded, not exhaustive)')
+      .option('--full-ops <n>', 'with --preemptions: explore every execution of at most n operations in full, bounding only longer ones')
       .option('--exhaustive', 'explore hmap in full even past the bounds it finishes in (by default it is then checked with 1 preemption)')
       .option('--shard <i/n>', 'explore slice i of n only and print its partial report (JSON) for `gomapcheck merge <files>`')
       .option('--shards <s>', `with sharded-map: shards, 1 to ${MAX_SHARDS} (default 2)`)
@@ -179,6 +186,7 @@ export interface SearchFields {
   keys: number;
   config: string;
   preemptions?: number;
+  fullOps?: number;
   exhaustive?: boolean;
   shards?: number;
 }
@@ -188,6 +196,7 @@ export function searchArgs(r: SearchFields): string[] {
   return [
     '--target', r.target, '--depth', String(r.depth), '--goroutines', String(r.goroutines), '--keys', String(r.keys), '--config', r.config,
     ...(r.preemptions === undefined ? [] : ['--preemptions', String(r.preemptions)]),
+    ...(r.fullOps === undefined ? [] : ['--full-ops', String(r.fullOps)]),
     ...(r.exhaustive ? ['--exhaustive'] : []), ...(r.shards === undefined ? [] : ['--shards', String(r.shards)]),
   ];
 }
@@ -278,6 +287,12 @@ function checkValues(raw: RawOptions, given: ReadonlySet<string>): ParseResult {
     const p = wholeNumber(raw.preemptions, 0, 0, 254);
     if (p === undefined) return fail(`--preemptions must be a whole number from 0 to 254 (got "${raw.preemptions}")`);
     options.preemptions = p;
+  }
+  if (raw.fullOps !== undefined) {
+    if (raw.preemptions === undefined) return fail('--full-ops widens a context bound: give --preemptions too');
+    const f = wholeNumber(raw.fullOps, 0, 1, options.depth - 1);
+    if (f === undefined) return fail(`--full-ops must be a whole number from 1 to ${options.depth - 1} (below --depth ${options.depth}: all ${options.depth} in full is --exhaustive), got "${raw.fullOps}"`);
+    options.fullOps = f;
   }
   if (raw.shards !== undefined) {
     const s = wholeNumber(raw.shards, 0, 1, MAX_SHARDS);

@@ -1,5 +1,6 @@
 import type { MapConfig } from '../../spec/config.js';
-import type { Bounds } from '../explore/node.js';
+import { type Bounds, contextBound } from '../explore/node.js';
+import { boundWords } from '../report/human.js';
 import { type ConformOptions, conformTrace } from './conform.js';
 import { RunLines } from './lines.js';
 import { endStateSchedules } from './schedules.js';
@@ -20,6 +21,8 @@ export interface EverySpec {
 export interface EveryTarget {
   name: string;
   preemptions?: number;
+  /** With the bound: executions of at most this many operations are run in full. */
+  fullOps?: number;
   /** Set when the bound is the automatic one (checker/run/auto-bound.ts), not the user's. */
   automatic?: boolean;
 }
@@ -52,7 +55,7 @@ export async function conformEvery(
     const ct = conformanceTarget(t.name);
     if (!ct) throw new Error(`no conformance target "${t.name}"`);
     const shards = t.name === 'sharded-map' ? spec.shards : undefined;
-    const b: Bounds = { depth: spec.depth, goroutines: spec.goroutines, keys: spec.keys, ...(t.preemptions === undefined ? {} : { preemptions: t.preemptions }) };
+    const b: Bounds = { depth: spec.depth, goroutines: spec.goroutines, keys: spec.keys, ...contextBound(t) };
     const what = describe(t, spec.depth);
     const workers = new ReusedWorkers();
     let schedules = 0;
@@ -82,6 +85,5 @@ export async function conformEvery(
 /** What the schedules of a target are: every end state of the search, bounded as the checker bounds it. */
 function describe(t: EveryTarget, depth: number): string {
   if (t.preemptions === undefined) return `every end state of depth ≤ ${depth}`;
-  const bound = `BOUNDED to ${t.preemptions} preemption${t.preemptions === 1 ? '' : 's'}`;
-  return `every end state of depth ≤ ${depth}, ${bound}${t.automatic ? ', the automatic bound past exhaustive reach' : ''}`;
+  return `every end state of depth ≤ ${depth}, ${boundWords(t)}${t.automatic ? ', the automatic bound past exhaustive reach' : ''}`;
 }

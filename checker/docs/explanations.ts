@@ -65,7 +65,8 @@ export function narrate(view: ExecutionView, minimal = true, setupSteps = 0): st
 
 /** The executions a witness is the smallest of: those within the bounds of the search that found it. */
 function withinSearch(goroutines: number, s: SearchBounds): string {
-  const bound = s.preemptions === undefined ? '' : ` and ${plural(s.preemptions, 'preemption')}`;
+  const full = s.fullOps === undefined ? '' : ` (or any number, in executions of at most ${plural(s.fullOps, 'operation')})`;
+  const bound = s.preemptions === undefined ? '' : ` and ${plural(s.preemptions, 'preemption')}${full}`;
   return `among ${goroutines} goroutines running at most ${plural(s.depth, 'operation')} on ${plural(s.keys, 'key')}${bound}`;
 }
 

@@ -18,6 +18,29 @@ export interface Bounds {
    * the exploration is exhaustive. A bounded run is always reported as bounded.
    */
   preemptions?: number;
+  /**
+   * With a context bound: executions of at most this many operations are explored in full, and
+   * the bound applies only to longer ones (a composite bound: every execution within either of
+   * the two). Undefined: the bound applies to every execution.
+   */
+  fullOps?: number;
+}
+
+/** The context bound of these bounds (or options), its fields only where set. */
+export function contextBound(b: { preemptions?: number | undefined; fullOps?: number | undefined }): { preemptions?: number; fullOps?: number } {
+  return {
+    ...(b.preemptions === undefined ? {} : { preemptions: b.preemptions }),
+    ...(b.preemptions === undefined || b.fullOps === undefined ? {} : { fullOps: b.fullOps }),
+  };
+}
+
+/**
+ * Whether an execution that has started `ops` operations and taken `preempted` preemptions is
+ * within the context bound. Both only grow along an execution, so an execution is within it
+ * exactly when every prefix is, and the search can refuse a move as soon as it would leave it.
+ */
+function withinBound(preemptions: number, fullOps: number | undefined, ops: number, preempted: number): boolean {
+  return preempted <= preemptions || (fullOps !== undefined && ops <= fullOps);
 }
 
 /**
@@ -95,7 +118,7 @@ export interface Node<S> {
   ops: number;
   /** The goroutine that took the last step (-1 before the first); only tracked under a context bound. */
   last: number;
-  /** Preemptions taken so far (see Bounds.preemptions). */
+  /** Preemptions taken so far (see Bounds.preemptions); past the bound, with Bounds.fullOps, counted no higher than one over it. */
   preempted: number;
 }
 
@@ -138,7 +161,7 @@ export function successorEdges<S>(target: Target<S>, b: Bounds, n: Node<S>): Edg
   const out: Edge[] = [];
   if (n.crash) return out;
   for (let g = 0; g < b.goroutines; g++) {
-    if (b.preemptions !== undefined && n.preempted >= b.preemptions && preempts(target, b, n, g)) continue;
+    if (b.preemptions !== undefined && !withinBound(b.preemptions, b.fullOps, n.ops + (target.idle(n.s, g) ? 1 : 0), n.preempted + (preempts(target, b, n, g) ? 1 : 0))) continue;
     for (const edge of goroutineEdges(target, b, n, g) ?? []) out.push(edge);
   }
   return out;
@@ -420,7 +443,9 @@ export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edg
   const quiescent = !crash && busyCount(target, r.state, b.goroutines, -1) === 0;
   const broken = n.broken ?? (quiescent ? target.broken(r.state) : undefined);
   const bounded = b.preemptions !== undefined;
-  const preempted = n.preempted + (bounded && preempts(target, b, n, g) ? 1 : 0);
+  // Past the bound's preemptions only executions of at most fullOps operations go on, whatever
+  // their count: one more preemption changes nothing they may do, so the count stops there.
+  const preempted = Math.min(n.preempted + (bounded && preempts(target, b, n, g) ? 1 : 0), (b.preemptions ?? 0) + 1);
   const last = bounded ? g : -1;
   return { node: { s: r.state, mon, overlap, broken, crash, ops, last, preempted }, info: r.info };
 }

@@ -12,7 +12,7 @@ import { writeAtomically } from '../trace/write.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './html-client.js';
 import { type WitnessData, witnessData } from './html-data.js';
 import { html, inlineScriptText, jsonForScript, raw, type SafeHtml } from './html-escape.js';
-import { formatCount, targetFigures } from './human.js';
+import { boundWords, formatCount, targetFigures } from './human.js';
 import type { RunReport, TargetReport } from './types.js';
 
 export type HtmlWitness = { outcome: string; trace: TraceFile };
@@ -59,9 +59,9 @@ ${names.map((name) => targetSection(name, report.targets.find((t) => t.target ==
 function runLine(r: RunReport): string {
   const bounded = r.targets.filter((t) => t.preemptions !== undefined);
   const bound = r.preemptions !== undefined
-    ? `BOUNDED to ${plural(r.preemptions, 'preemption')}: not exhaustive`
+    ? `${boundWords(r)}: not exhaustive`
     : bounded.length === 0 ? 'exhaustive'
-    : bounded.map((t) => `${t.target} BOUNDED to ${plural(t.preemptions!, 'preemption')}`).join(', ') + ': not exhaustive; the rest exhaustive';
+    : bounded.map((t) => `${t.target} ${boundWords(t)}`).join(', ') + ': not exhaustive; the rest exhaustive';
   return `depth ${r.depth}, config ${r.config}, ${plural(r.goroutines, 'goroutine')}, ${plural(r.keys, 'key')}, ${bound}`;
 }
 

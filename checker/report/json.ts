@@ -16,6 +16,7 @@ export function formatJson(report: RunReport): string {
     exhaustive: report.preemptions === undefined && report.targets.every((t) => t.preemptions === undefined),
   };
   if (report.preemptions !== undefined) out['preemptions'] = report.preemptions;
+  if (report.fullOps !== undefined) out['fullOps'] = report.fullOps;
   out['targets'] = report.targets.map(targetJson);
   return JSON.stringify(out, null, 2) + '\n';
 }
@@ -27,6 +28,7 @@ function targetJson(t: TargetReport): Record<string, unknown> {
     contract: t.contract,
     exhaustive: t.preemptions === undefined,
     ...(t.preemptions === undefined ? {} : { preemptions: t.preemptions }),
+    ...(t.fullOps === undefined ? {} : { fullOps: t.fullOps }),
     scenarios: t.scenarios,
     executions: t.executions,
     states: t.states,

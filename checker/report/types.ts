@@ -17,6 +17,8 @@ export interface TargetReport {
   shards?: number;
   /** Present when this target was context-bounded (asked for, or chosen for hmap past its reach). */
   preemptions?: number;
+  /** With a context bound: executions of at most this many operations were explored in full. */
+  fullOps?: number;
   /** 'holds' unless an execution the target's contract covers went wrong. */
   contract: 'holds' | 'broken';
   /** Scenarios covered (every program tuple with at most depth operations in total). */
@@ -47,5 +49,7 @@ export interface RunReport {
   keys: number;
   /** Present when the run was context-bounded (--preemptions): it is then not exhaustive. */
   preemptions?: number;
+  /** With --preemptions, --full-ops: executions of at most this many operations were explored in full. */
+  fullOps?: number;
   targets: TargetReport[];
 }

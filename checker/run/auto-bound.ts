@@ -1,3 +1,4 @@
+import { contextBound } from '../explore/node.js';
 import type { CheckOptions } from '../cli/options.js';
 
 /**
@@ -8,7 +9,12 @@ import type { CheckOptions } from '../cli/options.js';
  * states in a minute on two workers, and its witness search was never run to the end).
  */
 function hmapExhaustiveInReach(o: CheckOptions): boolean {
-  return o.depth <= 2 || (o.depth === 3 && o.keys === 1);
+  return o.depth <= hmapFullReach(o);
+}
+
+/** The most operations hmap is explored in full with on these keys: 3 with one key, else 2. */
+function hmapFullReach(o: CheckOptions): number {
+  return o.keys === 1 ? 3 : 2;
 }
 
 /** Whether `target` under these options is hmap past its exhaustive reach, with no bound chosen. */
@@ -23,8 +29,11 @@ export function exhaustivePastReach(o: CheckOptions): boolean {
 
 /**
  * The context bound hmap gets past its exhaustive reach unless the user chose one (or insisted on
- * --exhaustive): depth 6 with one preemption takes about 5 s. A race-free execution
- * needs no preemption, so the contract verdict still covers every race-free execution.
+ * --exhaustive): one preemption, except that executions of as many operations as the exhaustive
+ * search finishes with are explored in full (hmapFullReach): so every class the exhaustive depth 2
+ * (depth 3 with one key) reaches is reported at every depth past it too, silent corruptions
+ * included. Depth 6 with two keys takes about 6 s. A race-free execution needs no preemption, so
+ * the contract verdict covers every race-free execution.
  */
 export const HMAP_AUTO_PREEMPTIONS = 1;
 
@@ -33,15 +42,18 @@ export const HMAP_AUTO_PREEMPTIONS = 1;
  * hmap's automatic context bound where it applies. `note` gets the one line that says so.
  */
 export function targetOptions(options: CheckOptions, target: string, note: (line: string) => void): CheckOptions {
-  let preemptions = options.preemptions;
+  let { preemptions, fullOps } = options;
   if (hmapPastReach(options, target)) {
     const where = `hmap at depth ${options.depth} with ${options.keys} key${options.keys === 1 ? '' : 's'}`;
     if (options.exhaustive) {
       note(`gomapcheck: note: ${where} is beyond exhaustive reach on 2 cores (docs/performance.md); --exhaustive: exploring it all anyway (minutes at depth 3 with two keys; deeper, hours and possibly more memory than the machine has)`);
     } else {
       preemptions = HMAP_AUTO_PREEMPTIONS;
-      note(`gomapcheck: note: ${where} is beyond exhaustive reach (docs/performance.md): checking it BOUNDED to ${preemptions} preemption, which still covers every race-free execution but not every racy one (the exhaustive --depth 3 --keys 1, some seconds, also reaches silent corruptions, corrupt: ...); --preemptions P chooses the bound, --exhaustive insists`);
+      fullOps = hmapFullReach(options);
+      // Where to look for what the bound leaves out: a run of seconds while one is left.
+      const more = options.keys > 1 ? 'the exhaustive --depth 3 --keys 1, some seconds, reaches more silent corruptions' : '--preemptions 2 reaches more racy interleavings';
+      note(`gomapcheck: note: ${where} is beyond exhaustive reach (docs/performance.md): checking it BOUNDED, every execution of up to ${fullOps} operations in full and longer ones with at most ${preemptions} preemption; that covers every race-free execution but not every racy one (${more}); --preemptions P [--full-ops N] chooses the bound, --exhaustive insists`);
     }
   }
-  return { ...options, target, ...(preemptions === undefined ? {} : { preemptions }) };
+  return { ...options, target, ...contextBound({ preemptions, fullOps }) };
 }

@@ -6,7 +6,7 @@ import { exhaustivePastReach } from './auto-bound.js';
 import { defaultWorkers, exploreParallel } from '../explore/parallel.js';
 import { createProgress, type Progress, progressEnabled, type ProgressStream } from '../cli/progress.js';
 import { scenarioCount } from '../explore/alphabet.js';
-import { ALL_REDUCTIONS, type Bounds } from '../explore/node.js';
+import { ALL_REDUCTIONS, type Bounds, contextBound } from '../explore/node.js';
 import { explore, type ExploreResult } from '../explore/search.js';
 import { BREACH, findWitnesses, type WitnessPath } from '../explore/witness.js';
 import type { TargetReport, WitnessReport } from '../report/types.js';
@@ -50,8 +50,7 @@ export function prepareTarget(options: CheckOptions): PreparedTarget {
   // parseCheckArgs has checked both names, so a miss here is a mismatch between our own lists.
   if (!cfg || !target) throw new Error(`no target "${options.target}" with config "${options.config}" (the CLI's lists and checker/run/targets.ts disagree)`);
   const bounds: Bounds = {
-    depth: options.depth, goroutines: options.goroutines, keys: options.keys,
-    ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }),
+    depth: options.depth, goroutines: options.goroutines, keys: options.keys, ...contextBound(options),
   };
   return { target, cfg, bounds, traceShards, reportShards: sharded ? options.shards ?? DEFAULT_SHARDS : undefined };
 }
@@ -135,7 +134,7 @@ export function reportTarget(prepared: PreparedTarget, options: CheckOptions, io
   const report: TargetReport = {
     target: target.name,
     ...(reportShards === undefined ? {} : { shards: reportShards }),
-    ...(options.preemptions === undefined ? {} : { preemptions: options.preemptions }),
+    ...contextBound(options),
     contract: result.breached ? 'broken' : 'holds',
     scenarios: scenarioCount(bounds.depth, bounds.goroutines, target.alphabet(bounds.keys, 1).length),
     executions: result.executions,

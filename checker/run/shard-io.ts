@@ -8,6 +8,7 @@ const positive = integer(1);
 const targetShape = record<PartialTarget>({
   target: nonEmptyString,
   preemptions: optional(natural),
+  fullOps: optional(positive),
   seconds: number,
   breached: boolean,
   visited: string,
@@ -20,7 +21,7 @@ const partialShape = record<PartialReport>({
   shard: record({ index: positive, count: positive }),
   run: record<PartialReport['run']>({
     target: nonEmptyString, depth: positive, goroutines: positive, keys: positive, config: nonEmptyString,
-    preemptions: optional(natural), exhaustive: boolean, shards: optional(positive),
+    preemptions: optional(natural), fullOps: optional(positive), exhaustive: boolean, shards: optional(positive),
   }),
   targets: array(targetShape, { nonEmpty: true }),
 });

@@ -2,6 +2,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import type { CheckOptions, SearchFields } from '../cli/options.js';
 import { expandTarget } from '../cli/targets.js';
 import { FingerprintTable } from '../explore/fingerprints.js';
+import { contextBound } from '../explore/node.js';
 import { explore } from '../explore/search.js';
 import type { OutcomeClass } from '../../spec/types.js';
 import { targetOptions } from './auto-bound.js';
@@ -28,6 +29,7 @@ export interface PartialTarget {
   target: string;
   /** The bound this target was explored under (hmap's automatic one included). */
   preemptions?: number;
+  fullOps?: number;
   seconds: number;
   breached: boolean;
   /** Deflated, base64 fingerprints: three 32-bit words per state. */
@@ -44,7 +46,7 @@ export function runShard(options: CheckOptions, index: number, count: number, no
     const f = r.fingerprints!;
     return {
       target: name,
-      ...(o.preemptions === undefined ? {} : { preemptions: o.preemptions }),
+      ...contextBound(o),
       seconds: (performance.now() - started) / 1000,
       breached: r.breached,
       visited: pack(f.visited),
@@ -57,7 +59,7 @@ export function runShard(options: CheckOptions, index: number, count: number, no
 function runOf(o: CheckOptions): PartialReport['run'] {
   return {
     target: o.target, depth: o.depth, goroutines: o.goroutines, keys: o.keys, config: o.config,
-    ...(o.preemptions === undefined ? {} : { preemptions: o.preemptions }), exhaustive: o.exhaustive,
+    ...contextBound(o), exhaustive: o.exhaustive,
     ...(o.shards === undefined ? {} : { shards: o.shards }),
   };
 }
@@ -99,7 +101,7 @@ export function mergeTarget(parts: readonly PartialReport[], t: number, options:
     outcomes.set(c, ends.size);
     executions += ends.size;
   }
-  const o: CheckOptions = { ...options, target: name, ...(entries[0]!.preemptions === undefined ? {} : { preemptions: entries[0]!.preemptions }) };
+  const o: CheckOptions = { ...options, target: name, ...contextBound(entries[0]!) };
   const findings = { states: visited.size, executions, outcomes, breached: entries.some((e) => e.breached) };
   // A run's time is its shards' exploring time plus the merge (witnesses, traces).
   const shardSeconds = entries.reduce((s, e) => s + e.seconds, 0);

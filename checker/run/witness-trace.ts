@@ -1,7 +1,7 @@
 import type { MapConfig } from '../../spec/config.js';
 import type { Target } from '../../spec/target.js';
 import type { Op } from '../../spec/types.js';
-import { applyEdge, type Bounds, initialNode, isEnd, outcomeOf } from '../explore/node.js';
+import { applyEdge, type Bounds, contextBound, initialNode, isEnd, outcomeOf } from '../explore/node.js';
 import type { WitnessPath } from '../explore/witness.js';
 import { emptyParts, recordStep } from '../replay/recorder.js';
 import type { ExecutionView, TraceFile } from '../trace/types.js';
@@ -36,7 +36,7 @@ export function witnessTrace<S>(
     ...(mutant === undefined ? {} : { mutant }),
     ...(shards === undefined ? {} : { shards }),
     // A witness is the smallest within the search's bounds only: the file says which.
-    search: { depth: b.depth, keys: b.keys, ...(b.preemptions === undefined ? {} : { preemptions: b.preemptions }) },
+    search: { depth: b.depth, keys: b.keys, ...contextBound(b) },
     config: cfg,
     scenario,
     schedule: path.edges.map((e, i) => ({ g: e.g, label: parts.steps[i]!.label })),

@@ -38,10 +38,11 @@ export const TRACE_SCHEMA = {
     shards: { type: 'integer', minimum: 1, description: 'present for a sharded-map trace whose shard count is not the default 2 (--shards)' },
     search: {
       type: 'object',
-      properties: { depth: { type: 'integer', minimum: 1 }, keys: { type: 'integer', minimum: 1 }, preemptions: natural },
+      properties: { depth: { type: 'integer', minimum: 1 }, keys: { type: 'integer', minimum: 1 }, preemptions: natural, fullOps: { type: 'integer', minimum: 1 } },
       required: ['depth', 'keys'],
+      dependentRequired: { fullOps: ['preemptions'] },
       additionalProperties: false,
-      description: 'the bounds of the search that found the witness (--depth, --keys, and --preemptions when it was context-bounded): ops, switches and steps are the fewest among executions within them',
+      description: 'the bounds of the search that found the witness (--depth, --keys, and --preemptions when it was context-bounded, with --full-ops when executions of that many operations were let through in full): ops, switches and steps are the fewest among executions within them',
     },
     config: {
       type: 'object',

@@ -25,7 +25,8 @@ export interface TraceFile {
   /**
    * The bounds of the search that found this witness: at most `depth` operations over `keys`
    * keys (by as many goroutines as the scenario has), and at most `preemptions` preemptions when
-   * the search was context-bounded. Its measures are the fewest among the executions within
+   * the search was context-bounded (except in executions of at most `fullOps` operations, when
+   * set: the bound let those through in full). Its measures are the fewest among the executions within
    * these bounds, not among all: a deeper search, or one with more keys, may find a smaller one.
    */
   search?: SearchBounds;
@@ -43,6 +44,7 @@ export interface SearchBounds {
   depth: number;
   keys: number;
   preemptions?: number;
+  fullOps?: number;
 }
 
 /** A trace replayed through the spec: what the diagram generator and the HTML report draw. */

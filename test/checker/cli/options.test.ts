@@ -142,6 +142,14 @@ describe('parseCheckArgs', () => {
     expect(error(['--preemptions', p])).toMatch(/^gomapcheck: --preemptions must be a whole number from 0 to 254 \(got "/);
   });
 
+  it('reads --full-ops with a context bound only, below the depth', () => {
+    expect(options(['--depth', '5', '--preemptions', '1', '--full-ops', '3'])).toMatchObject({ preemptions: 1, fullOps: 3 });
+    expect(options(['--preemptions', '1']).fullOps).toBeUndefined();
+    expect(error(['--full-ops', '2'])).toBe('gomapcheck: --full-ops widens a context bound: give --preemptions too');
+    expect(error(['--depth', '4', '--preemptions', '1', '--full-ops', '4'])).toBe('gomapcheck: --full-ops must be a whole number from 1 to 3 (below --depth 4: all 4 in full is --exhaustive), got "4"');
+    expect(error(['--preemptions', '1', '--full-ops', '0'])).toMatch(/^gomapcheck: --full-ops must be a whole number from 1 to 5 /);
+  });
+
   it('takes --shards for the sharded map, checked, and says when it does not apply', () => {
     expect(options(['--target', 'sharded-map', '--shards', '3']).shards).toBe(3);
     expect(options(['--shards', '1']).shards).toBe(1);
@@ -190,7 +198,7 @@ describe('helpText', () => {
   it('lists every option', () => {
     const text = helpText();
     for (const flag of [
-      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help', '--preemptions', '--report', '--mutants', '--conformance', '--stress', '--ops', '--workers', '--seed', '--mix',
+      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help', '--preemptions', '--full-ops', '--report', '--mutants', '--conformance', '--stress', '--ops', '--workers', '--seed', '--mix',
     ]) {
       expect(text).toContain(flag);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { helpText, parseCheckArgs } from '../../../checker/cli/options.js';
-import { RUN_READS } from '../../../checker/cli/runs.js';
+import { RUN_READS, runConflict } from '../../../checker/cli/runs.js';
 
 function error(argv: string[]): string {
   const r = parseCheckArgs(argv);
@@ -44,10 +44,15 @@ describe('flags the chosen run does not read', () => {
     expect(parseCheckArgs(argv).ok).toBe(true);
   });
 
+  it('names a flag of two words as the command line spells it', () => {
+    expect(runConflict(new Set(['stress', 'fullOps']), 'hmap')).toBe('--full-ops does not apply to --stress (see --help)');
+  });
+
   it('lets some run read every flag the help lists', () => {
     const flags = [...helpText().matchAll(/--([a-z-]+)/g)].map((m) => m[1]!);
     const read = new Set(Object.values(RUN_READS).flat());
     const runs = ['replay', 'conformance', 'stress', 'mutants', 'shard', 'help'];
-    for (const flag of flags) expect(read.has(flag === 'no-write' ? 'write' : flag) || runs.includes(flag), flag).toBe(true);
+    const attribute = (flag: string): string => (flag === 'no-write' ? 'write' : flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()));
+    for (const flag of flags) expect(read.has(attribute(flag)) || runs.includes(flag), flag).toBe(true);
   });
 });

@@ -37,6 +37,21 @@ describe('countInterleavings', () => {
     expect(countInterleavings(target, SMALL, b)).toBe(BigInt(enumerate(b)));
   });
 
+  // A composite bound's schedules are those of at most fullOps operations plus those within the
+  // preemption bound, the ones that are both counted once. The clamped preemption count of its
+  // states (node.ts, applyEdge) must not lose or add any.
+  it.each([
+    { depth: 3, goroutines: 2, keys: 1, preemptions: 0, fullOps: 2 },
+    { depth: 3, goroutines: 2, keys: 1, preemptions: 1, fullOps: 2 },
+  ])('counts either bound\'s schedules once under --preemptions $preemptions --full-ops $fullOps at depth $depth', (b) => {
+    const { fullOps, ...plain } = b;
+    const short = { ...plain, depth: fullOps };
+    const { preemptions: _p, ...shortFull } = short;
+    const expected = countInterleavings(target, SMALL, plain) + countInterleavings(target, SMALL, shortFull) - countInterleavings(target, SMALL, short);
+    expect(countInterleavings(target, SMALL, b)).toBe(expected);
+    expect(countInterleavings(target, SMALL, b)).toBeGreaterThan(countInterleavings(target, SMALL, plain));
+  });
+
   it('is one execution per scenario when there is one goroutine', () => {
     const b = { depth: 3, goroutines: 1, keys: 2 };
     expect(countInterleavings(target, SMALL, b)).toBe(BigInt(scenarioCount(3, 1, target.alphabet(2, 1).length)));

@@ -17,7 +17,7 @@ function options(args: string[]) {
 describe('exploreParallel', () => {
   it.each([
     ['--target', 'hmap', '--depth', '2'],
-    ['--target', 'hmap', '--depth', '3'], // past its reach: one preemption
+    ['--target', 'hmap', '--depth', '3'], // past its reach: two operations in full, longer ones with one preemption
     ['--target', 'syncmap', '--depth', '3'],
     ['--target', 'sharded-map', '--depth', '3', '--shards', '3'],
     ['--target', 'rwmutex-map', '--depth', '3', '--goroutines', '3', '--keys', '1'],

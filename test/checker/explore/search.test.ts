@@ -76,6 +76,41 @@ describe('the context bound (--preemptions)', () => {
   });
 });
 
+// A composite bound (--full-ops F with --preemptions P) explores exactly the executions within
+// either bound: those of at most F operations, and those with at most P preemptions. So it must
+// reach the union of the two searches' classes, each witness at the lesser of their two costs.
+describe('the composite bound (--full-ops)', () => {
+  const b = { depth: 3, goroutines: 2, keys: 2 };
+  const bounded = { ...b, preemptions: 1 };
+  const composite = { ...bounded, fullOps: 2 };
+  const full = { ...b, depth: 2 };
+  const found = (o: typeof b & { preemptions?: number; fullOps?: number }) => {
+    const r = explore(target, { ...o, cfg: SMALL });
+    return { classes: classes(r), witnesses: findWitnesses(target, SMALL, o, new Set(r.outcomes.keys())) };
+  };
+  const both = found(composite);
+  const shallow = found(full);
+  const narrow = found(bounded);
+
+  it('reaches every class of either bound and no other', () => {
+    expect(both.classes).toEqual([...new Set([...shallow.classes, ...narrow.classes])].sort());
+    // The silent corruptions need more than one preemption: the composite is more than its bound.
+    expect(shallow.classes.filter((c) => !narrow.classes.includes(c))).toEqual(['corrupt: count equals live keys', 'corrupt: every key reachable from its bucket']);
+  });
+
+  it('finds each witness at the lesser cost of the two', () => {
+    const measure = (w: { ops: number; switches: number; steps: number } | undefined) => (w === undefined ? undefined : [w.ops, w.switches, w.steps]);
+    const less = (x: number[] | undefined, y: number[] | undefined) => {
+      if (!x || !y) return x ?? y;
+      for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? x : y;
+      return x;
+    };
+    for (const c of both.classes) {
+      expect(measure(both.witnesses.get(c)), c).toEqual(less(measure(shallow.witnesses.get(c)), measure(narrow.witnesses.get(c))));
+    }
+  });
+});
+
 describe('minimal witnesses', () => {
   const bounds = { depth: 2, goroutines: 2, keys: 2 };
   const explored = run(2, 2, 2, ALL_REDUCTIONS);

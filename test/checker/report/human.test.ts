@@ -107,4 +107,9 @@ describe('formatCount', () => {
     expect(first).toBe('hmap: contract BROKEN  (depth 6, config small, 2 goroutines, 1 key, BOUNDED to 1 preemption: not exhaustive)');
     expect(formatHuman(run(broken)).split('\n')[0]).toMatch(/, exhaustive\)$/);
   });
+
+  it('says which executions a composite bound explored in full', () => {
+    const first = formatHuman(run({ ...broken, preemptions: 1, fullOps: 2 })).split('\n')[0];
+    expect(first).toBe('hmap: contract BROKEN  (depth 6, config small, 2 goroutines, 1 key, BOUNDED to 1 preemption (up to 2 operations in full): not exhaustive)');
+  });
 });

@@ -113,4 +113,12 @@ describe('formatJson', () => {
     expect(mixed.targets[1].exhaustive).toBe(true);
     expect('preemptions' in mixed.targets[1]).toBe(false);
   });
+
+  it('gives a composite bound\'s operations in full after its preemptions', () => {
+    const composite = JSON.parse(formatJson({ ...report, targets: [{ ...target, preemptions: 1, fullOps: 2 }] }));
+    expect(Object.keys(composite.targets[0]).slice(1, 5)).toEqual(['contract', 'exhaustive', 'preemptions', 'fullOps']);
+    expect(composite.targets[0]).toMatchObject({ exhaustive: false, preemptions: 1, fullOps: 2 });
+    const run = JSON.parse(formatJson({ ...report, preemptions: 0, fullOps: 3 }));
+    expect(Object.keys(run)).toEqual(['version', 'depth', 'config', 'goroutines', 'keys', 'exhaustive', 'preemptions', 'fullOps', 'targets']);
+  });
 });

@@ -94,6 +94,17 @@ describe('witnessTrace', () => {
       expect(parsed.ok && parsed.trace.search).toEqual(trace.search);
       expect(replayTrace(trace)).toMatchObject({ kind: 'same', outcome: trace.outcome });
     }
+    // Under a composite bound the file and the narrative say which executions were let through in full.
+    const composite: Bounds = { ...bounds, depth: 3, keys: 1, preemptions: 0, fullOps: 2 };
+    const found = explore(target, { ...composite, cfg: SMALL });
+    const compositePaths = findWitnesses(target, SMALL, composite, new Set(found.outcomes.keys()));
+    for (const p of compositePaths.values()) {
+      const { trace, view } = witnessTrace(target, SMALL, composite, p);
+      expect(trace.search).toEqual({ depth: 3, keys: 1, preemptions: 0, fullOps: 2 });
+      expect(narrate(view)).toMatch(/: no execution of this class among 2 goroutines running at most 3 operations on 1 key and 0 preemptions \(or any number, in executions of at most 2 operations\) has fewer\.$/);
+      const parsed = parseTrace(serializeTrace(trace), 'mem');
+      expect(parsed.ok && parsed.trace.search).toEqual(trace.search);
+    }
     // A trace that does not say how it was found claims nothing about what else there is.
     const { view } = built()[0]!;
     const { search: _s, ...unbounded } = view.trace;

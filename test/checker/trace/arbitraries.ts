@@ -66,6 +66,8 @@ export const traceArb: fc.Arbitrary<TraceFile> = fc
       ops: nat,
       switches: nat,
       steps: nat,
-      search: fc.record({ depth: fc.integer({ min: 1, max: 9 }), keys: fc.integer({ min: 1, max: 4 }), preemptions: nat }, { requiredKeys: ['depth', 'keys'] }),
+      search: fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }), fc.option(nat, { nil: undefined }), fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }))
+        // --full-ops comes only with a context bound.
+        .map(([depth, keys, preemptions, fullOps]) => ({ depth, keys, ...(preemptions === undefined ? {} : { preemptions, ...(fullOps === undefined ? {} : { fullOps }) }) })),
     }, { requiredKeys: ['format', 'version', 'specVersion', 'target', 'config', 'scenario', 'schedule', 'outcome', 'ops', 'switches', 'steps'] }),
   );

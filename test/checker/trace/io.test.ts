@@ -86,6 +86,7 @@ describe('parseTrace', () => {
     ['negative ops', (t) => (t.ops = -1), 'ops must be a non-negative integer'],
     ['fractional steps', (t) => (t.steps = 0.5), 'steps must be a non-negative integer'],
     ['a negative context bound', (t) => (t.search = { depth: 2, keys: 1, preemptions: -1 }), 'search.preemptions must be a non-negative integer'],
+    ['operations in full without a context bound', (t) => (t.search = { depth: 3, keys: 1, fullOps: 2 }), 'search must have property preemptions when property fullOps is present'],
     ['a search without depth', (t) => (t.search = { keys: 1 }), 'search.depth is missing'],
     ['an unknown top-level field', (t) => (t.diagram = 'x'), 'diagram is not a known field'],
     ['an unknown field that is not a name', (t) => (t['a\nb'] = 1), '["a\\nb"] is not a known field'],
