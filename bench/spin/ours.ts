@@ -26,7 +26,7 @@ export interface OurResult {
 export function runOurs(goroutines: number, writes: number, runs = TIMED_RUNS): OurResult {
   const base = flagProtocolTarget(writes);
   let transitions = 0;
-  const counted: Target<FlagState> = { ...base, step: (s, g) => { transitions++; return base.step(s, g); } };
+  const counted: Target<FlagState> = { ...base, step: (s, g, detail) => { transitions++; return base.step(s, g, detail); } };
   const search = () => explore(counted, { cfg: SMALL, depth: goroutines * writes, goroutines, keys: 1 });
   let r = search();
   const times: number[] = [];
