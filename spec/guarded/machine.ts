@@ -7,7 +7,7 @@ import { type MState, nextLabel as hmapNextLabel, startOp as hmapStart, step as 
 import { beginSync, runSync, syncLabel, syncPoint, syncReady } from '../sync/run.js';
 import type { Crash, Op, OpResult, StepInfo } from '../types.js';
 import type { Part, Scheme } from './plan.js';
-import { type GuardedState, type GuardG, IDLE_G, withAt } from './state.js';
+import { type GuardedState, type GuardG, IDLE_G, withAt, withGuard } from './state.js';
 
 /**
  * Runs a guarded operation: its lock parts through the lock type's step programs, its map parts
@@ -29,9 +29,9 @@ function partOf<L>(scheme: Scheme<L>, gst: GuardG): Part {
 function enter<L>(cfg: MapConfig, scheme: Scheme<L>, maps: readonly MState[], g: number, gst: GuardG, index: number): { maps: readonly MState[]; gst: GuardG } {
   const part = scheme.plan(gst.op!)[index];
   if (!part) return { maps, gst: IDLE_G };
-  if (part.kind === 'sync') return { maps, gst: { ...gst, part: index, sync: beginSync(scheme.lock, part.method) } };
+  if (part.kind === 'sync') return { maps, gst: withGuard(gst, { part: index, sync: beginSync(scheme.lock, part.method) }) };
   const map = hmapStart(cfg, HMAP_FUNCTIONS, hmapEntry, maps[part.shard]!, g, part.op, gst.opIndex);
-  return { maps: withAt(maps, part.shard, map), gst: { ...gst, part: index, sync: null } };
+  return { maps: withAt(maps, part.shard, map), gst: withGuard(gst, { part: index, sync: null }) };
 }
 
 export function startGuarded<L>(cfg: MapConfig, scheme: Scheme<L>, s: GuardedState<L>, g: number, op: Op, opIndex: number): GuardedState<L> {
@@ -132,7 +132,7 @@ function syncStep<L>(scheme: Scheme<L>, s: GuardedState<L>, g: number, gst: Guar
     access: 'atomic',
     detail: detail ? `${name}.${r.detail}` : '',
   };
-  return { locks: withAt(s.locks, shard, r.lock), maps: s.maps, gst: { ...gst, sync: r.call }, info, crash: r.crash, partDone: r.call === null };
+  return { locks: withAt(s.locks, shard, r.lock), maps: s.maps, gst: withGuard(gst, { sync: r.call }), info, crash: r.crash, partDone: r.call === null };
 }
 
 /** One step of a map part: the hmap machine's step, with locations named after the shard. */
@@ -147,7 +147,7 @@ function mapStep<L>(cfg: MapConfig, scheme: Scheme<L>, s: GuardedState<L>, g: nu
     writes: inner.writes.map((l) => prefix + l),
     detail: prefix && inner.detail ? `${prefix} ${inner.detail}` : inner.detail,
   };
-  const next = returns ? { ...gst, acc: combine(gst.acc, returns) } : gst;
+  const next = returns ? withGuard(gst, { acc: combine(gst.acc, returns) }) : gst;
   return { locks: s.locks, maps: withAt(s.maps, shard, r.state), gst: next, info, crash: r.crash, partDone: returns !== undefined };
 }
 
@@ -159,7 +159,7 @@ export function stepGuarded<L>(cfg: MapConfig, scheme: Scheme<L>, s: GuardedStat
   const info = r.info;
   if (!gst.called) info.call = true;
   let maps = r.maps;
-  let next: GuardG = { ...r.gst, called: 1 };
+  let next: GuardG = withGuard(r.gst, { called: 1 });
   if (r.crash) {
     // A crash ends the program; the hmap machine has already left its own slot idle.
     info.crash = r.crash;

@@ -21,6 +21,18 @@ export interface GuardG {
   readonly acc: OpResult | null;
 }
 
+/**
+ * The goroutine with the fields in `p` changed (null included): a literal of every field rather
+ * than a spread that overrides some, which V8 runs several times slower (see withHmap in
+ * spec/hmap/state.ts).
+ */
+export function withGuard(g: GuardG, p: Partial<GuardG>): GuardG {
+  return {
+    op: p.op !== undefined ? p.op : g.op, opIndex: p.opIndex ?? g.opIndex, called: p.called ?? g.called, part: p.part ?? g.part,
+    sync: p.sync !== undefined ? p.sync : g.sync, acc: p.acc !== undefined ? p.acc : g.acc,
+  };
+}
+
 export const IDLE_G: GuardG = { op: null, opIndex: -1, called: 0, part: 0, sync: null, acc: null };
 
 /**

@@ -1,5 +1,5 @@
 import { NIL, ZERO_KEY } from './constants.js';
-import type { Hmap } from './state.js';
+import { type Hmap, withHmap } from './state.js';
 
 /** The hmap fields a step can touch. 'extra.*' stand for h.extra.overflow / oldoverflow. */
 export type Field =
@@ -49,5 +49,5 @@ export function readField(h: Hmap, f: Field): number {
 }
 
 export function writeField(h: Hmap, f: Field, value: number): Hmap {
-  return { ...h, [FIELD_KEYS[f]]: value };
+  return withHmap(h, { [FIELD_KEYS[f]]: value });
 }

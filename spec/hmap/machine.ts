@@ -106,7 +106,7 @@ function transfer(fns: FunctionTable, c: Ctx, frames: Frame[], top: Frame, writt
       const v = { ...caller.v };
       for (const [k, val] of Object.entries(c.v)) if (k.startsWith('ret')) v[k] = val;
       if (ctl.value !== undefined) v.ret = ctl.value;
-      return { frames: [...below.slice(0, -1), { ...caller, v: keepLive(fns[caller.fn]!.live?.[caller.pc], v) }] };
+      return { frames: [...below.slice(0, -1), { fn: caller.fn, pc: caller.pc, v: keepLive(fns[caller.fn]!.live?.[caller.pc], v) }] };
     }
     case 'finish':
       return { frames: [], result: ctl.result };
@@ -124,7 +124,7 @@ export function startOp(cfg: MapConfig, fns: FunctionTable, entry: OpEntry, s: M
   gs[g] = { op, opIndex, called: 0, frames: [{ fn, pc: callee.entry, v: keepLive(callee.live?.[callee.entry], args) }], pairs: [] };
   const out = settle(cfg, fns, s.h, [...gs[g]!.frames]);
   if (out.result || out.crash) throw new Error(`the spec is inconsistent: ${fn} ended before its first access`);
-  gs[g] = { ...gs[g]!, frames: out.frames };
+  gs[g] = { op, opIndex, called: 0, frames: out.frames, pairs: [] };
   return { h: out.h, gs };
 }
 
@@ -148,7 +148,8 @@ export function step(cfg: MapConfig, fns: FunctionTable, describe: (op: Op) => s
   const ended = out.result !== undefined || out.crash !== undefined;
   const result = out.result?.kind === 'pairs' ? pairsResult(pairs) : out.result;
   const gs = s.gs.slice();
-  gs[g] = ended ? IDLE : { ...gst, called: 1, frames: out.frames, pairs };
+  // A literal, not { ...gst, ... }: see withHmap in state.ts.
+  gs[g] = ended ? IDLE : { op: gst.op, opIndex: gst.opIndex, called: 1, frames: out.frames, pairs };
   const info: StepInfo = {
     goroutine: g,
     opIndex: gst.opIndex,

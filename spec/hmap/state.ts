@@ -45,12 +45,27 @@ export function freshBucket(bucketCnt: number): Bucket {
   };
 }
 
+/**
+ * The map with the fields in `p` changed. A literal of every field rather than `{ ...h, ...p }`:
+ * V8 copies a spread object and then redefines the overridden fields on a slow path, several
+ * times slower than building a literal of one shape, and the search changes the map at most steps
+ * (the same change made the SPIN comparison's search twice as fast; docs/performance.md).
+ */
+export function withHmap(h: Hmap, p: Partial<Hmap>): Hmap {
+  return {
+    count: p.count ?? h.count, flags: p.flags ?? h.flags, B: p.B ?? h.B, noverflow: p.noverflow ?? h.noverflow,
+    buckets: p.buckets ?? h.buckets, oldbuckets: p.oldbuckets ?? h.oldbuckets, nevacuate: p.nevacuate ?? h.nevacuate,
+    extraOverflow: p.extraOverflow ?? h.extraOverflow, extraOldoverflow: p.extraOldoverflow ?? h.extraOldoverflow,
+    heap: p.heap ?? h.heap, allocations: p.allocations ?? h.allocations,
+  };
+}
+
 /** Allocate `size` zeroed buckets; returns the new heap and the first bucket's id. */
 export function allocate(h: Hmap, size: number, bucketCnt: number): { h: Hmap; first: number } {
   const first = h.heap.length;
   const heap = h.heap.slice();
   for (let i = 0; i < size; i++) heap.push(freshBucket(bucketCnt));
-  return { h: { ...h, heap, allocations: [...h.allocations, { first, size }] }, first };
+  return { h: withHmap(h, { heap, allocations: [...h.allocations, { first, size }] }), first };
 }
 
 /** The map right after make(): B from the configuration, buckets allocated when B > 0 (map.go:322-329). */
@@ -62,7 +77,7 @@ export function makeHmap(initialB: number, bucketCnt: number): Hmap {
   };
   if (initialB === 0) return empty;
   const { h, first } = allocate(empty, 1 << initialB, bucketCnt);
-  return { ...h, buckets: first };
+  return withHmap(h, { buckets: first });
 }
 
 /** The allocation a bucket id belongs to, or undefined for a wild id. */
@@ -73,8 +88,9 @@ export function allocationOf(h: Hmap, id: number): Allocation | undefined {
 
 export function withBucket(h: Hmap, id: number, change: Partial<Bucket>): Hmap {
   const heap = h.heap.slice();
-  heap[id] = { ...heap[id]!, ...change };
-  return { ...h, heap };
+  const b = heap[id]!;
+  heap[id] = { tophash: change.tophash ?? b.tophash, keys: change.keys ?? b.keys, elems: change.elems ?? b.elems, overflow: change.overflow ?? b.overflow };
+  return withHmap(h, { heap });
 }
 
 export function withCell(h: Hmap, id: number, field: 'tophash' | 'keys' | 'elems', i: number, value: number): Hmap {

@@ -22,6 +22,14 @@ export interface RWMutex {
   readonly readerWait: number;
 }
 
+/** The lock with the fields in `p` changed: a literal, not an overriding spread (see withHmap in spec/hmap/state.ts). */
+function withRW(rw: RWMutex, p: Partial<RWMutex>): RWMutex {
+  return {
+    w: p.w ?? rw.w, writerSem: p.writerSem ?? rw.writerSem, readerSem: p.readerSem ?? rw.readerSem,
+    readerCount: p.readerCount ?? rw.readerCount, readerWait: p.readerWait ?? rw.readerWait,
+  };
+}
+
 /** rwmutexMaxReaders (rwmutex.go:44). */
 export const RWMUTEX_MAX_READERS = 1 << 30;
 
@@ -36,7 +44,7 @@ type Counter = 'writerSem' | 'readerSem' | 'readerCount' | 'readerWait';
 /** One atomic add on a counter (a semaphore's count too): the new lock, the counter's new value, the detail. */
 function add(rw: RWMutex, field: Counter, delta: number): { lock: RWMutex; now: number; detail: string } {
   const now = rw[field] + delta;
-  return { lock: { ...rw, [field]: now }, now, detail: `${field} ${show(rw[field])}→${show(now)}` };
+  return { lock: withRW(rw, { [field]: now }), now, detail: `${field} ${show(rw[field])}→${show(now)}` };
 }
 
 /** A semaphore acquire on `field`: not enabled at 0 tokens, then takes one. */
@@ -59,7 +67,7 @@ function show(n: number): string {
   return n < -RWMUTEX_MAX_READERS / 2 ? `-max+${n + RWMUTEX_MAX_READERS}` : `${n}`;
 }
 
-const W: MutexPlace<RWMutex> = { path: 'w.', get: (rw) => rw.w, set: (rw, w) => ({ ...rw, w }) };
+const W: MutexPlace<RWMutex> = { path: 'w.', get: (rw) => rw.w, set: (rw, w) => withRW(rw, { w }) };
 
 const rLock: SyncMethod<RWMutex> = {
   entry: 'add',

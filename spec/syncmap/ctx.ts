@@ -1,7 +1,7 @@
 import type { Crash, Op } from '../types.js';
 import { NIL_MAP_WRITE, NONE, showP, UNLOCK_OF_UNLOCKED } from './constants.js';
 import { showMap, showReadOnly } from './show.js';
-import { type GoMap, lookup, mapOf, type Mem, readOnlyOf, withKey } from './state.js';
+import { type GoMap, lookup, mapOf, type Mem, readOnlyOf, withKey, withMem } from './state.js';
 
 /** Where control goes after a point has run. */
 export type Control =
@@ -63,12 +63,12 @@ export class Ctx {
   /** [AS] read.Store(ro). */
   storeRead(ro: number): void {
     this.access(undefined, 'read', this.telling && `read ${showReadOnly(this.mem, this.mem.read)}→${showReadOnly(this.mem, ro)}`);
-    this.mem = { ...this.mem, read: ro };
+    this.mem = withMem(this.mem, { read: ro });
   }
 
   /** Builds readOnly{m, amended}: a fresh immutable object, private until stored. */
   newReadOnly(m: number, amended: boolean): number {
-    this.mem = { ...this.mem, readOnlys: [...this.mem.readOnlys, { m, amended }] };
+    this.mem = withMem(this.mem, { readOnlys: [...this.mem.readOnlys, { m, amended }] });
     return this.mem.readOnlys.length - 1;
   }
 
@@ -113,7 +113,7 @@ export class Ctx {
 
   /** newEntry(i) (map.go:103-105): a fresh entry, private until put in a map. */
   newEntry(value: number): number {
-    this.mem = { ...this.mem, entries: [...this.mem.entries, value] };
+    this.mem = withMem(this.mem, { entries: [...this.mem.entries, value] });
     return this.mem.entries.length - 1;
   }
 
@@ -123,7 +123,7 @@ export class Ctx {
     if (this.mem.mu !== NONE) throw new Error(`the spec is inconsistent: G${this.g} took mu while G${this.mem.mu} held it`);
     this.locked = true;
     this.access('mu', 'mu', this.telling && `mu free→G${this.g}`);
-    this.mem = { ...this.mem, mu: this.g };
+    this.mem = withMem(this.mem, { mu: this.g });
   }
 
   /** [U] mu.Unlock(); Go's fatal error if mu is not locked. */
@@ -134,7 +134,7 @@ export class Ctx {
       return;
     }
     this.access('mu', 'mu', this.telling && `mu G${this.mem.mu}→free`);
-    this.mem = { ...this.mem, mu: NONE };
+    this.mem = withMem(this.mem, { mu: NONE });
   }
 
   // ---- plain accesses to dirty and misses (Go makes them only with mu held) ----
@@ -179,12 +179,12 @@ export class Ctx {
   /** m.dirty = id (a map from makeMap, or NONE for nil). */
   setDirty(id: number): void {
     this.plain(undefined, 'dirty', this.telling && `dirty ${showMap(this.mem, this.mem.dirty)}→${showMap(this.mem, id)}`);
-    this.mem = { ...this.mem, dirty: id };
+    this.mem = withMem(this.mem, { dirty: id });
   }
 
   /** make(map[any]*entry): a fresh empty map, private until stored. */
   makeMap(): number {
-    this.mem = { ...this.mem, maps: [...this.mem.maps, []] };
+    this.mem = withMem(this.mem, { maps: [...this.mem.maps, []] });
     return this.mem.maps.length - 1;
   }
 
@@ -192,13 +192,13 @@ export class Ctx {
   addMiss(): number {
     const n = this.mem.misses + 1;
     this.plain('misses', 'misses', this.telling && `misses ${this.mem.misses}→${n}`);
-    this.mem = { ...this.mem, misses: n };
+    this.mem = withMem(this.mem, { misses: n });
     return n;
   }
 
   setMisses(n: number): void {
     this.plain(undefined, 'misses', this.telling && `misses ${this.mem.misses}→${n}`);
-    this.mem = { ...this.mem, misses: n };
+    this.mem = withMem(this.mem, { misses: n });
   }
 
   // ---- the Range callback ----
@@ -259,12 +259,12 @@ export class Ctx {
   private setP(e: number, p: number): void {
     const entries = this.mem.entries.slice();
     entries[e] = p;
-    this.mem = { ...this.mem, entries };
+    this.mem = withMem(this.mem, { entries });
   }
 
   private setMap(id: number, m: GoMap): void {
     const maps = this.mem.maps.slice();
     maps[id] = m;
-    this.mem = { ...this.mem, maps };
+    this.mem = withMem(this.mem, { maps });
   }
 }

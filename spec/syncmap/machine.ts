@@ -88,7 +88,7 @@ function exec(fns: FunctionTable, op: Op, g: number, r: Run, pairs: readonly num
         const caller = below[below.length - 1]!;
         const v = { ...caller.v, ...ctl.values };
         checkLocals(fns, caller.fn, v);
-        below[below.length - 1] = { ...caller, v: keepLive(fns[caller.fn]!.live?.[caller.pc], v) };
+        below[below.length - 1] = { fn: caller.fn, pc: caller.pc, v: keepLive(fns[caller.fn]!.live?.[caller.pc], v) };
       }
       r.frames = below;
       break;
@@ -123,7 +123,7 @@ export function startOp(fns: FunctionTable, s: SyncMapState, g: number, op: Op, 
   }
   const gs = s.gs.slice();
   gs[g] = { op, opIndex, called: 0, frames: r.frames, pairs: IDLE.pairs, nested: null, nestedBase: NONE, nestedCalled: 0 };
-  return { ...s, gs };
+  return { mem: s.mem, gs, violated: s.violated };
 }
 
 /** Whether busy goroutine g can take its next step: not while it waits for a held mu. */
