@@ -290,6 +290,7 @@ function checkValues(raw: RawOptions, given: ReadonlySet<string>): ParseResult {
   }
   if (raw.fullOps !== undefined) {
     if (raw.preemptions === undefined) return fail('--full-ops widens a context bound: give --preemptions too');
+    if (options.depth < 2) return fail('--full-ops needs --depth 2 or more: at depth 1 every execution is in full already');
     const f = wholeNumber(raw.fullOps, 0, 1, options.depth - 1);
     if (f === undefined) return fail(`--full-ops must be a whole number from 1 to ${options.depth - 1} (below --depth ${options.depth}: all ${options.depth} in full is --exhaustive), got "${raw.fullOps}"`);
     options.fullOps = f;

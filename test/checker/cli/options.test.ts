@@ -148,6 +148,7 @@ describe('parseCheckArgs', () => {
     expect(error(['--full-ops', '2'])).toBe('gomapcheck: --full-ops widens a context bound: give --preemptions too');
     expect(error(['--depth', '4', '--preemptions', '1', '--full-ops', '4'])).toBe('gomapcheck: --full-ops must be a whole number from 1 to 3 (below --depth 4: all 4 in full is --exhaustive), got "4"');
     expect(error(['--preemptions', '1', '--full-ops', '0'])).toMatch(/^gomapcheck: --full-ops must be a whole number from 1 to 5 /);
+    expect(error(['--depth', '1', '--preemptions', '1', '--full-ops', '1'])).toBe('gomapcheck: --full-ops needs --depth 2 or more: at depth 1 every execution is in full already');
   });
 
   it('takes --shards for the sharded map, checked, and says when it does not apply', () => {
