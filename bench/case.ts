@@ -6,7 +6,7 @@ import { CONFIGS } from '../spec/config.js';
 import { makeTarget } from '../checker/run/targets.js';
 import { scenarioCount } from '../checker/explore/alphabet.js';
 import { countInterleavings } from '../checker/explore/count.js';
-import { contextBound } from '../checker/explore/node.js';
+import { type BoundTier, contextBound } from '../checker/explore/bound.js';
 import { explore, type ExploreResult } from '../checker/explore/search.js';
 import { exploreParallel } from '../checker/explore/parallel.js';
 import { type CheckOptions, parseCheckArgs, searchArgs } from '../checker/cli/options.js';
@@ -20,8 +20,8 @@ export interface BenchCase {
   keys: number;
   config: string;
   preemptions?: number;
-  /** With preemptions: executions of at most this many operations are explored in full. */
-  fullOps?: number;
+  /** With preemptions: grades for shorter executions (checker/explore/bound.ts). */
+  tiers?: readonly BoundTier[];
   /** Count the interleavings a naive enumeration would run (a second, memoised pass). */
   countNaive: boolean;
   /** Worker threads sharing the search (checker/explore/parallel.ts); one when absent. */

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { contextBound } from '../checker/explore/node.js';
+import { contextBound, parseTiers, tiersText } from '../checker/explore/bound.js';
 import { formatCount } from '../checker/report/human.js';
 import { targetNames } from '../checker/run/targets.js';
 import { CONFIGS } from '../spec/config.js';
@@ -24,7 +24,7 @@ const DEFAULT_CASES: BenchCase[] = [
   { name: 'hmap exhaustive', depth: 2, goroutines: 2, keys: 2, config: 'small', countNaive: true },
   { name: 'hmap exhaustive', depth: 3, goroutines: 2, keys: 1, config: 'small', countNaive: true },
   // The main job's hmap: its automatic bound (checker/run/auto-bound.ts).
-  { name: 'hmap bounded', depth: 6, goroutines: 2, keys: 2, config: 'small', preemptions: 1, fullOps: 2, countNaive: true },
+  { name: 'hmap bounded', depth: 6, goroutines: 2, keys: 2, config: 'small', preemptions: 1, tiers: [{ ops: 2 }, { ops: 3, preemptions: 2 }], countNaive: true },
   // The safe targets at depth 4 (depth 6 takes minutes each; figures in docs/performance.md).
   ...['syncmap', 'rwmutex-map', 'mutex-map', 'sharded-map'].map((target): BenchCase => (
     { name: `${target} exhaustive`, target, depth: 4, goroutines: 2, keys: 2, config: 'small', countNaive: false })),
@@ -40,7 +40,7 @@ const SPEEDUP_ROUNDS = 3;
  */
 function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number } {
   const program = new Command('bench').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
-    .option('--depth <n>').option('--target <name>').option('--keys <k>').option('--goroutines <g>').option('--preemptions <p>').option('--full-ops <n>').option('--config <name>').option('--workers <w>')
+    .option('--depth <n>').option('--target <name>').option('--keys <k>').option('--goroutines <g>').option('--preemptions <p>').option('--tiers <list>').option('--config <name>').option('--workers <w>')
     .option('--naive', 'also count the naive interleavings').option('--speedup-depth <n>').option('--impl');
   program.parse(argv, { from: 'user' });
   const o = program.opts<Record<string, string | boolean | undefined>>();
@@ -55,8 +55,9 @@ function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number 
   if (speedupDepth < 1) throw new Error('--speedup-depth must be at least 1');
   if (o['depth'] === undefined) return { cases: DEFAULT_CASES, speedupDepth };
   const preemptions = o['preemptions'] === undefined ? undefined : num('preemptions', 0);
-  const fullOps = o['fullOps'] === undefined ? undefined : num('fullOps', 0);
-  if (fullOps !== undefined && preemptions === undefined) throw new Error('--full-ops widens a context bound: give --preemptions too');
+  const tiers = typeof o['tiers'] === 'string' ? parseTiers(o['tiers']) : undefined;
+  if (typeof tiers === 'string') throw new Error(tiers);
+  if (tiers !== undefined && preemptions === undefined) throw new Error('--tiers widens a context bound for shorter executions: give --preemptions too');
   const target = typeof o['target'] === 'string' ? o['target'] : 'hmap';
   if (!targetNames().includes(target)) throw new Error(`unknown target "${target}" (known: ${targetNames().join(', ')})`);
   const config = typeof o['config'] === 'string' ? o['config'] : 'small';
@@ -66,7 +67,7 @@ function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number 
       name: `${target} ${preemptions === undefined ? 'exhaustive' : 'bounded'}`, target,
       depth: num('depth', 6), goroutines: num('goroutines', 2), keys: num('keys', 2),
       config,
-      ...contextBound({ preemptions, fullOps }), countNaive: o['naive'] === true,
+      ...contextBound({ preemptions, tiers }), countNaive: o['naive'] === true,
       ...(o['workers'] === undefined ? {} : { workers: num('workers', 1) }),
     }],
     speedupDepth,
@@ -75,10 +76,10 @@ function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number 
 
 const count = formatCount;
 
-/** A case's context bound, short: '≤1 preemption', and ' past 2 operations' when those are explored in full. */
+/** A case's context bound, short: '≤1 preemption', and its tiers as --tiers writes them. */
 function boundShort(c: BenchCase): string {
-  const full = c.fullOps === undefined ? '' : ` past ${c.fullOps} operation${c.fullOps === 1 ? '' : 's'}`;
-  return `≤${c.preemptions} preemption${c.preemptions === 1 ? '' : 's'}${full}`;
+  const tiers = c.tiers === undefined ? '' : ` (--tiers ${tiersText(c.tiers)})`;
+  return `≤${c.preemptions} preemption${c.preemptions === 1 ? '' : 's'}${tiers}`;
 }
 
 function describeCase(c: BenchCase): string {

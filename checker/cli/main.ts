@@ -10,7 +10,7 @@ import { formatHuman, runHeader } from '../report/human.js';
 import { formatJson } from '../report/json.js';
 import type { RunReport } from '../report/types.js';
 import { writeHtmlReport } from '../report/html.js';
-import { contextBound } from '../explore/node.js';
+import { contextBound } from '../explore/bound.js';
 import { targetOptions } from '../run/auto-bound.js';
 import { mergeCommand, shardCommand } from './shard-commands.js';
 import { type CheckedTarget, checkTargetWithTraces } from '../run/check-target.js';

@@ -3,6 +3,7 @@
  * so that a user's mistake becomes ONE line saying what to do (STYLE.md lesson 9), returned as a
  * result rather than printed: printing and exiting belong to the caller (checker/cli/errors.ts).
  */
+import { type BoundTier, MAX_PREEMPTIONS, parseTiers, tiersProblem, tiersText } from '../explore/bound.js';
 import { Command, CommanderError } from 'commander';
 import { CONFIGS, DEFAULT_CONFIG } from '../../spec/config.js';
 import { errorLine } from './errors.js';
@@ -33,10 +34,10 @@ export interface CheckOptions {
   /** --preemptions P: a context bound; the run is then reported as bounded, not exhaustive. */
   preemptions?: number;
   /**
-   * --full-ops N, with a context bound: executions of at most N operations are explored in full
-   * and the bound applies only to longer ones (hmap's automatic bound sets it too).
+   * --tiers, with a context bound: grades for shorter executions, e.g. those of at most 2
+   * operations in full (checker/explore/bound.ts; hmap's automatic bound sets them too).
    */
-  fullOps?: number;
+  tiers?: readonly BoundTier[];
   /** --report FILE: also write the self-contained HTML report there. */
   report?: string;
   /** --por: dynamic partial-order reduction on the targets that support it (hmap). */
@@ -117,7 +118,7 @@ interface RawOptions {
   write: boolean;
   help?: boolean;
   preemptions?: string;
-  fullOps?: string;
+  tiers?: string;
   por?: boolean;
   exhaustive?: boolean;
   shard?: string;
@@ -152,7 +153,7 @@ function buildProgram(): Command {
       .option('--target <name>', `what to check: ${[...KNOWN_TARGETS, ALL_TARGETS].join(', ')} (default ${DEFAULTS.target})`)
       .option('--config <name>', `map constants and hashes: ${Object.keys(CONFIGS).join(', ')} (default ${DEFAULTS.config})`)
       .option('--preemptions <p>', 'explore only executions with at most p preemptions (bounded, not exhaustive)')
-      .option('--full-ops <n>', 'with --preemptions: explore every execution of at most n operations in full, bounding only longer ones')
+      .option('--tiers <list>', 'with --preemptions: bounds for shorter executions, e.g. 2,3:2 = up to 2 operations in full, up to 3 with at most 2 preemptions')
       .option('--exhaustive', 'explore hmap in full even past the bounds it finishes in (by default it is then checked with 1 preemption)')
       .option('--shard <i/n>', 'explore slice i of n only and print its partial report (JSON) for `gomapcheck merge <files>`')
       .option('--shards <s>', `with sharded-map: shards, 1 to ${MAX_SHARDS} (default 2)`)
@@ -186,7 +187,7 @@ export interface SearchFields {
   keys: number;
   config: string;
   preemptions?: number;
-  fullOps?: number;
+  tiers?: readonly BoundTier[];
   exhaustive?: boolean;
   shards?: number;
 }
@@ -196,7 +197,7 @@ export function searchArgs(r: SearchFields): string[] {
   return [
     '--target', r.target, '--depth', String(r.depth), '--goroutines', String(r.goroutines), '--keys', String(r.keys), '--config', r.config,
     ...(r.preemptions === undefined ? [] : ['--preemptions', String(r.preemptions)]),
-    ...(r.fullOps === undefined ? [] : ['--full-ops', String(r.fullOps)]),
+    ...(r.tiers === undefined ? [] : ['--tiers', tiersText(r.tiers)]),
     ...(r.exhaustive ? ['--exhaustive'] : []), ...(r.shards === undefined ? [] : ['--shards', String(r.shards)]),
   ];
 }
@@ -284,16 +285,17 @@ function checkValues(raw: RawOptions, given: ReadonlySet<string>): ParseResult {
   if (raw.report === '') return fail('--report needs a file name, e.g. --report report.html');
   if (raw.report !== undefined) options.report = raw.report;
   if (raw.preemptions !== undefined) {
-    const p = wholeNumber(raw.preemptions, 0, 0, 254);
-    if (p === undefined) return fail(`--preemptions must be a whole number from 0 to 254 (got "${raw.preemptions}")`);
+    const p = wholeNumber(raw.preemptions, 0, 0, MAX_PREEMPTIONS);
+    if (p === undefined) return fail(`--preemptions must be a whole number from 0 to ${MAX_PREEMPTIONS} (got "${raw.preemptions}")`);
     options.preemptions = p;
   }
-  if (raw.fullOps !== undefined) {
-    if (raw.preemptions === undefined) return fail('--full-ops widens a context bound: give --preemptions too');
-    if (options.depth < 2) return fail('--full-ops needs --depth 2 or more: at depth 1 every execution is in full already');
-    const f = wholeNumber(raw.fullOps, 0, 1, options.depth - 1);
-    if (f === undefined) return fail(`--full-ops must be a whole number from 1 to ${options.depth - 1} (below --depth ${options.depth}: all ${options.depth} in full is --exhaustive), got "${raw.fullOps}"`);
-    options.fullOps = f;
+  if (raw.tiers !== undefined) {
+    if (options.preemptions === undefined) return fail('--tiers widens a context bound for shorter executions: give --preemptions too');
+    const tiers = parseTiers(raw.tiers);
+    if (typeof tiers === 'string') return fail(tiers);
+    const problem = tiersProblem(tiers, options.depth, options.preemptions);
+    if (problem !== undefined) return fail(`--tiers: ${problem}`);
+    options.tiers = tiers;
   }
   if (raw.shards !== undefined) {
     const s = wholeNumber(raw.shards, 0, 1, MAX_SHARDS);

@@ -13,12 +13,12 @@ type Run = Exclude<(typeof RUN_FLAGS)[number], 'conformance'> | 'check' | 'confo
 
 /** The flags each run reads, exported for tests (commander's attribute names: `write` is `--no-write`). */
 export const RUN_READS: Readonly<Record<Run, readonly string[]>> = {
-  check: ['depth', 'goroutines', 'keys', 'target', 'config', 'preemptions', 'fullOps', 'exhaustive', 'shards', 'por', 'json', 'report', 'workers', 'traces', 'write'],
-  shard: ['depth', 'goroutines', 'keys', 'target', 'config', 'preemptions', 'fullOps', 'exhaustive', 'shards', 'workers'],
+  check: ['depth', 'goroutines', 'keys', 'target', 'config', 'preemptions', 'tiers', 'exhaustive', 'shards', 'por', 'json', 'report', 'workers', 'traces', 'write'],
+  shard: ['depth', 'goroutines', 'keys', 'target', 'config', 'preemptions', 'tiers', 'exhaustive', 'shards', 'workers'],
   replay: [],
   mutants: ['depth', 'goroutines', 'keys', 'target', 'config', 'json', 'traces', 'write'],
   conformance: ['target', 'json', 'traces', 'write'],
-  'conformance --depth': ['depth', 'goroutines', 'keys', 'target', 'config', 'preemptions', 'fullOps', 'shards', 'json', 'write'],
+  'conformance --depth': ['depth', 'goroutines', 'keys', 'target', 'config', 'preemptions', 'tiers', 'shards', 'json', 'write'],
   'conformance --sample': ['sample', 'seed', 'depth', 'goroutines', 'keys', 'target', 'config', 'shards', 'json', 'write'],
   stress: ['target', 'config', 'keys', 'shards', 'ops', 'workers', 'seed', 'mix', 'json'],
 };
@@ -27,7 +27,7 @@ export const RUN_READS: Readonly<Record<Run, readonly string[]>> = {
 const HINTS: Partial<Record<Run, { text: string; flags?: readonly string[] }>> = {
   replay: { text: 'a trace carries its own target, configuration and schedule' },
   shard: { text: 'a shard prints only its partial report; give --traces, --no-write, --json or --report to gomapcheck merge' },
-  conformance: { text: 'the committed traces fix their own; --depth or --sample explores schedules instead', flags: ['goroutines', 'keys', 'config', 'preemptions', 'fullOps', 'shards'] },
+  conformance: { text: 'the committed traces fix their own; --depth or --sample explores schedules instead', flags: ['goroutines', 'keys', 'config', 'preemptions', 'tiers', 'shards'] },
   'conformance --depth': { text: 'it checks schedules, not the traces under --traces', flags: ['traces'] },
 };
 
@@ -57,5 +57,5 @@ function runOf(flag: (typeof RUN_FLAGS)[number] | undefined, given: ReadonlySet<
 }
 
 function flagName(attribute: string): string {
-  return attribute === 'write' ? '--no-write' : `--${attribute.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  return attribute === 'write' ? '--no-write' : `--${attribute}`;
 }

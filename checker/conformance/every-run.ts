@@ -1,6 +1,6 @@
 import type { MapConfig } from '../../spec/config.js';
-import { type Bounds, contextBound } from '../explore/node.js';
-import { boundWords } from '../report/human.js';
+import { type BoundTier, boundWords, contextBound } from '../explore/bound.js';
+import type { Bounds } from '../explore/node.js';
 import { type ConformOptions, conformTrace } from './conform.js';
 import { RunLines } from './lines.js';
 import { endStateSchedules } from './schedules.js';
@@ -21,8 +21,8 @@ export interface EverySpec {
 export interface EveryTarget {
   name: string;
   preemptions?: number;
-  /** With the bound: executions of at most this many operations are run in full. */
-  fullOps?: number;
+  /** With the bound: its grades for shorter executions (checker/explore/bound.ts). */
+  tiers?: readonly BoundTier[];
   /** Set when the bound is the automatic one (checker/run/auto-bound.ts), not the user's. */
   automatic?: boolean;
 }

@@ -18,7 +18,7 @@ interface PathLink {
  * operation budget, the same order), that also carries the path to each node; the path to the
  * first visit of each end state becomes a trace (witnessTrace, so its labels are the ones a
  * replay checks). The traces are generated one at a time: a large bound never holds them all.
- * With b.preemptions set (and b.fullOps), the search is the context-bounded one the checker runs under that bound.
+ * With b.preemptions set (and b.tiers), the search is the context-bounded one the checker runs under that bound.
  */
 export function* endStateSchedules<S>(target: Target<S>, cfg: MapConfig, b: Bounds, shards?: number): Generator<TraceFile> {
   const visited = new FingerprintTable();

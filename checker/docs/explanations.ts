@@ -65,7 +65,8 @@ export function narrate(view: ExecutionView, minimal = true, setupSteps = 0): st
 
 /** The executions a witness is the smallest of: those within the bounds of the search that found it. */
 function withinSearch(goroutines: number, s: SearchBounds): string {
-  const full = s.fullOps === undefined ? '' : ` (or any number, in executions of at most ${plural(s.fullOps, 'operation')})`;
+  const grades = (s.tiers ?? []).map((t) => `${t.preemptions === undefined ? 'any number' : t.preemptions} in executions of at most ${plural(t.ops, 'operation')}`);
+  const full = grades.length === 0 ? '' : ` (${grades.join(', ')})`;
   const bound = s.preemptions === undefined ? '' : ` and ${plural(s.preemptions, 'preemption')}${full}`;
   return `among ${goroutines} goroutines running at most ${plural(s.depth, 'operation')} on ${plural(s.keys, 'key')}${bound}`;
 }

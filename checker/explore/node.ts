@@ -5,6 +5,7 @@ import { type Crash, DEADLOCK_MESSAGE, type Op, OUTCOME_OK, type OutcomeClass, t
 import type { MonitorState } from '../verify/monitor.js';
 import { memoCall, memoEncode, memoInit, memoReturn } from '../verify/monitor-memo.js';
 import { classify } from '../verify/outcome.js';
+import { type BoundTier, preemptionCap, withinBound } from './bound.js';
 import { fingerprint } from './fingerprints.js';
 
 /** The bounds of one exploration. */
@@ -18,29 +19,8 @@ export interface Bounds {
    * the exploration is exhaustive. A bounded run is always reported as bounded.
    */
   preemptions?: number;
-  /**
-   * With a context bound: executions of at most this many operations are explored in full, and
-   * the bound applies only to longer ones (a composite bound: every execution within either of
-   * the two). Undefined: the bound applies to every execution.
-   */
-  fullOps?: number;
-}
-
-/** The context bound of these bounds (or options), its fields only where set. */
-export function contextBound(b: { preemptions?: number | undefined; fullOps?: number | undefined }): { preemptions?: number; fullOps?: number } {
-  return {
-    ...(b.preemptions === undefined ? {} : { preemptions: b.preemptions }),
-    ...(b.preemptions === undefined || b.fullOps === undefined ? {} : { fullOps: b.fullOps }),
-  };
-}
-
-/**
- * Whether an execution that has started `ops` operations and taken `preempted` preemptions is
- * within the context bound. Both only grow along an execution, so an execution is within it
- * exactly when every prefix is, and the search can refuse a move as soon as it would leave it.
- */
-function withinBound(preemptions: number, fullOps: number | undefined, ops: number, preempted: number): boolean {
-  return preempted <= preemptions || (fullOps !== undefined && ops <= fullOps);
+  /** With a context bound: grades for shorter executions (see bound.ts). */
+  tiers?: readonly BoundTier[];
 }
 
 /**
@@ -118,7 +98,7 @@ export interface Node<S> {
   ops: number;
   /** The goroutine that took the last step (-1 before the first); only tracked under a context bound. */
   last: number;
-  /** Preemptions taken so far (see Bounds.preemptions); past the bound, with Bounds.fullOps, counted no higher than one over it. */
+  /** Preemptions taken so far (see Bounds.preemptions), counted no higher than the bound tells apart (bound.ts, preemptionCap). */
   preempted: number;
 }
 
@@ -161,7 +141,7 @@ export function successorEdges<S>(target: Target<S>, b: Bounds, n: Node<S>): Edg
   const out: Edge[] = [];
   if (n.crash) return out;
   for (let g = 0; g < b.goroutines; g++) {
-    if (b.preemptions !== undefined && !withinBound(b.preemptions, b.fullOps, n.ops + (target.idle(n.s, g) ? 1 : 0), n.preempted + (preempts(target, b, n, g) ? 1 : 0))) continue;
+    if (isBounded(b) && !withinBound(b, n.ops + (target.idle(n.s, g) ? 1 : 0), n.preempted + (preempts(target, b, n, g) ? 1 : 0))) continue;
     for (const edge of goroutineEdges(target, b, n, g) ?? []) out.push(edge);
   }
   return out;
@@ -444,10 +424,9 @@ export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edg
   const crash = r.crash ?? (stuck(target, b, r.state) ? DEADLOCK : undefined);
   const quiescent = !crash && busyCount(target, r.state, b.goroutines, -1) === 0;
   const broken = n.broken ?? (quiescent ? target.broken(r.state) : undefined);
-  const bounded = b.preemptions !== undefined;
-  // Past the bound's preemptions only executions of at most fullOps operations go on, whatever
-  // their count: one more preemption changes nothing they may do, so the count stops there.
-  const preempted = Math.min(n.preempted + (bounded && preempts(target, b, n, g) ? 1 : 0), (b.preemptions ?? 0) + 1);
+  const bounded = isBounded(b);
+  // Counted no higher than the bound tells apart (bound.ts, preemptionCap).
+  const preempted = bounded ? Math.min(n.preempted + (preempts(target, b, n, g) ? 1 : 0), preemptionCap(b)) : 0;
   const last = bounded ? g : -1;
   return { node: { s: r.state, mon, overlap, broken, crash, ops, last, preempted }, info: r.info };
 }
@@ -485,6 +464,10 @@ export function breaches<S>(target: Target<S>, n: Node<S>): boolean {
 }
 
 /** Whether g stepping now switches away from a goroutine that is in the middle of an operation and could go on. */
+function isBounded(b: Bounds): b is Bounds & { preemptions: number } {
+  return b.preemptions !== undefined;
+}
+
 function preempts<S>(target: Target<S>, b: Bounds, n: Node<S>, g: number): boolean {
   const l = n.last;
   return l >= 0 && l !== g && l < b.goroutines && !target.idle(n.s, l) && target.enabled(n.s, l);

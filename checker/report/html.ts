@@ -12,7 +12,8 @@ import { writeAtomically } from '../trace/write.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './html-client.js';
 import { type WitnessData, witnessData } from './html-data.js';
 import { html, inlineScriptText, jsonForScript, raw, type SafeHtml } from './html-escape.js';
-import { boundWords, formatCount, targetFigures } from './human.js';
+import { boundWords } from '../explore/bound.js';
+import { formatCount, targetFigures } from './human.js';
 import type { RunReport, TargetReport } from './types.js';
 
 export type HtmlWitness = { outcome: string; trace: TraceFile };

@@ -2,7 +2,7 @@
  * The human summary of a run: per target, whether its contract holds, how much was explored, how
  * the executions ended, and where the witnesses are. Only the time figures vary between runs.
  */
-import { contextBound } from '../explore/node.js';
+import { boundWords, type ContextBound, contextBound } from '../explore/bound.js';
 import type { RunReport, TargetReport, WitnessReport } from './types.js';
 
 /**
@@ -18,18 +18,12 @@ export function formatCount(n: number | bigint): string {
 }
 
 /** ', exhaustive)' or the bound, as every summary line ends. */
-function boundText(b: { preemptions?: number; fullOps?: number }): string {
+function boundText(b: ContextBound): string {
   return b.preemptions === undefined ? ', exhaustive)' : `, ${boundWords(b)}: not exhaustive)`;
 }
 
-/** A context bound in words, as the reports name it: 'BOUNDED to 1 preemption', and what it explored in full. */
-export function boundWords(b: { preemptions?: number; fullOps?: number }): string {
-  const full = b.fullOps === undefined ? '' : ` (up to ${plural(b.fullOps, 'operation')} in full)`;
-  return `BOUNDED to ${plural(b.preemptions ?? 0, 'preemption')}${full}`;
-}
-
 /** The context bound a target's report was made under: its own, or the run's. */
-export function targetBound(run: RunReport, t: TargetReport): { preemptions?: number; fullOps?: number } {
+export function targetBound(run: RunReport, t: TargetReport): ContextBound {
   return t.preemptions !== undefined ? contextBound(t) : contextBound(run);
 }
 
@@ -53,7 +47,7 @@ export function targetFigures(t: TargetReport): Array<[string, string]> {
 }
 
 /** The fields every report of a run starts with, from the options the run was made with. */
-export function runHeader(o: { depth: number; config: string; goroutines: number; keys: number; preemptions?: number; fullOps?: number }): Omit<RunReport, 'targets'> {
+export function runHeader(o: { depth: number; config: string; goroutines: number; keys: number } & ContextBound): Omit<RunReport, 'targets'> {
   return {
     version: 1, depth: o.depth, config: o.config, goroutines: o.goroutines, keys: o.keys, ...contextBound(o),
   };

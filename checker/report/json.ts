@@ -4,6 +4,7 @@
  * fixed by this file and not by whoever assembled the report, and so stray fields never leak
  * into a public format.
  */
+import type { BoundTier } from '../explore/bound.js';
 import type { RunReport, TargetReport, WitnessReport } from './types.js';
 
 export function formatJson(report: RunReport): string {
@@ -16,9 +17,14 @@ export function formatJson(report: RunReport): string {
     exhaustive: report.preemptions === undefined && report.targets.every((t) => t.preemptions === undefined),
   };
   if (report.preemptions !== undefined) out['preemptions'] = report.preemptions;
-  if (report.fullOps !== undefined) out['fullOps'] = report.fullOps;
+  if (report.tiers !== undefined) out['tiers'] = tiersJson(report.tiers);
   out['targets'] = report.targets.map(targetJson);
   return JSON.stringify(out, null, 2) + '\n';
+}
+
+/** A bound's tiers with their fields in a fixed order, `preemptions` only where the tier has a limit. */
+function tiersJson(tiers: readonly BoundTier[]): Array<Record<string, number>> {
+  return tiers.map((t) => ({ ops: t.ops, ...(t.preemptions === undefined ? {} : { preemptions: t.preemptions }) }));
 }
 
 function targetJson(t: TargetReport): Record<string, unknown> {
@@ -28,7 +34,7 @@ function targetJson(t: TargetReport): Record<string, unknown> {
     contract: t.contract,
     exhaustive: t.preemptions === undefined,
     ...(t.preemptions === undefined ? {} : { preemptions: t.preemptions }),
-    ...(t.fullOps === undefined ? {} : { fullOps: t.fullOps }),
+    ...(t.tiers === undefined ? {} : { tiers: tiersJson(t.tiers) }),
     scenarios: t.scenarios,
     executions: t.executions,
     states: t.states,

@@ -1,3 +1,4 @@
+import type { BoundTier } from '../explore/bound.js';
 import type { OutcomeClass } from '../../spec/types.js';
 
 /** The minimal witness of one outcome class, as reported. */
@@ -17,8 +18,8 @@ export interface TargetReport {
   shards?: number;
   /** Present when this target was context-bounded (asked for, or chosen for hmap past its reach). */
   preemptions?: number;
-  /** With a context bound: executions of at most this many operations were explored in full. */
-  fullOps?: number;
+  /** With a context bound: its grades for shorter executions (checker/explore/bound.ts). */
+  tiers?: readonly BoundTier[];
   /** 'holds' unless an execution the target's contract covers went wrong. */
   contract: 'holds' | 'broken';
   /** Scenarios covered (every program tuple with at most depth operations in total). */
@@ -49,7 +50,7 @@ export interface RunReport {
   keys: number;
   /** Present when the run was context-bounded (--preemptions): it is then not exhaustive. */
   preemptions?: number;
-  /** With --preemptions, --full-ops: executions of at most this many operations were explored in full. */
-  fullOps?: number;
+  /** With --preemptions, --tiers: grades for shorter executions. */
+  tiers?: readonly BoundTier[];
   targets: TargetReport[];
 }

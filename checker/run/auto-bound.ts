@@ -1,4 +1,4 @@
-import { contextBound } from '../explore/node.js';
+import { type BoundTier, boundWords, type ContextBound, contextBound } from '../explore/bound.js';
 import type { CheckOptions } from '../cli/options.js';
 
 /**
@@ -29,31 +29,43 @@ export function exhaustivePastReach(o: CheckOptions): boolean {
 
 /**
  * The context bound hmap gets past its exhaustive reach unless the user chose one (or insisted on
- * --exhaustive): one preemption, except that executions of as many operations as the exhaustive
- * search finishes with are explored in full (hmapFullReach): so every class the exhaustive depth 2
- * (depth 3 with one key) reaches is reported at every depth past it too, silent corruptions
- * included. Depth 6 with two keys takes about 6 s. A race-free execution needs no preemption, so
- * the contract verdict covers every race-free execution.
+ * --exhaustive): one preemption for long executions, more for short ones, where the racy
+ * interleavings that corrupt the map need many switches inside two or three operations:
+ * executions of as many operations as the exhaustive search finishes with in full (so every class
+ * the exhaustive depth 2, or depth 3 with one key, reaches is reported at every depth past it),
+ * and, with two keys or more, executions of 3 operations with 2 preemptions, which reach `throw:
+ * bad map state` and the bucket accesses outside their allocation (depth 3 under 2 preemptions is
+ * some 28,000 states). Depth 6 with two keys takes about 6 s. A race-free execution needs no
+ * preemption, so the contract verdict covers every race-free execution.
  */
 export const HMAP_AUTO_PREEMPTIONS = 1;
+
+/** hmap's automatic bound at these options' depth: grades that reach the depth become the bound itself. */
+export function hmapAutoBound(o: CheckOptions): ContextBound & { preemptions: number } {
+  const grades: BoundTier[] = [{ ops: hmapFullReach(o) }, ...(o.keys === 1 ? [] : [{ ops: 3, preemptions: 2 }])];
+  const tiers = grades.filter((t) => t.ops < o.depth);
+  // Past its reach the depth exceeds the in-full grade, so a grade left out has a limit.
+  const reaching = grades.find((t) => t.ops >= o.depth)?.preemptions;
+  return { preemptions: Math.max(HMAP_AUTO_PREEMPTIONS, reaching ?? 0), tiers };
+}
 
 /**
  * The options one target of the run is checked with: the run's, narrowed to the target, with
  * hmap's automatic context bound where it applies. `note` gets the one line that says so.
  */
 export function targetOptions(options: CheckOptions, target: string, note: (line: string) => void): CheckOptions {
-  let { preemptions, fullOps } = options;
+  let bound = contextBound(options);
   if (hmapPastReach(options, target)) {
     const where = `hmap at depth ${options.depth} with ${options.keys} key${options.keys === 1 ? '' : 's'}`;
     if (options.exhaustive) {
       note(`gomapcheck: note: ${where} is beyond exhaustive reach on 2 cores (docs/performance.md); --exhaustive: exploring it all anyway (minutes at depth 3 with two keys; deeper, hours and possibly more memory than the machine has)`);
     } else {
-      preemptions = HMAP_AUTO_PREEMPTIONS;
-      fullOps = hmapFullReach(options);
+      bound = hmapAutoBound(options);
       // Where to look for what the bound leaves out: a run of seconds while one is left.
       const more = options.keys > 1 ? 'the exhaustive --depth 3 --keys 1, some seconds, reaches more silent corruptions' : '--preemptions 2 reaches more racy interleavings';
-      note(`gomapcheck: note: ${where} is beyond exhaustive reach (docs/performance.md): checking it BOUNDED, every execution of up to ${fullOps} operations in full and longer ones with at most ${preemptions} preemption; that covers every race-free execution but not every racy one (${more}); --preemptions P [--full-ops N] chooses the bound, --exhaustive insists`);
+      note(`gomapcheck: note: ${where} is beyond exhaustive reach (docs/performance.md): checking it ${boundWords(bound)}, which covers every race-free execution but not every racy one (${more}); --preemptions P [--tiers ...] chooses the bound, --exhaustive insists`);
     }
   }
-  return { ...options, target, ...contextBound({ preemptions, fullOps }) };
+  const { preemptions: _p, tiers: _t, ...rest } = options;
+  return { ...rest, target, ...bound };
 }

@@ -5,10 +5,12 @@ import type { PartialReport, PartialTarget } from './shard.js';
 const natural = integer(0);
 const positive = integer(1);
 
+const tiersShape = array(record({ ops: positive, preemptions: optional(natural) }));
+
 const targetShape = record<PartialTarget>({
   target: nonEmptyString,
   preemptions: optional(natural),
-  fullOps: optional(positive),
+  tiers: optional(tiersShape),
   seconds: number,
   breached: boolean,
   visited: string,
@@ -21,7 +23,7 @@ const partialShape = record<PartialReport>({
   shard: record({ index: positive, count: positive }),
   run: record<PartialReport['run']>({
     target: nonEmptyString, depth: positive, goroutines: positive, keys: positive, config: nonEmptyString,
-    preemptions: optional(natural), fullOps: optional(positive), exhaustive: boolean, shards: optional(positive),
+    preemptions: optional(natural), tiers: optional(tiersShape), exhaustive: boolean, shards: optional(positive),
   }),
   targets: array(targetShape, { nonEmpty: true }),
 });

@@ -2,7 +2,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import type { CheckOptions, SearchFields } from '../cli/options.js';
 import { expandTarget } from '../cli/targets.js';
 import { FingerprintTable } from '../explore/fingerprints.js';
-import { contextBound } from '../explore/node.js';
+import { type BoundTier, contextBound } from '../explore/bound.js';
 import { explore } from '../explore/search.js';
 import type { OutcomeClass } from '../../spec/types.js';
 import { targetOptions } from './auto-bound.js';
@@ -29,7 +29,7 @@ export interface PartialTarget {
   target: string;
   /** The bound this target was explored under (hmap's automatic one included). */
   preemptions?: number;
-  fullOps?: number;
+  tiers?: readonly BoundTier[];
   seconds: number;
   breached: boolean;
   /** Deflated, base64 fingerprints: three 32-bit words per state. */

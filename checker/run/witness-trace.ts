@@ -1,7 +1,8 @@
 import type { MapConfig } from '../../spec/config.js';
 import type { Target } from '../../spec/target.js';
 import type { Op } from '../../spec/types.js';
-import { applyEdge, type Bounds, contextBound, initialNode, isEnd, outcomeOf } from '../explore/node.js';
+import { contextBound } from '../explore/bound.js';
+import { applyEdge, type Bounds, initialNode, isEnd, outcomeOf } from '../explore/node.js';
 import type { WitnessPath } from '../explore/witness.js';
 import { emptyParts, recordStep } from '../replay/recorder.js';
 import type { ExecutionView, TraceFile } from '../trace/types.js';

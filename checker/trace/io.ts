@@ -61,8 +61,8 @@ export function serializeTrace(t: TraceFile): string {
 /** The search's bounds on one line, fields in a fixed order, as ops are. */
 function inlineSearch(s: SearchBounds): string {
   const preemptions = s.preemptions === undefined ? '' : `, "preemptions": ${s.preemptions}`;
-  const fullOps = s.fullOps === undefined ? '' : `, "fullOps": ${s.fullOps}`;
-  return `{"depth": ${s.depth}, "keys": ${s.keys}${preemptions}${fullOps}}`;
+  const tiers = s.tiers === undefined ? '' : `, "tiers": [${s.tiers.map((t) => (t.preemptions === undefined ? `{"ops": ${t.ops}}` : `{"ops": ${t.ops}, "preemptions": ${t.preemptions}}`)).join(', ')}]`;
+  return `{"depth": ${s.depth}, "keys": ${s.keys}${preemptions}${tiers}}`;
 }
 
 /** Ops are written with their fields in a fixed order, whatever order the object was built in. */

@@ -38,11 +38,22 @@ export const TRACE_SCHEMA = {
     shards: { type: 'integer', minimum: 1, description: 'present for a sharded-map trace whose shard count is not the default 2 (--shards)' },
     search: {
       type: 'object',
-      properties: { depth: { type: 'integer', minimum: 1 }, keys: { type: 'integer', minimum: 1 }, preemptions: natural, fullOps: { type: 'integer', minimum: 1 } },
+      properties: { depth: { type: 'integer', minimum: 1 }, keys: { type: 'integer', minimum: 1 }, preemptions: natural,
+        tiers: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { ops: { type: 'integer', minimum: 1 }, preemptions: natural },
+            required: ['ops'],
+            additionalProperties: false,
+          },
+          description: 'grades of the bound for shorter executions (--tiers): those of at most ops operations took at most preemptions preemptions, any number when it is absent',
+        },
+      },
       required: ['depth', 'keys'],
-      dependentRequired: { fullOps: ['preemptions'] },
+      dependentRequired: { tiers: ['preemptions'] },
       additionalProperties: false,
-      description: 'the bounds of the search that found the witness (--depth, --keys, and --preemptions when it was context-bounded, with --full-ops when executions of that many operations were let through in full): ops, switches and steps are the fewest among executions within them',
+      description: 'the bounds of the search that found the witness (--depth, --keys, and --preemptions when it was context-bounded, with its --tiers when it had them): ops, switches and steps are the fewest among executions within them',
     },
     config: {
       type: 'object',

@@ -39,7 +39,7 @@ const traceShape = record<TraceFile>({
   target: nonEmptyString,
   mutant: optional(nonEmptyString),
   shards: optional(positive),
-  search: optional(record({ depth: positive, keys: positive, preemptions: optional(natural), fullOps: optional(positive) })),
+  search: optional(record({ depth: positive, keys: positive, preemptions: optional(natural), tiers: optional(array(record({ ops: positive, preemptions: optional(natural) }))) })),
   config: configShape,
   scenario: array(array(opShape), { nonEmpty: true }),
   schedule: array(stepShape),

@@ -1,3 +1,4 @@
+import type { BoundTier } from '../explore/bound.js';
 import type { MapConfig } from '../../spec/config.js';
 import type { OutcomeClass, Scenario } from '../../spec/types.js';
 
@@ -25,8 +26,8 @@ export interface TraceFile {
   /**
    * The bounds of the search that found this witness: at most `depth` operations over `keys`
    * keys (by as many goroutines as the scenario has), and at most `preemptions` preemptions when
-   * the search was context-bounded (except in executions of at most `fullOps` operations, when
-   * set: the bound let those through in full). Its measures are the fewest among the executions within
+   * the search was context-bounded (with its `tiers`, grades for shorter executions, when it had
+   * them). Its measures are the fewest among the executions within
    * these bounds, not among all: a deeper search, or one with more keys, may find a smaller one.
    */
   search?: SearchBounds;
@@ -44,7 +45,7 @@ export interface SearchBounds {
   depth: number;
   keys: number;
   preemptions?: number;
-  fullOps?: number;
+  tiers?: readonly BoundTier[];
 }
 
 /** A trace replayed through the spec: what the diagram generator and the HTML report draw. */

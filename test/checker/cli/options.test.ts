@@ -142,13 +142,20 @@ describe('parseCheckArgs', () => {
     expect(error(['--preemptions', p])).toMatch(/^gomapcheck: --preemptions must be a whole number from 0 to 254 \(got "/);
   });
 
-  it('reads --full-ops with a context bound only, below the depth', () => {
-    expect(options(['--depth', '5', '--preemptions', '1', '--full-ops', '3'])).toMatchObject({ preemptions: 1, fullOps: 3 });
-    expect(options(['--preemptions', '1']).fullOps).toBeUndefined();
-    expect(error(['--full-ops', '2'])).toBe('gomapcheck: --full-ops widens a context bound: give --preemptions too');
-    expect(error(['--depth', '4', '--preemptions', '1', '--full-ops', '4'])).toBe('gomapcheck: --full-ops must be a whole number from 1 to 3 (below --depth 4: all 4 in full is --exhaustive), got "4"');
-    expect(error(['--preemptions', '1', '--full-ops', '0'])).toMatch(/^gomapcheck: --full-ops must be a whole number from 1 to 5 /);
-    expect(error(['--depth', '1', '--preemptions', '1', '--full-ops', '1'])).toBe('gomapcheck: --full-ops needs --depth 2 or more: at depth 1 every execution is in full already');
+  it('reads --tiers with a context bound only, each grade below the depth and wider than the next', () => {
+    expect(options(['--depth', '5', '--preemptions', '1', '--tiers', '2,3:2'])).toMatchObject({ preemptions: 1, tiers: [{ ops: 2 }, { ops: 3, preemptions: 2 }] });
+    expect(options(['--preemptions', '0', '--tiers', '4:1']).tiers).toEqual([{ ops: 4, preemptions: 1 }]);
+    expect(options(['--preemptions', '1']).tiers).toBeUndefined();
+    expect(error(['--tiers', '2'])).toBe('gomapcheck: --tiers widens a context bound for shorter executions: give --preemptions too');
+    for (const bad of ['x', '2,', '0', '2:', '2:x', '-1']) {
+      expect(error(['--preemptions', '1', '--tiers', bad])).toBe(`gomapcheck: --tiers takes OPS or OPS:PREEMPTIONS, comma-separated, e.g. 2,3:2 (got "${bad}")`);
+    }
+    expect(error(['--preemptions', '1', '--tiers', '3:255'])).toBe('gomapcheck: --tiers: at most 254 preemptions in a tier (got "3:255")');
+    expect(error(['--depth', '4', '--preemptions', '1', '--tiers', '4'])).toBe('gomapcheck: --tiers: a tier of 4 operations reaches --depth 4: give that bound as --preemptions instead');
+    expect(error(['--preemptions', '1', '--tiers', '3:2,2'])).toBe('gomapcheck: --tiers: tiers go by operations ascending (3 then 2)');
+    expect(error(['--preemptions', '2', '--tiers', '3:2'])).toBe('gomapcheck: --tiers: a tier of 3 operations with 2 preemptions adds nothing to --preemptions 2');
+    expect(error(['--preemptions', '1', '--tiers', '2:3,3'])).toBe('gomapcheck: --tiers: only the first tier may be in full (3 operations in full after 2)');
+    expect(error(['--preemptions', '1', '--tiers', '2:2,3:2'])).toBe('gomapcheck: --tiers: a tier of 3 operations with 2 preemptions takes in the one of 2 with 2');
   });
 
   it('takes --shards for the sharded map, checked, and says when it does not apply', () => {
@@ -199,7 +206,7 @@ describe('helpText', () => {
   it('lists every option', () => {
     const text = helpText();
     for (const flag of [
-      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help', '--preemptions', '--full-ops', '--report', '--mutants', '--conformance', '--stress', '--ops', '--workers', '--seed', '--mix',
+      '--depth', '--goroutines', '--keys', '--target', '--config', '--json', '--replay', '--traces', '--no-write', '--help', '--preemptions', '--tiers', '--report', '--mutants', '--conformance', '--stress', '--ops', '--workers', '--seed', '--mix',
     ]) {
       expect(text).toContain(flag);
     }

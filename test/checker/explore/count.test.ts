@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioCount } from '../../../checker/explore/alphabet.js';
 import { countInterleavings } from '../../../checker/explore/count.js';
+import type { BoundTier } from '../../../checker/explore/bound.js';
 import { type Bounds, initialNode, isEnd, successors } from '../../../checker/explore/node.js';
 import { SMALL } from '../../../spec/config.js';
 import { hmapTarget } from '../../../spec/hmap/target.js';
@@ -37,17 +38,20 @@ describe('countInterleavings', () => {
     expect(countInterleavings(target, SMALL, b)).toBe(BigInt(enumerate(b)));
   });
 
-  // A composite bound's schedules are those of at most fullOps operations plus those within the
-  // preemption bound, the ones that are both counted once. The clamped preemption count of its
-  // states (node.ts, applyEdge) must not lose or add any.
-  it.each([
-    { depth: 3, goroutines: 2, keys: 1, preemptions: 0, fullOps: 2 },
-    { depth: 3, goroutines: 2, keys: 1, preemptions: 1, fullOps: 2 },
-  ])('counts either bound\'s schedules once under --preemptions $preemptions --full-ops $fullOps at depth $depth', (b) => {
-    const { fullOps, ...plain } = b;
-    const short = { ...plain, depth: fullOps };
-    const { preemptions: _p, ...shortFull } = short;
-    const expected = countInterleavings(target, SMALL, plain) + countInterleavings(target, SMALL, shortFull) - countInterleavings(target, SMALL, short);
+  // A graded bound's schedules are those within the preemption bound plus those within the
+  // tier's, the ones within both counted once (a tier of at most `ops` operations with `p`, or
+  // any number of, preemptions). The capped preemption count of its states (bound.ts,
+  // preemptionCap) must not lose or add any.
+  it.each<Bounds & { preemptions: number; tiers: [BoundTier] }>([
+    { depth: 3, goroutines: 2, keys: 1, preemptions: 0, tiers: [{ ops: 2 }] },
+    { depth: 3, goroutines: 2, keys: 1, preemptions: 1, tiers: [{ ops: 2 }] },
+    { depth: 3, goroutines: 2, keys: 1, preemptions: 0, tiers: [{ ops: 2, preemptions: 1 }] },
+  ])('counts either grade\'s schedules once under --preemptions $preemptions with tiers $tiers at depth $depth', (b) => {
+    const { tiers: [tier], ...plain } = b;
+    const { preemptions: _p, ...unbounded } = plain;
+    const short: Bounds = { ...unbounded, depth: tier.ops, ...(tier.preemptions === undefined ? {} : { preemptions: tier.preemptions }) };
+    const both = { ...plain, depth: tier.ops };
+    const expected = countInterleavings(target, SMALL, plain) + countInterleavings(target, SMALL, short) - countInterleavings(target, SMALL, both);
     expect(countInterleavings(target, SMALL, b)).toBe(expected);
     expect(countInterleavings(target, SMALL, b)).toBeGreaterThan(countInterleavings(target, SMALL, plain));
   });

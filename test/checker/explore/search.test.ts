@@ -76,15 +76,15 @@ describe('the context bound (--preemptions)', () => {
   });
 });
 
-// A composite bound (--full-ops F with --preemptions P) explores exactly the executions within
-// either bound: those of at most F operations, and those with at most P preemptions. So it must
-// reach the union of the two searches' classes, each witness at the lesser of their two costs.
-describe('the composite bound (--full-ops)', () => {
+// A graded bound (--tiers F with --preemptions P) explores exactly the executions within either
+// grade: those of at most F operations, and those with at most P preemptions. So it must reach
+// the union of the two searches' classes, each witness at the lesser of their two costs.
+describe('the graded bound (--tiers)', () => {
   const b = { depth: 3, goroutines: 2, keys: 2 };
   const bounded = { ...b, preemptions: 1 };
-  const composite = { ...bounded, fullOps: 2 };
+  const composite = { ...bounded, tiers: [{ ops: 2 }] };
   const full = { ...b, depth: 2 };
-  const found = (o: typeof b & { preemptions?: number; fullOps?: number }) => {
+  const found = (o: typeof b & { preemptions?: number; tiers?: Array<{ ops: number }> }) => {
     const r = explore(target, { ...o, cfg: SMALL });
     return { classes: classes(r), witnesses: findWitnesses(target, SMALL, o, new Set(r.outcomes.keys())) };
   };

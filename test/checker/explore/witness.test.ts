@@ -23,7 +23,7 @@ describe('the witness search passing runs of single choices', () => {
     ['hmap', { depth: 2, goroutines: 2, keys: 2 }],
     ['hmap', { depth: 3, goroutines: 2, keys: 2, preemptions: 1 }],
     ['hmap', { depth: 3, goroutines: 2, keys: 1, preemptions: 2 }],
-    ['hmap', { depth: 3, goroutines: 2, keys: 2, preemptions: 1, fullOps: 2 }],
+    ['hmap', { depth: 3, goroutines: 2, keys: 2, preemptions: 1, tiers: [{ ops: 2 }] }],
     ['mutex-map', { depth: 3, goroutines: 2, keys: 1 }],
     ['rwmutex-map', { depth: 3, goroutines: 2, keys: 2 }],
     ['syncmap', { depth: 2, goroutines: 2, keys: 2 }],
@@ -56,7 +56,8 @@ describe('the witness search against a plain Dijkstra', () => {
   it.each([
     ['hmap', { depth: 2, goroutines: 2, keys: 2 }],
     ['hmap', { depth: 3, goroutines: 2, keys: 1, preemptions: 1 }],
-    ['hmap', { depth: 3, goroutines: 2, keys: 1, preemptions: 0, fullOps: 2 }],
+    ['hmap', { depth: 3, goroutines: 2, keys: 1, preemptions: 0, tiers: [{ ops: 2 }] }],
+    ['hmap', { depth: 3, goroutines: 2, keys: 1, preemptions: 0, tiers: [{ ops: 2, preemptions: 2 }] }],
     ['rwmutex-map', { depth: 2, goroutines: 2, keys: 1 }],
     ['syncmap', { depth: 2, goroutines: 2, keys: 1 }],
   ] as Array<[string, Bounds]>)('finds each class at its least cost: %s %o', (name, b) => {

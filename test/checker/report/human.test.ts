@@ -109,7 +109,7 @@ describe('formatCount', () => {
   });
 
   it('says which executions a composite bound explored in full', () => {
-    const first = formatHuman(run({ ...broken, preemptions: 1, fullOps: 2 })).split('\n')[0];
-    expect(first).toBe('hmap: contract BROKEN  (depth 6, config small, 2 goroutines, 1 key, BOUNDED to 1 preemption (up to 2 operations in full): not exhaustive)');
+    const first = formatHuman(run({ ...broken, preemptions: 1, tiers: [{ ops: 2 }, { ops: 3, preemptions: 2 }] })).split('\n')[0];
+    expect(first).toBe('hmap: contract BROKEN  (depth 6, config small, 2 goroutines, 1 key, BOUNDED to 1 preemption (up to 2 operations in full, up to 3 operations with 2 preemptions): not exhaustive)');
   });
 });

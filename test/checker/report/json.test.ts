@@ -114,11 +114,12 @@ describe('formatJson', () => {
     expect('preemptions' in mixed.targets[1]).toBe(false);
   });
 
-  it('gives a composite bound\'s operations in full after its preemptions', () => {
-    const composite = JSON.parse(formatJson({ ...report, targets: [{ ...target, preemptions: 1, fullOps: 2 }] }));
-    expect(Object.keys(composite.targets[0]).slice(1, 5)).toEqual(['contract', 'exhaustive', 'preemptions', 'fullOps']);
-    expect(composite.targets[0]).toMatchObject({ exhaustive: false, preemptions: 1, fullOps: 2 });
-    const run = JSON.parse(formatJson({ ...report, preemptions: 0, fullOps: 3 }));
-    expect(Object.keys(run)).toEqual(['version', 'depth', 'config', 'goroutines', 'keys', 'exhaustive', 'preemptions', 'fullOps', 'targets']);
+  it('gives a graded bound\'s tiers after its preemptions, each tier\'s fields in order', () => {
+    const graded = JSON.parse(formatJson({ ...report, targets: [{ ...target, preemptions: 1, tiers: [{ preemptions: 2, ops: 3 } as { ops: number; preemptions: number }, { ops: 4 }] }] }));
+    expect(Object.keys(graded.targets[0]).slice(1, 5)).toEqual(['contract', 'exhaustive', 'preemptions', 'tiers']);
+    expect(graded.targets[0]).toMatchObject({ exhaustive: false, preemptions: 1, tiers: [{ ops: 3, preemptions: 2 }, { ops: 4 }] });
+    expect(Object.keys(graded.targets[0].tiers[0])).toEqual(['ops', 'preemptions']);
+    const run = JSON.parse(formatJson({ ...report, preemptions: 0, tiers: [{ ops: 3 }] }));
+    expect(Object.keys(run)).toEqual(['version', 'depth', 'config', 'goroutines', 'keys', 'exhaustive', 'preemptions', 'tiers', 'targets']);
   });
 });

@@ -23,13 +23,16 @@ describe('targetOptions: hmap past its exhaustive reach', () => {
     }
   });
 
-  it('bounds hmap past them to one preemption, all of its exhaustive reach in full, and says so in one line', () => {
+  it('bounds hmap past them to one preemption, its exhaustive reach in full and three operations with two, and says so in one line', () => {
     const { o, notes } = notesOf(['--depth', '6']);
-    expect(o).toMatchObject({ preemptions: HMAP_AUTO_PREEMPTIONS, fullOps: 2 });
-    expect(notes).toEqual(['gomapcheck: note: hmap at depth 6 with 2 keys is beyond exhaustive reach (docs/performance.md): checking it BOUNDED, every execution of up to 2 operations in full and longer ones with at most 1 preemption; that covers every race-free execution but not every racy one (the exhaustive --depth 3 --keys 1, some seconds, reaches more silent corruptions); --preemptions P [--full-ops N] chooses the bound, --exhaustive insists']);
+    expect(o).toMatchObject({ preemptions: HMAP_AUTO_PREEMPTIONS, tiers: [{ ops: 2 }, { ops: 3, preemptions: 2 }] });
+    expect(notes).toEqual(['gomapcheck: note: hmap at depth 6 with 2 keys is beyond exhaustive reach (docs/performance.md): checking it BOUNDED to 1 preemption (up to 2 operations in full, up to 3 operations with 2 preemptions), which covers every race-free execution but not every racy one (the exhaustive --depth 3 --keys 1, some seconds, reaches more silent corruptions); --preemptions P [--tiers ...] chooses the bound, --exhaustive insists']);
+    // One key: its exhaustive reach is three operations; the rest with one preemption.
     const one = notesOf(['--depth', '4', '--keys', '1']);
-    expect(one.o).toMatchObject({ preemptions: HMAP_AUTO_PREEMPTIONS, fullOps: 3 });
-    expect(one.notes[0]).toContain('every execution of up to 3 operations in full and longer ones with at most 1 preemption; that covers every race-free execution but not every racy one (--preemptions 2 reaches more racy interleavings)');
+    expect(one.o).toMatchObject({ preemptions: HMAP_AUTO_PREEMPTIONS, tiers: [{ ops: 3 }] });
+    expect(one.notes[0]).toContain('BOUNDED to 1 preemption (up to 3 operations in full), which covers every race-free execution but not every racy one (--preemptions 2 reaches more racy interleavings)');
+    // At depth 3 the three-operation grade is the whole bound.
+    expect(notesOf(['--depth', '3']).o).toMatchObject({ preemptions: 2, tiers: [{ ops: 2 }] });
   });
 
   it('explores it in full with --exhaustive, saying what that costs', () => {
@@ -40,8 +43,8 @@ describe('targetOptions: hmap past its exhaustive reach', () => {
 
   it('keeps the bound the user chose, and bounds no other target', () => {
     expect(notesOf(['--depth', '6', '--preemptions', '2'])).toMatchObject({ o: { preemptions: 2 }, notes: [] });
-    expect(notesOf(['--depth', '6', '--preemptions', '2']).o.fullOps).toBeUndefined();
-    expect(notesOf(['--depth', '6', '--preemptions', '0', '--full-ops', '3'])).toMatchObject({ o: { preemptions: 0, fullOps: 3 }, notes: [] });
+    expect(notesOf(['--depth', '6', '--preemptions', '2']).o.tiers).toBeUndefined();
+    expect(notesOf(['--depth', '6', '--preemptions', '0', '--tiers', '3'])).toMatchObject({ o: { preemptions: 0, tiers: [{ ops: 3 }] }, notes: [] });
     expect(notesOf(['--depth', '6'], 'syncmap')).toMatchObject({ notes: [] });
     expect(notesOf(['--depth', '6'], 'syncmap').o.preemptions).toBeUndefined();
   });

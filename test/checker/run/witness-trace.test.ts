@@ -95,13 +95,13 @@ describe('witnessTrace', () => {
       expect(replayTrace(trace)).toMatchObject({ kind: 'same', outcome: trace.outcome });
     }
     // Under a composite bound the file and the narrative say which executions were let through in full.
-    const composite: Bounds = { ...bounds, depth: 3, keys: 1, preemptions: 0, fullOps: 2 };
+    const composite: Bounds = { ...bounds, depth: 3, keys: 1, preemptions: 0, tiers: [{ ops: 1 }, { ops: 2, preemptions: 2 }] };
     const found = explore(target, { ...composite, cfg: SMALL });
     const compositePaths = findWitnesses(target, SMALL, composite, new Set(found.outcomes.keys()));
     for (const p of compositePaths.values()) {
       const { trace, view } = witnessTrace(target, SMALL, composite, p);
-      expect(trace.search).toEqual({ depth: 3, keys: 1, preemptions: 0, fullOps: 2 });
-      expect(narrate(view)).toMatch(/: no execution of this class among 2 goroutines running at most 3 operations on 1 key and 0 preemptions \(or any number, in executions of at most 2 operations\) has fewer\.$/);
+      expect(trace.search).toEqual({ depth: 3, keys: 1, preemptions: 0, tiers: [{ ops: 1 }, { ops: 2, preemptions: 2 }] });
+      expect(narrate(view)).toMatch(/: no execution of this class among 2 goroutines running at most 3 operations on 1 key and 0 preemptions \(any number in executions of at most 1 operation, 2 in executions of at most 2 operations\) has fewer\.$/);
       const parsed = parseTrace(serializeTrace(trace), 'mem');
       expect(parsed.ok && parsed.trace.search).toEqual(trace.search);
     }

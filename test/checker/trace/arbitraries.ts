@@ -66,8 +66,11 @@ export const traceArb: fc.Arbitrary<TraceFile> = fc
       ops: nat,
       switches: nat,
       steps: nat,
-      search: fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }), fc.option(nat, { nil: undefined }), fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }))
-        // --full-ops comes only with a context bound.
-        .map(([depth, keys, preemptions, fullOps]) => ({ depth, keys, ...(preemptions === undefined ? {} : { preemptions, ...(fullOps === undefined ? {} : { fullOps }) }) })),
+      search: fc.tuple(
+        fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }), fc.option(nat, { nil: undefined }),
+        fc.array(fc.record({ ops: fc.integer({ min: 1, max: 9 }), preemptions: nat }, { requiredKeys: ['ops'] }), { maxLength: 2 }),
+      )
+        // Tiers come only with a context bound.
+        .map(([depth, keys, preemptions, tiers]) => ({ depth, keys, ...(preemptions === undefined ? {} : { preemptions, ...(tiers.length === 0 ? {} : { tiers }) }) })),
     }, { requiredKeys: ['format', 'version', 'specVersion', 'target', 'config', 'scenario', 'schedule', 'outcome', 'ops', 'switches', 'steps'] }),
   );
