@@ -30,11 +30,14 @@ export function defaultWorkers(): number {
  * state count now and then. Before this returns, its threads are back in the pool for the next
  * search (SearchThreads); before it throws, they are terminated.
  */
-export async function exploreParallel(options: CheckOptions, workers: number, onProgress?: (states: number) => void, tuning: Pick<ShareInput, 'donateEvery'> = {}): Promise<ExploreResult> {
+export async function exploreParallel(
+  options: CheckOptions, workers: number, onProgress?: (states: number) => void, tuning: Pick<ShareInput, 'donateEvery'> & { fingerprints?: boolean } = {},
+): Promise<ExploreResult & { visitedFingerprints?: Uint32Array }> {
   const visited = SharedFingerprintTable.create(LOG2_START, LOG2_MAX, workers);
   const ended = SharedFingerprintTable.create(LOG2_START, LOG2_MAX, workers);
   const input: ShareInput = {
-    options, visited: visited.buffers, ended: ended.buffers, control: new SharedArrayBuffer(12), participants: workers, mail: Mailbox.create(workers), ...tuning,
+    options, visited: visited.buffers, ended: ended.buffers, control: new SharedArrayBuffer(12), participants: workers, mail: Mailbox.create(workers),
+    ...(tuning.donateEvery === undefined ? {} : { donateEvery: tuning.donateEvery }),
   };
   const threads = Array.from({ length: workers - 1 }, () => SEARCH_THREADS.take());
   let finished = false;
@@ -51,6 +54,7 @@ export async function exploreParallel(options: CheckOptions, workers: number, on
       states: visited.size, explored: results.reduce((sum, r) => sum + r.explored, 0), executions: ended.size, outcomes, breached: results.some((r) => r.breached),
       handedOver: results.reduce((sum, r) => sum + r.handedOver, 0),
       visitedBytes: visited.bytes + ended.bytes,
+      ...(tuning.fingerprints ? { visitedFingerprints: visited.triples() } : {}),
     };
   } finally {
     // A thread that reported goes back to be used again; after a failure none is trusted.

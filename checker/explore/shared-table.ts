@@ -46,6 +46,18 @@ export class SharedFingerprintTable {
     return Atomics.load(this.control, COUNT);
   }
 
+  /**
+   * Every fingerprint held, three words each, as FingerprintTable.triples gives them (a test
+   * compares a parallel search's states with the single search's by them). Only once the
+   * search is over: it reads the slots without claiming them.
+   */
+  triples(): Uint32Array {
+    const used = 4 << Atomics.load(this.control, LOG2);
+    const out: number[] = [];
+    for (let s = 0; s < used; s += 4) if (this.slots[s + 2] !== 0) out.push(this.slots[s]!, this.slots[s + 1]!, this.slots[s + 2]!);
+    return Uint32Array.from(out, (w) => w >>> 0);
+  }
+
   /** Bytes of the slots in use (the rest of the buffer was never touched). */
   get bytes(): number {
     return SLOT_BYTES << Atomics.load(this.control, LOG2);

@@ -2,9 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { parseCheckArgs } from '../../../checker/cli/options.js';
 import { exploreParallel, idleSearchThreads } from '../../../checker/explore/parallel.js';
 import { startTogether } from '../../../checker/explore/parallel-share.js';
+import { fingerprint } from '../../../checker/explore/fingerprints.js';
+import { type Bounds, initialNode, nodeKey, successors } from '../../../checker/explore/node.js';
 import { explore } from '../../../checker/explore/search.js';
 import { targetOptions } from '../../../checker/run/auto-bound.js';
 import { prepareTarget } from '../../../checker/run/check-target.js';
+import type { MapConfig } from '../../../spec/config.js';
+import type { Target } from '../../../spec/target.js';
+
+/**
+ * The states one search stored and the other did not, as "single: <key>" or "parallel: <key>"
+ * (keys found by walking every state from the start; a fingerprint whose key the walk does not
+ * meet is given as its three words).
+ */
+function storedByOneOnly(target: Target<unknown>, cfg: MapConfig, b: Bounds, single: Uint32Array, parallel: Uint32Array): string[] {
+  const words = (t: Uint32Array): Set<string> => new Set(Array.from({ length: t.length / 3 }, (_, i) => `${t[3 * i]}.${t[3 * i + 1]}.${t[3 * i + 2] || 1}`));
+  const inSingle = words(single);
+  const inParallel = words(parallel);
+  const only = [...[...inSingle].filter((w) => !inParallel.has(w)).map((w) => ['single', w]), ...[...inParallel].filter((w) => !inSingle.has(w)).map((w) => ['parallel', w])];
+  if (only.length === 0) return [];
+  const keys = new Map<string, string>();
+  const stack = [initialNode(target, cfg, b)];
+  while (stack.length > 0 && keys.size < 1_000_000) {
+    const n = stack.pop()!;
+    const key = nodeKey(target, b, n);
+    const [x, y, z] = fingerprint(key);
+    const w = `${x >>> 0}.${y >>> 0}.${(z >>> 0) || 1}`;
+    if (keys.has(w)) continue;
+    keys.set(w, key);
+    for (const s of successors(target, b, n)) stack.push(s.node);
+  }
+  return only.map(([who, w]) => `${who}: ${keys.get(w!) ?? w}`);
+}
 
 function options(args: string[]) {
   const p = parseCheckArgs(args);
@@ -40,8 +69,11 @@ describe('exploreParallel', () => {
   ])('finds the same handing over states as often as it can: %s %s %s %s', async (...args) => {
     const o = options(args);
     const { target, cfg, bounds } = prepareTarget(o);
-    const one = explore(target, { ...bounds, cfg });
-    const split = await exploreParallel(o, 3, undefined, { donateEvery: 1 });
+    const { fingerprints, ...one } = explore(target, { ...bounds, cfg, fingerprints: true });
+    const { visitedFingerprints, ...split } = await exploreParallel(o, 3, undefined, { donateEvery: 1, fingerprints: true });
+    // Seen once in CI (6 December 2026): 4,530 states here against the single search's 4,531,
+    // and never again in hundreds of runs; should it recur, the message names the states.
+    expect(storedByOneOnly(target, cfg, bounds, fingerprints!.visited, visitedFingerprints!)).toEqual([]);
     expect({ ...split, visitedBytes: 0, explored: 0, handedOver: 0 }).toEqual({ ...one, visitedBytes: 0, explored: 0, handedOver: 0 });
     expect(split.handedOver).toBeGreaterThan(0);
   }, 60_000);
