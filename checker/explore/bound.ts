@@ -61,7 +61,10 @@ export function preemptionCap(b: ContextBound & { preemptions: number }): number
 export function tiersProblem(tiers: readonly BoundTier[], depth: number, preemptions: number): string | undefined {
   let previous: BoundTier | undefined;
   for (const t of tiers) {
-    if (t.ops >= depth) return `a tier of ${t.ops} operations reaches --depth ${depth}: give that bound as --preemptions instead`;
+    if (t.ops >= depth) {
+      const instead = t.preemptions === undefined ? 'every execution in full is the search without --preemptions' : `give --preemptions ${t.preemptions} instead`;
+      return `a tier of ${t.ops} operations reaches --depth ${depth}: ${instead}`;
+    }
     if (previous && t.ops <= previous.ops) return `tiers go by operations ascending (${previous.ops} then ${t.ops})`;
     if (t.preemptions !== undefined && t.preemptions <= preemptions) return `a tier of ${t.ops} operations with ${t.preemptions} preemptions adds nothing to --preemptions ${preemptions}`;
     if (previous && t.preemptions === undefined) return `only the first tier may be in full (${t.ops} operations in full after ${previous.ops})`;

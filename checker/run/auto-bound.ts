@@ -41,7 +41,7 @@ export function exhaustivePastReach(o: CheckOptions): boolean {
 export const HMAP_AUTO_PREEMPTIONS = 1;
 
 /** hmap's automatic bound at these options' depth: grades that reach the depth become the bound itself. */
-export function hmapAutoBound(o: CheckOptions): ContextBound & { preemptions: number } {
+function hmapAutoBound(o: CheckOptions): ContextBound & { preemptions: number } {
   const grades: BoundTier[] = [{ ops: hmapFullReach(o) }, ...(o.keys === 1 ? [] : [{ ops: 3, preemptions: 2 }])];
   const tiers = grades.filter((t) => t.ops < o.depth);
   // Past its reach the depth exceeds the in-full grade, so a grade left out has a limit.

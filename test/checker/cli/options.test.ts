@@ -151,7 +151,8 @@ describe('parseCheckArgs', () => {
       expect(error(['--preemptions', '1', '--tiers', bad])).toBe(`gomapcheck: --tiers takes OPS or OPS:PREEMPTIONS, comma-separated, e.g. 2,3:2 (got "${bad}")`);
     }
     expect(error(['--preemptions', '1', '--tiers', '3:255'])).toBe('gomapcheck: --tiers: at most 254 preemptions in a tier (got "3:255")');
-    expect(error(['--depth', '4', '--preemptions', '1', '--tiers', '4'])).toBe('gomapcheck: --tiers: a tier of 4 operations reaches --depth 4: give that bound as --preemptions instead');
+    expect(error(['--depth', '4', '--preemptions', '1', '--tiers', '4'])).toBe('gomapcheck: --tiers: a tier of 4 operations reaches --depth 4: every execution in full is the search without --preemptions');
+    expect(error(['--depth', '4', '--preemptions', '1', '--tiers', '5:2'])).toBe('gomapcheck: --tiers: a tier of 5 operations reaches --depth 4: give --preemptions 2 instead');
     expect(error(['--preemptions', '1', '--tiers', '3:2,2'])).toBe('gomapcheck: --tiers: tiers go by operations ascending (3 then 2)');
     expect(error(['--preemptions', '2', '--tiers', '3:2'])).toBe('gomapcheck: --tiers: a tier of 3 operations with 2 preemptions adds nothing to --preemptions 2');
     expect(error(['--preemptions', '1', '--tiers', '2:3,3'])).toBe('gomapcheck: --tiers: only the first tier may be in full (3 operations in full after 2)');
