@@ -22,13 +22,16 @@ function storedByOneOnly(target: Target<unknown>, cfg: MapConfig, b: Bounds, sin
   const only = [...[...inSingle].filter((w) => !inParallel.has(w)).map((w) => ['single', w]), ...[...inParallel].filter((w) => !inSingle.has(w)).map((w) => ['parallel', w])];
   if (only.length === 0) return [];
   const keys = new Map<string, string>();
+  const walked = new Map<string, number>();
   const stack = [initialNode(target, cfg, b)];
   while (stack.length > 0 && keys.size < 1_000_000) {
     const n = stack.pop()!;
     const key = nodeKey(target, b, n);
     const [x, y, z] = fingerprint(key);
     const w = `${x >>> 0}.${y >>> 0}.${(z >>> 0) || 1}`;
-    if (keys.has(w)) continue;
+    // A state met again with more operations left to start may reach more: walked again then.
+    if ((walked.get(w) ?? -1) >= b.depth - n.ops) continue;
+    walked.set(w, b.depth - n.ops);
     keys.set(w, key);
     for (const s of successors(target, b, n)) stack.push(s.node);
   }
