@@ -34,7 +34,8 @@ export class Mailbox {
 
   /** Whether a busy participant should post now: someone is hungry and the box is empty. */
   wanted(): boolean {
-    return Atomics.load(this.control, HUNGRY) > 0 && Atomics.load(this.control, STATE) === EMPTY;
+    const w = Atomics.load(this.control, BOX);
+    return hungryIn(w) > 0 && stateIn(w) === EMPTY;
   }
 
   /**
@@ -42,16 +43,17 @@ export class Mailbox {
    * the box is full, or they do not fit): the caller keeps them.
    */
   post(items: readonly unknown[]): boolean {
-    if (Atomics.compareExchange(this.control, STATE, EMPTY, WRITING) !== EMPTY) return false;
+    if (!this.moveBox(EMPTY, WRITING, 0)) return false;
     const bytes = serialize(items);
+    // Only the poster moves the box on from WRITING; the others change the hungry count only.
     if (bytes.length > this.data.length) {
-      Atomics.store(this.control, STATE, EMPTY);
+      Atomics.sub(this.control, BOX, WRITING - EMPTY);
       return false;
     }
     this.data.set(bytes);
     Atomics.store(this.control, LENGTH, bytes.length);
-    Atomics.store(this.control, STATE, FULL);
-    Atomics.notify(this.control, STATE);
+    Atomics.add(this.control, BOX, FULL - WRITING);
+    Atomics.notify(this.control, BOX);
     return true;
   }
 
@@ -61,25 +63,26 @@ export class Mailbox {
    * not wait for this one.
    */
   take(meanwhile: () => void = () => {}): unknown[] | undefined {
-    Atomics.add(this.control, HUNGRY, 1);
-    Atomics.notify(this.control, STATE);
+    Atomics.add(this.control, BOX, ONE_HUNGRY);
+    Atomics.notify(this.control, BOX);
     let lastChange = performance.now();
     let seen = -1;
     for (;;) {
       meanwhile();
       if (Atomics.load(this.control, DONE) !== 0) return undefined;
-      if (Atomics.compareExchange(this.control, STATE, FULL, TAKING) === FULL) {
+      // Taking the box and ceasing to be hungry are one step, so no participant ever sees all
+      // hungry and the box empty while a posting is being read (see BOX).
+      if (this.moveBox(FULL, TAKING, -ONE_HUNGRY)) {
         const items = deserialize(this.data.slice(0, Atomics.load(this.control, LENGTH))) as unknown[];
-        // No longer hungry before the box is empty again, so nobody sees all hungry and an empty box meanwhile.
-        Atomics.sub(this.control, HUNGRY, 1);
-        Atomics.store(this.control, STATE, EMPTY);
-        Atomics.notify(this.control, STATE);
+        Atomics.sub(this.control, BOX, TAKING - EMPTY);
+        Atomics.notify(this.control, BOX);
         return items;
       }
-      const hungry = Atomics.load(this.control, HUNGRY);
-      if (hungry >= Atomics.load(this.control, ACTIVE) && Atomics.load(this.control, STATE) === EMPTY) {
+      const w = Atomics.load(this.control, BOX);
+      const hungry = hungryIn(w);
+      if (stateIn(w) === EMPTY && hungry >= Atomics.load(this.control, ACTIVE)) {
         Atomics.store(this.control, DONE, 1);
-        Atomics.notify(this.control, STATE);
+        Atomics.notify(this.control, BOX);
         return undefined;
       }
       if (hungry !== seen) {
@@ -88,24 +91,45 @@ export class Mailbox {
       } else if (performance.now() - lastChange > STALL_MS) {
         throw new Error('the parallel search stalled: a participant stopped answering while others waited for work');
       }
-      Atomics.wait(this.control, STATE, Atomics.load(this.control, STATE), WAIT_MS);
+      Atomics.wait(this.control, BOX, w, WAIT_MS);
     }
   }
 
   /** This participant is out of the search for good (done, or failed): the others stop counting on it. */
   leave(): void {
     Atomics.sub(this.control, ACTIVE, 1);
-    Atomics.notify(this.control, STATE);
+    Atomics.notify(this.control, BOX);
+  }
+
+  /** Moves the box from state `from` to `to` and the hungry count by `hungryBy`, in one step; false when the box is not in `from`. */
+  private moveBox(from: number, to: number, hungryBy: number): boolean {
+    for (let w = Atomics.load(this.control, BOX); stateIn(w) === from; w = Atomics.load(this.control, BOX)) {
+      if (Atomics.compareExchange(this.control, BOX, w, w + hungryBy + to - from) === w) return true;
+    }
+    return false;
   }
 }
 
-/** Control words: participants waiting for work, participants in the search, the box's state, the bytes in it, and whether the search is over. */
-const HUNGRY = 0;
+/**
+ * Control words: the box (below), participants in the search, the bytes in the box, and whether
+ * the search is over.
+ *
+ * The box word holds both the participants waiting for work (times ONE_HUNGRY) and the box's
+ * state, so the end of the search, all hungry and the box empty, is read in one load. Kept in
+ * two words, a participant read the hungry count while another was taking a posting (still
+ * counted hungry) and then the box, emptied by then: it ended the search, and the taker, busy
+ * with what it took, later posted states nobody was left to take (seen under load: states the
+ * single search stores missing from the parallel one's).
+ */
+const BOX = 0;
 const ACTIVE = 1;
-const STATE = 2;
-const LENGTH = 3;
-const DONE = 4;
+const LENGTH = 2;
+const DONE = 3;
 const CONTROL_WORDS = 8;
+
+const ONE_HUNGRY = 4;
+const hungryIn = (box: number): number => box >>> 2;
+const stateIn = (box: number): number => box & 3;
 
 const EMPTY = 0;
 const WRITING = 1;
