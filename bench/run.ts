@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { contextBound, parseTiers, tiersText } from '../checker/explore/bound.js';
+import { boundFromFlags, tiersText } from '../checker/explore/bound.js';
 import { formatCount } from '../checker/report/human.js';
 import { targetNames } from '../checker/run/targets.js';
 import { CONFIGS } from '../spec/config.js';
@@ -55,9 +55,9 @@ function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number 
   if (speedupDepth < 1) throw new Error('--speedup-depth must be at least 1');
   if (o['depth'] === undefined) return { cases: DEFAULT_CASES, speedupDepth };
   const preemptions = o['preemptions'] === undefined ? undefined : num('preemptions', 0);
-  const tiers = typeof o['tiers'] === 'string' ? parseTiers(o['tiers']) : undefined;
-  if (typeof tiers === 'string') throw new Error(tiers);
-  if (tiers !== undefined && preemptions === undefined) throw new Error('--tiers widens a context bound for shorter executions: give --preemptions too');
+  const depth = num('depth', 6);
+  const bound = boundFromFlags(preemptions, typeof o['tiers'] === 'string' ? o['tiers'] : undefined, depth);
+  if (typeof bound === 'string') throw new Error(bound);
   const target = typeof o['target'] === 'string' ? o['target'] : 'hmap';
   if (!targetNames().includes(target)) throw new Error(`unknown target "${target}" (known: ${targetNames().join(', ')})`);
   const config = typeof o['config'] === 'string' ? o['config'] : 'small';
@@ -65,9 +65,9 @@ function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number 
   return {
     cases: [{
       name: `${target} ${preemptions === undefined ? 'exhaustive' : 'bounded'}`, target,
-      depth: num('depth', 6), goroutines: num('goroutines', 2), keys: num('keys', 2),
+      depth, goroutines: num('goroutines', 2), keys: num('keys', 2),
       config,
-      ...contextBound({ preemptions, tiers }), countNaive: o['naive'] === true,
+      ...bound, countNaive: o['naive'] === true,
       ...(o['workers'] === undefined ? {} : { workers: num('workers', 1) }),
     }],
     speedupDepth,

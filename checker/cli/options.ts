@@ -3,7 +3,7 @@
  * so that a user's mistake becomes ONE line saying what to do (STYLE.md lesson 9), returned as a
  * result rather than printed: printing and exiting belong to the caller (checker/cli/errors.ts).
  */
-import { type BoundTier, MAX_PREEMPTIONS, parseTiers, tiersProblem, tiersText } from '../explore/bound.js';
+import { boundFromFlags, type BoundTier, MAX_PREEMPTIONS, tiersText } from '../explore/bound.js';
 import { Command, CommanderError } from 'commander';
 import { CONFIGS, DEFAULT_CONFIG } from '../../spec/config.js';
 import { errorLine } from './errors.js';
@@ -290,12 +290,9 @@ function checkValues(raw: RawOptions, given: ReadonlySet<string>): ParseResult {
     options.preemptions = p;
   }
   if (raw.tiers !== undefined) {
-    if (options.preemptions === undefined) return fail('--tiers widens a context bound for shorter executions: give --preemptions too');
-    const tiers = parseTiers(raw.tiers);
-    if (typeof tiers === 'string') return fail(tiers);
-    const problem = tiersProblem(tiers, options.depth, options.preemptions);
-    if (problem !== undefined) return fail(`--tiers: ${problem}`);
-    options.tiers = tiers;
+    const bound = boundFromFlags(options.preemptions, raw.tiers, options.depth);
+    if (typeof bound === 'string') return fail(bound);
+    if (bound.tiers !== undefined) options.tiers = bound.tiers;
   }
   if (raw.shards !== undefined) {
     const s = wholeNumber(raw.shards, 0, 1, MAX_SHARDS);

@@ -76,6 +76,24 @@ export function tiersProblem(tiers: readonly BoundTier[], depth: number, preempt
   return undefined;
 }
 
+/**
+ * The bound `--preemptions` and `--tiers` give at this depth (the tiers' text as typed), or
+ * what is wrong with them in one line. The check command and the bench take them alike.
+ */
+export function boundFromFlags(preemptions: number | undefined, tiers: string | undefined, depth: number): ContextBound | string {
+  if (tiers === undefined) return contextBound({ preemptions });
+  if (preemptions === undefined) return '--tiers widens a context bound for shorter executions: give --preemptions too';
+  const parsed = parseTiers(tiers);
+  if (typeof parsed === 'string') return parsed;
+  const problem = tiersProblem(parsed, depth, preemptions);
+  return problem === undefined ? contextBound({ preemptions, tiers: parsed }) : `--tiers: ${problem}`;
+}
+
+/** A bound's tiers with their fields in a fixed order (ops, then preemptions where the tier has a limit), for the JSON formats. */
+export function tierFields(tiers: readonly BoundTier[]): Array<Array<[string, number]>> {
+  return tiers.map((t) => (t.preemptions === undefined ? [['ops', t.ops]] : [['ops', t.ops], ['preemptions', t.preemptions]]));
+}
+
 /** A bound in words, as reports name it: 'BOUNDED to 1 preemption (up to 2 operations in full, up to 3 with 2 preemptions)'. */
 export function boundWords(b: ContextBound): string {
   const tiers = (b.tiers ?? []).map((t) => `up to ${plural(t.ops, 'operation')} ${t.preemptions === undefined ? 'in full' : `with ${plural(t.preemptions, 'preemption')}`}`);

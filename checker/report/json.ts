@@ -4,7 +4,7 @@
  * fixed by this file and not by whoever assembled the report, and so stray fields never leak
  * into a public format.
  */
-import type { BoundTier } from '../explore/bound.js';
+import { type BoundTier, tierFields } from '../explore/bound.js';
 import type { RunReport, TargetReport, WitnessReport } from './types.js';
 
 export function formatJson(report: RunReport): string {
@@ -22,9 +22,8 @@ export function formatJson(report: RunReport): string {
   return JSON.stringify(out, null, 2) + '\n';
 }
 
-/** A bound's tiers with their fields in a fixed order, `preemptions` only where the tier has a limit. */
 function tiersJson(tiers: readonly BoundTier[]): Array<Record<string, number>> {
-  return tiers.map((t) => ({ ops: t.ops, ...(t.preemptions === undefined ? {} : { preemptions: t.preemptions }) }));
+  return tierFields(tiers).map((fields) => Object.fromEntries(fields));
 }
 
 function targetJson(t: TargetReport): Record<string, unknown> {

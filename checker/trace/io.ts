@@ -2,6 +2,7 @@ import type { Op } from '../../spec/types.js';
 import { checkTrace } from './trace-shape.js';
 import { fitsTraceSchema } from './validate.js';
 import type { SearchBounds, TraceFile } from './types.js';
+import { tierFields } from '../explore/bound.js';
 
 export type ParsedTrace = { ok: true; trace: TraceFile } | { ok: false; error: string };
 
@@ -61,7 +62,7 @@ export function serializeTrace(t: TraceFile): string {
 /** The search's bounds on one line, fields in a fixed order, as ops are. */
 function inlineSearch(s: SearchBounds): string {
   const preemptions = s.preemptions === undefined ? '' : `, "preemptions": ${s.preemptions}`;
-  const tiers = s.tiers === undefined ? '' : `, "tiers": [${s.tiers.map((t) => (t.preemptions === undefined ? `{"ops": ${t.ops}}` : `{"ops": ${t.ops}, "preemptions": ${t.preemptions}}`)).join(', ')}]`;
+  const tiers = s.tiers === undefined ? '' : `, "tiers": [${tierFields(s.tiers).map((fields) => `{${fields.map(([k, v]) => `"${k}": ${v}`).join(', ')}}`).join(', ')}]`;
   return `{"depth": ${s.depth}, "keys": ${s.keys}${preemptions}${tiers}}`;
 }
 

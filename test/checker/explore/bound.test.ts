@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundWords, contextBound, parseTiers, preemptionCap, tiersProblem, tiersText, withinBound } from '../../../checker/explore/bound.js';
+import { boundFromFlags, boundWords, contextBound, parseTiers, preemptionCap, tierFields, tiersProblem, tiersText, withinBound } from '../../../checker/explore/bound.js';
 
 const graded = { preemptions: 1, tiers: [{ ops: 2 }, { ops: 3, preemptions: 2 }] };
 
@@ -53,5 +53,19 @@ describe('boundWords and contextBound', () => {
     expect(contextBound({ tiers: [{ ops: 2 }] })).toEqual({});
     expect(contextBound({ preemptions: 0, tiers: [] })).toEqual({ preemptions: 0 });
     expect(contextBound(graded)).toEqual(graded);
+  });
+});
+
+describe('boundFromFlags', () => {
+  it('gives the bound --preemptions and --tiers ask for, or one line on what is wrong', () => {
+    expect(boundFromFlags(undefined, undefined, 6)).toEqual({ preemptions: undefined });
+    expect(boundFromFlags(1, '2,3:2', 6)).toEqual(graded);
+    expect(boundFromFlags(undefined, '2', 6)).toBe('--tiers widens a context bound for shorter executions: give --preemptions too');
+    expect(boundFromFlags(1, '2;3', 6)).toMatch(/^--tiers takes OPS or OPS:PREEMPTIONS/);
+    expect(boundFromFlags(1, '6', 6)).toBe('--tiers: a tier of 6 operations reaches --depth 6: every execution in full is the search without --preemptions');
+  });
+
+  it('lists a tier\'s fields in one order, preemptions only where it has a limit', () => {
+    expect(tierFields(graded.tiers)).toEqual([[['ops', 2]], [['ops', 3], ['preemptions', 2]]]);
   });
 });
