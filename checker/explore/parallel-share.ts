@@ -128,10 +128,18 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
         ended.letGrow();
       }) as Array<Node<unknown>> | undefined;
       if (!given) return;
-      // Copies, not this thread's objects: their monitor states are swapped for the equal interned ones.
-      for (const n of given) stack.push({ node: { ...n, mon: adoptMonitor(n.mon) } }, n.ops);
+      for (const n of given) stack.push({ node: adopted(n) }, n.ops);
     }
   }
+}
+
+/**
+ * A state handed over, as this thread's own: its monitor state swapped for the equal interned
+ * one, and every field listed, so TypeScript refuses a node that misses one (see withHmap in
+ * spec/hmap/state.ts on literals against spreads).
+ */
+function adopted(n: Node<unknown>): Node<unknown> {
+  return { s: n.s, mon: adoptMonitor(n.mon), overlap: n.overlap, broken: n.broken, crash: n.crash, ops: n.ops, last: n.last, preempted: n.preempted };
 }
 
 /**
