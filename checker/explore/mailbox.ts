@@ -119,7 +119,8 @@ export class Mailbox {
  * two words, a participant read the hungry count while another was taking a posting (still
  * counted hungry) and then the box, emptied by then: it ended the search, and the taker, busy
  * with what it took, later posted states nobody was left to take (seen under load: states the
- * single search stores missing from the parallel one's).
+ * single search stores missing from the parallel one's). mailbox.pml models both for SPIN, which
+ * finds that lost posting in the two-word protocol and none in this one.
  */
 const BOX = 0;
 const ACTIVE = 1;
