@@ -20,7 +20,8 @@ import { fingerprint } from './fingerprints.js';
  * no participant may touch the table meanwhile: the one whose claim filled it asks
  * (control[REQUEST]), every other participant stops at its next claim (or `letGrow`), and the
  * one who asked rehashes once all have stopped, or have left the search (`leave`: a participant
- * with no work left never touches the table again).
+ * with no work left never touches the table again). shared-table.pml models this barrier for
+ * SPIN, which finds no claim overlapping a growth and nobody left waiting.
  */
 export class SharedFingerprintTable {
   /** The whole buffer; the slots in use are its first 2^control[LOG2]. */
