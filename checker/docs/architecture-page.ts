@@ -20,8 +20,8 @@ flowchart LR
 `;
 
 /**
- * docs/architecture.md: the flowchart, then every source file with the first sentence of its
- * leading comment, read from the tree so the map of the code is never out of date.
+ * docs/architecture.md: the flowchart, then every source file (and Promela model) with the
+ * first sentence of its leading comment, read from the tree so the map of the code is never out of date.
  */
 export function architecturePage(root: string, diagramSvg: string): string {
   const sections = ['spec', 'checker', 'impl', 'bench'].flatMap((dir) => fileTable(root, dir));
@@ -34,7 +34,8 @@ export function architecturePage(root: string, diagramSvg: string): string {
 }
 
 function fileTable(root: string, dir: string): string[] {
-  const files = readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
+  // The TypeScript sources, and the Promela models of the parallel search's protocols beside them.
+  const files = readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') || f.endsWith('.pml')).sort();
   if (files.length === 0) return [];
   return [`### \`${dir}/\``, '', '| file | what it is |', '|---|---|',
     ...files.map((f) => `| \`${relative(root, join(root, dir, f))}\` | ${firstSentence(readFileSync(join(root, dir, f), 'utf8'))} |`), ''];

@@ -1,4 +1,4 @@
-/*
+/**
  * How the parallel search ends (checker/explore/mailbox.ts), as a Promela model for SPIN:
  * participants work through tokens, a busy one posts half of its tokens when someone is hungry
  * and the box is empty, and a hungry one takes the box or, when every participant is hungry and

@@ -1,4 +1,4 @@
-/*
+/**
  * How the parallel search's visited set grows (checker/explore/shared-table.ts), as a Promela
  * model for SPIN: participants claim states; a claim that fills the table asks for a growth, and
  * the participant that asked moves every fingerprint into a table twice the size once every
