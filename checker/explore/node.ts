@@ -1,3 +1,8 @@
+/**
+ * A state of the search (the spec's machine state, the linearizability monitor's, and what the
+ * checker tracks beside them) and the moves between states: which goroutine may step, what a
+ * step leads to, runs of single choices walked through, the state's key, and its outcome.
+ */
 import { KeyNamer, ValueNamer } from '../../spec/canon.js';
 import { remembered } from '../../spec/remember.js';
 import type { Target } from '../../spec/target.js';

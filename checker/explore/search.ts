@@ -1,3 +1,8 @@
+/**
+ * The search on one thread: every state reachable within the bounds, stored once by its key,
+ * explored layer by layer of operations started, with each end state counted by outcome class
+ * (or, with `por`, the partial-order reduction of dpor.ts).
+ */
 import type { MapConfig } from '../../spec/config.js';
 import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';

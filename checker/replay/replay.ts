@@ -1,3 +1,7 @@
+/**
+ * `--replay`: runs a trace's schedule on the spec again, step by step, and says whether it
+ * reaches the recorded outcome or where it stopped fitting the spec.
+ */
 import { readFileSync } from 'node:fs';
 import { describeOp, dialectOf } from '../../spec/describe.js';
 import type { Target } from '../../spec/target.js';

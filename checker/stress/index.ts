@@ -1,3 +1,4 @@
+/** The stress runs' public surface: running them, judging rounds, and their reports. */
 export { runStress, type StressHarness } from './run.js';
 export { formatStressHuman, formatStressJson } from './format.js';
 export { type StressOptions, StressInputError, MAX_WORKERS, DEFAULT_ROUND_OPS } from './options.js';

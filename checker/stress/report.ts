@@ -1,3 +1,7 @@
+/**
+ * What a stress run of the plain map reports: rounds counted per class, the first round that
+ * showed each, and the tally that builds them.
+ */
 import type { RoundClass, RoundVerdict } from './classify.js';
 
 /** Rounds per class. */

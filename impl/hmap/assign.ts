@@ -1,3 +1,7 @@
+/**
+ * The real map's `m[k] = v`: mapassign over the shared buffer, the write window, growth and
+ * overflow included, with a scheduling point at each of the spec's steps.
+ */
 import { EMPTY_REST, isEmpty, NIL } from './constants.js';
 import { type MapCore, tooManyOverflowBuckets } from './core.js';
 import { growWork, hashGrow, newoverflow } from './grow.js';

@@ -1,3 +1,4 @@
+/** The plain map on shared memory: its public surface. */
 export { SharedGoMap, DEFAULT_ARENA_BUCKETS, type CreateOptions } from './map.js';
 export { FREE, type Hook } from './core.js';
 export { GoCrash, ArenaFullError, type GoCrashKind } from './errors.js';

@@ -1,3 +1,7 @@
+/**
+ * The real map's `range`: mapiterinit and mapiternext over the shared buffer, as the spec's
+ * steps go (spec/hmap/fns/iterate.ts), with a scheduling point at each.
+ */
 import {
   EVACUATED_EMPTY, EVACUATED_X, EVACUATED_Y, FATAL_ITER_WRITE, HASH_WRITING, isEmpty, isEvacuatedMark,
   ITERATOR, NIL, OLD_ITERATOR, SAME_SIZE_GROW,

@@ -1,3 +1,7 @@
+/**
+ * The real map's reads: `v, ok := m[k]` (mapaccess2), the key lookup range uses, and `len(m)`,
+ * with the concurrent read-and-write fatal where Go checks it.
+ */
 import { FATAL_READ_WRITE, HASH_WRITING, isEvacuatedMark, NIL, SAME_SIZE_GROW } from './constants.js';
 import { type MapCore, scanChain } from './core.js';
 import { goFatal } from './errors.js';

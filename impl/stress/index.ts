@@ -1,3 +1,4 @@
+/** The stress workers and their programs and logs: the public surface. */
 export { StressPool, StressWorkerError, DEFAULT_ROUND_TIMEOUT_MS, type PoolOptions } from './pool.js';
 export { type RoundLog, type LoggedOp, type LoggedError, type LoggedErrorKind, MAX_PAIRS, type NestedOp } from './log.js';
 export { DEFAULT_MIX, DEFAULT_MIX_NAME, type MixKind, MIXES, mixesFor, type OpMix, Rng, roundPrograms, SYNCMAP_MIXES } from './mix.js';

@@ -1,3 +1,4 @@
+/** sync.Map on shared memory: its public surface. */
 export { SharedSyncMap, DEFAULT_ARENA_WORDS, DEFAULT_LOCK_TIMEOUT_MS, type SyncCreateOptions } from './map.js';
 export { FREE, type Hook, UNLOCK_OF_UNLOCKED } from './mutex.js';
 export { SyncArenaFullError, LockTimeoutError } from './errors.js';

@@ -1,3 +1,7 @@
+/**
+ * The docs' claim about a map guarded by a sync.RWMutex (claim 8), checked by a search when the
+ * docs are generated, with the smallest deadlock of each misuse of the lock.
+ */
 import { SMALL } from '../../../spec/config.js';
 import { RWMUTEX_MISUSES, rwmutexMapTarget, rwmutexMisuseTarget } from '../../../spec/guarded/index.js';
 import { DEADLOCK_MESSAGE, fatalClass } from '../../../spec/types.js';

@@ -1,3 +1,7 @@
+/**
+ * A `for k, v := range m` loop as steps: mapiterinit and mapiternext (runtime/map.go), yielding
+ * each pair, with the iterator's checks against growth and the concurrent-write fatal.
+ */
 import {
   EVACUATED_EMPTY, EVACUATED_X, EVACUATED_Y, FATAL_ITER_WRITE, HASH_WRITING, isEmpty, isEvacuatedMark,
   ITERATOR, NIL, OLD_ITERATOR, SAME_SIZE_GROW,
