@@ -45,20 +45,24 @@ describe('Mailbox', () => {
   // this, with two busy loops beside it). Every token must be worked through exactly once.
   it('loses no token handed over between three threads that post whenever one is hungry', async () => {
     const levels = 10;
+    let posted = 0;
     for (let round = 0; round < 8; round++) {
       const mail = Mailbox.create(3);
       const ready = new SharedArrayBuffer(4);
       const workers = [0, 1, 2].map((i) => {
-        const input: TreeInput = { mail, roots: i === 0 ? 1 : 0, levels, fanout: 2, pad: 2000, micros: 20, ready, participants: 3 };
+        const input: TreeInput = { mail, roots: i === 0 ? 1 : 0, levels, fanout: 2, pad: 2000, micros: 40, ready, participants: 3 };
         return new Worker(WORKER, { workerData: input, execArgv: ['--import', TSX_PRELOAD] });
       });
       try {
         const outs = await Promise.all(workers.map(async (w) => ((await once(w, 'message')) as [TreeOutput])[0]));
         expect(outs.reduce((sum, o) => sum + o.done, 0)).toBe(2 ** levels - 1);
-        expect(outs.reduce((sum, o) => sum + o.posted, 0)).toBeGreaterThan(0);
+        posted += outs.reduce((sum, o) => sum + o.posted, 0);
       } finally {
         await Promise.all(workers.map((w) => w.terminate()));
       }
     }
+    // Counted over all rounds: in one round on a loaded machine the others may come hungry only
+    // after the first thread is done (some 40 ms of work), and nothing is handed over.
+    expect(posted).toBeGreaterThan(0);
   }, 60_000);
 });
