@@ -468,11 +468,12 @@ export function breaches<S>(target: Target<S>, n: Node<S>): boolean {
   return target.contract === 'always' || !n.overlap;
 }
 
-/** Whether g stepping now switches away from a goroutine that is in the middle of an operation and could go on. */
+/** Whether the search is under a context bound (bound.ts). */
 function isBounded(b: Bounds): b is Bounds & { preemptions: number } {
   return b.preemptions !== undefined;
 }
 
+/** Whether g stepping now switches away from a goroutine that is in the middle of an operation and could go on. */
 function preempts<S>(target: Target<S>, b: Bounds, n: Node<S>, g: number): boolean {
   const l = n.last;
   return l >= 0 && l !== g && l < b.goroutines && !target.idle(n.s, l) && target.enabled(n.s, l);
