@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { exploreDpor } from '../checker/explore/dpor.js';
 import { ALL_REDUCTIONS } from '../checker/explore/node.js';
 import { countTraces, countTracesBySleepSets } from '../checker/explore/traces.js';
-import { formatCount } from '../checker/report/human.js';
+import { formatCount } from '../checker/report/numbers.js';
 import { SMALL } from '../spec/config.js';
 import { flagProtocolTarget } from './spin/target.js';
 

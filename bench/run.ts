@@ -13,7 +13,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { boundFromFlags, tiersText } from '../checker/explore/bound.js';
-import { formatCount } from '../checker/report/human.js';
+import { formatCount } from '../checker/report/numbers.js';
 import { targetNames } from '../checker/run/targets.js';
 import { CONFIGS } from '../spec/config.js';
 import type { BenchCase } from './case.js';

@@ -3,7 +3,7 @@
  * states/s and the elapsed time. Quiet for the first seconds so quick runs print nothing extra;
  * on a terminal it redraws in place, elsewhere (CI logs, files) it prints a plain line now and then.
  */
-import { formatCount } from '../report/human.js';
+import { formatCount } from '../report/numbers.js';
 
 /** The part of a NodeJS.WriteStream this uses, so tests can pass a plain object. */
 export interface ProgressStream {

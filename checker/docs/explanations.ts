@@ -1,5 +1,6 @@
 import { describeResult, describeScenario, dialectOf } from '../../spec/describe.js';
 import type { ExecutionView, SearchBounds } from '../trace/types.js';
+import { plural } from '../report/numbers.js';
 
 /**
  * The prose beside each outcome class in docs/hmap.md: what the class means (written once,
@@ -71,6 +72,3 @@ function withinSearch(goroutines: number, s: SearchBounds): string {
   return `among ${goroutines} goroutines running at most ${plural(s.depth, 'operation')} on ${plural(s.keys, 'key')}${bound}`;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -8,7 +8,7 @@ import type { TraceFile } from '../trace/types.js';
 import { GENERATED } from './hmap-page.js';
 import { observeTarget } from './observe.js';
 import { outcomeCounts } from './claims/format.js';
-import { formatCount } from '../report/human.js';
+import { formatCount } from '../report/numbers.js';
 
 /** A committed mutant trace, as the page lists it. */
 export interface MutantWitness {

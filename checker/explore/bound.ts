@@ -7,6 +7,7 @@
  * executions through in full or nearly, where the racy interleavings that corrupt a map silently
  * need many switches, and bounds the long ones tightly.
  */
+import { plural } from '../report/numbers.js';
 
 /** A grade for the shorter executions: those of at most `ops` operations take at most `preemptions` (any number when absent). */
 export interface BoundTier {
@@ -122,6 +123,3 @@ export function parseTiers(text: string): BoundTier[] | string {
   return tiers;
 }
 
-function plural(n: number, one: string): string {
-  return `${n} ${n === 1 ? one : `${one}s`}`;
-}

@@ -13,7 +13,8 @@ import { PAGE_CSS, PAGE_SCRIPT } from './html-client.js';
 import { type WitnessData, witnessData } from './html-data.js';
 import { html, inlineScriptText, jsonForScript, raw, type SafeHtml } from './html-escape.js';
 import { boundWords } from '../explore/bound.js';
-import { formatCount, targetFigures } from './human.js';
+import { targetFigures } from './human.js';
+import { formatCount, plural } from './numbers.js';
 import type { RunReport, TargetReport } from './types.js';
 
 export type HtmlWitness = { outcome: string; trace: TraceFile };
@@ -124,9 +125,6 @@ ${w.states && html`<div class="state"><h4 class="state-title"></h4><div class="s
 </div>`;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
 
 /**
  * Mermaid's browser bundle, read at render time so the page carries the version installed here.

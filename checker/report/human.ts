@@ -3,19 +3,8 @@
  * the executions ended, and where the witnesses are. Only the time figures vary between runs.
  */
 import { boundWords, type ContextBound, contextBound } from '../explore/bound.js';
+import { formatCount, plural } from './numbers.js';
 import type { RunReport, TargetReport, WitnessReport } from './types.js';
-
-/**
- * 1234567 → '1,234,567'. Not toLocaleString: its output depends on the machine's locale and ICU,
- * and this text is compared in tests and diffed between runs.
- */
-export function formatCount(n: number | bigint): string {
-  // bigint for counts past 2^53 (the naive interleaving counts of the benchmark).
-  const negative = n < 0;
-  const digits = typeof n === 'bigint' ? (negative ? -n : n).toString() : String(Math.round(Math.abs(n)));
-  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ',');
-  return negative ? `-${grouped}` : grouped;
-}
 
 /** ', exhaustive)' or the bound, as every summary line ends. */
 function boundText(b: ContextBound): string {
@@ -93,6 +82,3 @@ function twoColumns(rows: Array<[string, string]>): string[] {
   return rows.map(([name, value]) => `${name.padEnd(nameWidth)}  ${value.padStart(valueWidth)}`);
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}

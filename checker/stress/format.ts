@@ -3,7 +3,7 @@
  * detection rate is quoted as: of the racy rounds, how many crashed, went silently wrong, or
  * were harmless.
  */
-import { formatCount } from '../report/human.js';
+import { formatCount, plural } from '../report/numbers.js';
 import type { ClassCounts, StressReport } from './report.js';
 
 export function formatStressHuman(r: StressReport): string {
@@ -51,9 +51,6 @@ function percent(part: number, whole: number): string {
   return `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
 
 /** Keys in code-unit order (not localeCompare, which varies by locale), counts formatted. */
 function sorted(counts: Record<string, number>): Array<[string, string]> {

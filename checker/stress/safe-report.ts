@@ -4,7 +4,7 @@
  * bug), then the throughput.
  */
 import type { SafeStressTarget } from '../../impl/stress/targets.js';
-import { formatCount } from '../report/human.js';
+import { formatCount, plural } from '../report/numbers.js';
 import type { RangeMode } from '../verify/monitor.js';
 
 export interface SafeStressReport {
@@ -42,9 +42,6 @@ function perSecond(ops: number, seconds: number): number {
   return seconds > 0 ? Math.round(ops / seconds) : 0;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
 
 export function formatSafeStressHuman(r: SafeStressReport): string {
   const ranOf = r.opsRun === r.ops ? formatCount(r.ops) : `${formatCount(r.opsRun)} of ${formatCount(r.ops)}`;

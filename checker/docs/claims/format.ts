@@ -1,4 +1,4 @@
-import { formatCount } from '../../report/human.js';
+import { formatCount } from '../../report/numbers.js';
 
 /** '203 `fatal: concurrent map writes`, 9 `ok`': end states per outcome class, classes in code-unit order. */
 export function outcomeCounts(outcomes: ReadonlyMap<string, number>): string {

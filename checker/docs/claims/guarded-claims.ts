@@ -12,7 +12,7 @@ import { writeWitness } from './evidence.js';
 import { witnessMarkdown } from './hmap-claims.js';
 import type { Claim } from './types.js';
 import { outcomeCounts } from './format.js';
-import { formatCount } from '../../report/human.js';
+import { formatCount } from '../../report/numbers.js';
 
 export function guardedClaims(dir: string, docs: string, depth: number): Claim[] {
   const cfg = SMALL;

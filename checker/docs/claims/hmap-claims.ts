@@ -11,7 +11,7 @@ import { completed, restricted, type WrittenWitness, writeWitness } from './evid
 import { goWithKeys, rowsTable, runSequential } from './sequential.js';
 import type { Claim } from './types.js';
 import { outcomeCounts } from './format.js';
-import { formatCount } from '../../report/human.js';
+import { formatCount } from '../../report/numbers.js';
 
 const WRITERS = new Set(['assign', 'delete', 'clear']);
 const isWriter = (op: Op): boolean => WRITERS.has(op.kind);

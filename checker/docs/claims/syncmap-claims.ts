@@ -10,7 +10,7 @@ import { restricted, writeWitness } from './evidence.js';
 import { witnessMarkdown } from './hmap-claims.js';
 import type { Claim } from './types.js';
 import { outcomeCounts } from './format.js';
-import { formatCount } from '../../report/human.js';
+import { formatCount } from '../../report/numbers.js';
 
 /** One goroutine running `ops` to the end, as a witness path (a sequential scenario). */
 export function sequentialPath<S>(target: Target<S>, b: Bounds, ops: Op[]): WitnessPath {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatHuman } from '../../../checker/report/human.js';
+import { formatHuman } from '../../../checker/report/human.js';
 import type { RunReport, TargetReport } from '../../../checker/report/types.js';
 
 const broken: TargetReport = {
@@ -85,18 +85,7 @@ describe('formatHuman', () => {
   });
 });
 
-describe('formatCount', () => {
-  it('groups thousands with commas, whatever the locale', () => {
-    expect([0, 7, 999, 1000, 12345, 1234567, -1234, 999.6].map(formatCount)).toEqual([
-      '0', '7', '999', '1,000', '12,345', '1,234,567', '-1,234', '1,000',
-    ]);
-  });
-
-  it('groups bigints past 2^53 exactly', () => {
-    expect(formatCount(762928890358063872310580467226490893486607175144n)).toBe('762,928,890,358,063,872,310,580,467,226,490,893,486,607,175,144');
-    expect(formatCount(-1234n)).toBe('-1,234');
-  });
-
+describe('formatHuman under a context bound', () => {
   it('marks a context-bounded run as not exhaustive in its first line', () => {
     const first = formatHuman({ ...run(broken), preemptions: 1 }).split('\n')[0];
     expect(first).toBe('hmap: contract BROKEN  (depth 6, config small, 2 goroutines, 1 key, BOUNDED to 1 preemption: not exhaustive)');
