@@ -18,12 +18,15 @@ if (!existsSync(main)) {
 
 // tsx's loader resolved from here, as an absolute URL: a bare '--import tsx' would be resolved
 // from the user's working directory, which need not have tsx installed. createRequire rather
-// than import.meta.resolve, which Node 20 before 20.6 keeps behind a flag.
+// than import.meta.resolve, which Node 20 before 20.6 keeps behind a flag. Without it (a clone
+// whose dependencies were never installed) Node would print a stack trace; say what to do instead.
 function tsxLoader() {
   try {
     return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   } catch {
-    return 'tsx'; // let Node try the working directory, and report its own error if that fails too
+    const home = fileURLToPath(new URL('..', import.meta.url));
+    process.stderr.write(`gomapcheck: cannot find tsx, which runs its TypeScript; install the dependencies first (npm ci in ${home})\n`);
+    process.exit(3);
   }
 }
 

@@ -81,4 +81,21 @@ describe('bin/gomapcheck.mjs', () => {
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/^gomapcheck: cannot find .*main\.ts.*\n$/);
   });
+
+  it('says in one line when tsx is not installed, instead of a stack trace', () => {
+    // A package of its own in a fresh directory: no node_modules up its tree holds tsx.
+    const bare = mkdtempSync(join(tmpdir(), 'gomapcheck-bare-'));
+    try {
+      mkdirSync(join(bare, 'bin'));
+      mkdirSync(join(bare, 'checker', 'cli'), { recursive: true });
+      copyFileSync(bin, join(bare, 'bin', 'gomapcheck.mjs'));
+      writeFileSync(join(bare, 'checker', 'cli', 'main.ts'), STAND_IN_MAIN);
+      const r = launch(['0'], join(bare, 'bin', 'gomapcheck.mjs'));
+      expect(r.status).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^gomapcheck: cannot find tsx\b.*npm ci.*\n$/);
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
 });
