@@ -12,10 +12,10 @@ import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { boundFromFlags, tiersText } from '../checker/explore/bound.js';
+import { contextBound, tiersText } from '../checker/explore/bound.js';
+import { parseCheckArgs } from '../checker/cli/options.js';
+import { ALL_TARGETS } from '../checker/cli/targets.js';
 import { formatCount } from '../checker/report/numbers.js';
-import { targetNames } from '../checker/run/targets.js';
-import { CONFIGS } from '../spec/config.js';
 import type { BenchCase } from './case.js';
 import { median } from './spin/ours.js';
 import { ceilingOf, measureSpeedup, runCase, type SpeedupRound, speedupOf } from './speedup.js';
@@ -54,25 +54,26 @@ function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number 
   const speedupDepth = num('speedupDepth', SPEEDUP_CASE.depth);
   if (speedupDepth < 1) throw new Error('--speedup-depth must be at least 1');
   if (o['depth'] === undefined) return { cases: DEFAULT_CASES, speedupDepth };
-  const preemptions = o['preemptions'] === undefined ? undefined : num('preemptions', 0);
-  const depth = num('depth', 6);
-  const bound = boundFromFlags(preemptions, typeof o['tiers'] === 'string' ? o['tiers'] : undefined, depth);
-  if (typeof bound === 'string') throw new Error(bound);
-  const target = typeof o['target'] === 'string' ? o['target'] : 'hmap';
-  if (!targetNames().includes(target)) throw new Error(`unknown target "${target}" (known: ${targetNames().join(', ')})`);
-  const config = typeof o['config'] === 'string' ? o['config'] : 'small';
-  if (!Object.hasOwn(CONFIGS, config)) throw new Error(`unknown config "${config}" (known: ${Object.keys(CONFIGS).join(', ')})`);
+  // One case of the user's: its flags are the check's own, so they are checked as `gomapcheck`
+  // checks them (names, ranges, bounds, keys against the config), in the check's words.
+  const checkArgv = CASE_FLAGS.flatMap((name) => (typeof o[name] === 'string' ? [`--${name}`, o[name]] : []));
+  const parsed = parseCheckArgs(o['target'] === undefined ? [...checkArgv, '--target', 'hmap'] : checkArgv);
+  if (!parsed.ok) throw new Error(parsed.error.replace(/^gomapcheck: /, ''));
+  const p = parsed.options;
+  if (p.target === ALL_TARGETS) throw new Error('--target all: a bench case is one target; name it');
   return {
     cases: [{
-      name: `${target} ${preemptions === undefined ? 'exhaustive' : 'bounded'}`, target,
-      depth, goroutines: num('goroutines', 2), keys: num('keys', 2),
-      config,
-      ...bound, countNaive: o['naive'] === true,
-      ...(o['workers'] === undefined ? {} : { workers: num('workers', 1) }),
+      name: `${p.target} ${p.preemptions === undefined ? 'exhaustive' : 'bounded'}`, target: p.target,
+      depth: p.depth, goroutines: p.goroutines, keys: p.keys, config: p.config,
+      ...contextBound(p), countNaive: o['naive'] === true,
+      ...(p.workers === undefined ? {} : { workers: p.workers }),
     }],
     speedupDepth,
   };
 }
+
+/** The flags a case of the user's shares with `gomapcheck`'s check. */
+const CASE_FLAGS = ['depth', 'target', 'keys', 'goroutines', 'preemptions', 'tiers', 'config', 'workers'] as const;
 
 const count = formatCount;
 

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { targetNames } from '../../checker/run/targets.js';
+import { ALL_TARGETS, KNOWN_TARGETS } from '../../checker/cli/targets.js';
 
 const RUN = fileURLToPath(new URL('../../bench/run.ts', import.meta.url));
 
@@ -15,7 +15,12 @@ describe('bench flags', () => {
   it.each([
     [['--speedup-depth', 'x'], 'bench: --speedup-depth must be a whole number (got "x")'],
     [['--speedup-depth', '0'], 'bench: --speedup-depth must be at least 1'],
-    [['--depth', '2', '--target', 'nope'], `bench: unknown target "nope" (known: ${targetNames().join(', ')})`],
+    [['--depth', '2', '--target', 'nope'], `bench: unknown target "nope" (known: ${[...KNOWN_TARGETS, ALL_TARGETS].join(', ')})`],
+    // A case's flags are checked as the check checks them: ranges and bounds too.
+    [['--depth', '2', '--goroutines', '9'], 'bench: --goroutines must be a whole number from 1 to 4 (got "9")'],
+    [['--depth', '0'], 'bench: --depth must be a whole number ≥ 1 (got "0")'],
+    [['--depth', '2', '--tiers', '2'], 'bench: --tiers widens a context bound for shorter executions: give --preemptions too'],
+    [['--depth', '2', '--target', 'all'], 'bench: --target all: a bench case is one target; name it'],
     [['--bogus'], "bench: unknown option '--bogus'"],
   ])('%j exits 2 with one line and measures nothing', (args, line) => {
     const r = bench(args);
