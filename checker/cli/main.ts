@@ -72,7 +72,7 @@ async function check(options: CheckOptions): Promise<number> {
     if (i > 0) collectGarbage();
     const c = await checkTargetWithTraces(targetOptions(options, target, noteLine), { stderr: process.stderr, cwd: process.cwd() });
     // The human summary shows each target as soon as it is done: a long run is not silent.
-    if (!options.json) process.stdout.write(`${i > 0 ? '\n' : ''}${formatHuman({ ...header, targets: [c.report] })}`);
+    if (!options.json) process.stdout.write(`${i > 0 ? '\n' : ''}${formatHuman({ ...header, targets: [c.report] }, options.write)}`);
     checked.push(c);
   }
   const targets = checked.map((c) => c.report);

@@ -53,6 +53,6 @@ export function mergeCommand(argv: string[]): number {
     throw e;
   }
   const report: RunReport = { ...header, targets };
-  process.stdout.write(options.json ? formatJson(report) : formatHuman(report));
+  process.stdout.write(options.json ? formatJson(report) : formatHuman(report, options.write));
   return targets.some((t) => t.contract === 'broken') ? 1 : 0;
 }

@@ -16,9 +16,13 @@ export function targetBound(run: RunReport, t: TargetReport): ContextBound {
   return t.preemptions !== undefined ? contextBound(t) : contextBound(run);
 }
 
-export function formatHuman(report: RunReport): string {
+/**
+ * `written`: false under --no-write, where the witnesses' paths are only where they would have
+ * been written, and the summary says so rather than name files that are not there.
+ */
+export function formatHuman(report: RunReport, written = true): string {
   if (report.targets.length === 0) return 'no targets were checked\n';
-  return report.targets.map((t) => formatTarget(report, t).join('\n') + '\n').join('\n');
+  return report.targets.map((t) => formatTarget(report, t, written).join('\n') + '\n').join('\n');
 }
 
 /** A target's figures, name and value, as the human summary and the HTML report both list them. */
@@ -42,7 +46,7 @@ export function runHeader(o: { depth: number; config: string; goroutines: number
   };
 }
 
-function formatTarget(run: RunReport, t: TargetReport): string[] {
+function formatTarget(run: RunReport, t: TargetReport, written: boolean): string[] {
   const verdict = t.contract === 'holds' ? 'holds' : 'BROKEN';
   const lines = [
     `${t.target}: contract ${verdict}  ` +
@@ -56,7 +60,7 @@ function formatTarget(run: RunReport, t: TargetReport): string[] {
   if (t.witnesses.length > 0) {
     // Outcome names contain ': ' themselves, so the columns are separated by padding instead.
     const width = Math.max(...t.witnesses.map((w) => w.outcome.length));
-    lines.push('', '  witnesses', ...t.witnesses.map((w) => `    ${w.outcome.padEnd(width)}  ${formatWitness(w)}`));
+    lines.push('', written ? '  witnesses' : '  witnesses (not written: --no-write)', ...t.witnesses.map((w) => `    ${w.outcome.padEnd(width)}  ${formatWitness(w)}`));
   }
   if (t.breaches !== undefined && t.breaches.length > 0) {
     lines.push('', '  breaches', ...t.breaches.map((b) => `    - ${b}`));

@@ -69,6 +69,14 @@ describe('formatHuman', () => {
     expect(text).not.toContain('Infinity');
   });
 
+  it('says the witness files were not written under --no-write, and changes nothing else', () => {
+    const written = formatHuman(run(broken));
+    const unwritten = formatHuman(run(broken), false);
+    expect(written).toContain('\n  witnesses\n');
+    expect(unwritten).toContain('\n  witnesses (not written: --no-write)\n');
+    expect(unwritten.replace(' (not written: --no-write)', '')).toBe(written);
+  });
+
   it('separates targets by a blank line', () => {
     const text = formatHuman(run(broken, { ...holds, target: 'other' }));
     expect(text).toContain('\n\nother: contract holds');
