@@ -79,7 +79,7 @@ export function tiersProblem(tiers: readonly BoundTier[], depth: number, preempt
 
 /**
  * The bound `--preemptions` and `--tiers` give at this depth (the tiers' text as typed), or
- * what is wrong with them in one line. The check command and the bench take them alike.
+ * what is wrong with them in one line (the check's parser, which the bench's cases go through too).
  */
 export function boundFromFlags(preemptions: number | undefined, tiers: string | undefined, depth: number): ContextBound | string {
   if (tiers === undefined) return contextBound({ preemptions });
