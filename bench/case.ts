@@ -49,6 +49,11 @@ export interface BenchFigures {
   visitedBytes: number;
   /** Peak RSS of the search (taken before the count). */
   peakRssMiB: number;
+  /**
+   * CPU time (user and system) the process spent during the timed search, every thread
+   * included: beside `seconds` it shows how much more work a parallel search does than one thread.
+   */
+  cpuSeconds: number;
 }
 
 async function measure(c: BenchCase): Promise<BenchFigures> {
@@ -65,8 +70,10 @@ async function measure(c: BenchCase): Promise<BenchFigures> {
     : explore(targetOf()!, { ...bounds, depth, cfg }));
   if (c.warmUpDepth !== undefined) await search(c.warmUpDepth);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const r = await search(c.depth);
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   const figures: BenchFigures = {
     scenarios: scenarioCount(c.depth, c.goroutines, target.alphabet(c.keys, 1).length),
     executions: r.executions,
@@ -77,6 +84,7 @@ async function measure(c: BenchCase): Promise<BenchFigures> {
     visitedBytes: r.visitedBytes,
     // maxRSS is in KiB and covers this process's life so far: the peak of this one search.
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
   };
   if (c.countNaive) {
     const t = performance.now();

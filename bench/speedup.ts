@@ -32,11 +32,23 @@ export interface SpeedupRound {
   parallel: number;
   /** The slower of the two one-thread searches run at the same time. */
   pairSlower: number;
+  /** CPU seconds, all threads, of the one-thread search and of the parallel one. */
+  aloneCpu: number;
+  parallelCpu: number;
 }
 
 /** Speedup of a round: one thread's time over the parallel search's. */
 export function speedupOf(r: SpeedupRound): number {
   return r.alone / r.parallel;
+}
+
+/**
+ * CPU the parallel search spent over what one thread spent on the same work: 1 if splitting
+ * the work cost nothing; above it, the work the split added (each thread's own warm-up, states
+ * worked out twice), which no number of cores gives back.
+ */
+export function extraWorkOf(r: SpeedupRound): number {
+  return r.parallelCpu / r.aloneCpu;
 }
 
 /** Throughput of two independent searches at once over one alone: what the machine allows. */
@@ -61,9 +73,13 @@ export async function measureSpeedup(base: BenchCase, workers: number, rounds: n
     if (parallel.states !== alone.states || pair.some((p) => p.states !== alone.states)) {
       throw new Error(`the runs disagree on the states stored (${alone.states}, ${parallel.states}, ${pair.map((p) => p.states).join(', ')})`);
     }
-    const round = { alone: alone.seconds, parallel: parallel.seconds, pairSlower: Math.max(...pair.map((p) => p.seconds)) };
+    const round: SpeedupRound = {
+      alone: alone.seconds, parallel: parallel.seconds, pairSlower: Math.max(...pair.map((p) => p.seconds)),
+      aloneCpu: alone.cpuSeconds, parallelCpu: parallel.cpuSeconds,
+    };
     out.push(round);
-    say(`  round ${i + 1}: one thread ${round.alone.toFixed(2)} s, ${workers} workers ${round.parallel.toFixed(2)} s (${speedupOf(round).toFixed(2)}×), two one-thread searches at once ${pair.map((p) => p.seconds.toFixed(2)).join(' s and ')} s (ceiling ${ceilingOf(round).toFixed(2)}×)`);
+    say(`  round ${i + 1}: one thread ${round.alone.toFixed(2)} s, ${workers} workers ${round.parallel.toFixed(2)} s (${speedupOf(round).toFixed(2)}×), two one-thread searches at once ${pair.map((p) => p.seconds.toFixed(2)).join(' s and ')} s (ceiling ${ceilingOf(round).toFixed(2)}×); `
+      + `CPU ${round.parallelCpu.toFixed(2)} s on ${workers} workers against ${round.aloneCpu.toFixed(2)} s on one (${extraWorkOf(round).toFixed(2)}×)`);
   }
   return out;
 }

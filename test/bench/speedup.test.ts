@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ceilingOf, measureSpeedup, runCase, speedupOf } from '../../bench/speedup.js';
+import { ceilingOf, extraWorkOf, measureSpeedup, runCase, speedupOf } from '../../bench/speedup.js';
 
 describe('the speedup measurement', () => {
   it('relates a round\'s times as speedup and ceiling', () => {
-    const round = { alone: 10, parallel: 6, pairSlower: 12.5 };
+    const round = { alone: 10, parallel: 6, pairSlower: 12.5, aloneCpu: 10.5, parallelCpu: 12.6 };
     expect(speedupOf(round)).toBeCloseTo(10 / 6);
     // Two searches of 10 s each done in 12.5 s: 1.6 times one search's throughput.
     expect(ceilingOf(round)).toBeCloseTo(1.6);
+    // The split added a fifth to the work.
+    expect(extraWorkOf(round)).toBeCloseTo(1.2);
   });
 
   it('runs the same work three ways in real processes and says so round by round', async () => {
@@ -15,14 +17,16 @@ describe('the speedup measurement', () => {
     expect(rounds).toHaveLength(1);
     for (const t of Object.values(rounds[0]!)) expect(t).toBeGreaterThan(0);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^ {2}round 1: one thread [0-9.]+ s, 2 workers [0-9.]+ s \([0-9.]+×\), two one-thread searches at once [0-9.]+ s and [0-9.]+ s \(ceiling [0-9.]+×\)$/);
+    expect(lines[0]).toMatch(/^ {2}round 1: one thread [0-9.]+ s, 2 workers [0-9.]+ s \([0-9.]+×\), two one-thread searches at once [0-9.]+ s and [0-9.]+ s \(ceiling [0-9.]+×\); CPU [0-9.]+ s on 2 workers against [0-9.]+ s on one \([0-9.]+×\)$/);
   }, 120_000);
 
   it('measures after a warm-up search the same search, on one thread and on two workers', async () => {
     const c = { name: 'tiny', target: 'syncmap', depth: 3, goroutines: 2, keys: 2, config: 'small', countNaive: false };
     for (const workers of [1, 2]) {
       const [cold, warm] = await Promise.all([runCase({ ...c, workers }), runCase({ ...c, workers, warmUpDepth: 2 })]);
-      expect({ ...warm, seconds: 0, statesPerSecond: 0, peakRssMiB: 0, visitedBytes: 0 }).toEqual({ ...cold, seconds: 0, statesPerSecond: 0, peakRssMiB: 0, visitedBytes: 0 });
+      const measured = { seconds: 0, statesPerSecond: 0, peakRssMiB: 0, visitedBytes: 0, cpuSeconds: 0 };
+      expect({ ...warm, ...measured }).toEqual({ ...cold, ...measured });
+      expect(warm.cpuSeconds).toBeGreaterThan(0);
     }
   }, 120_000);
 });
