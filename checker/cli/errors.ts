@@ -19,6 +19,18 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Why a file the user named could not be read, in words ("no such file"), not an errno code:
+ * the replay, the merge and the conformance run name the file and then say this.
+ */
+export function readProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
+}
+
 /** The message as one 'gomapcheck: ...' line: newlines folded, prefix added unless present. */
 export function errorLine(message: string): string {
   const flat = message.replace(/\s*\n\s*/g, ' ').trim();

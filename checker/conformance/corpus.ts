@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readProblem } from '../cli/errors.js';
 import { parseTrace } from '../trace/io.js';
 import { type ConformOptions, conformTrace, MUTANT_REASON } from './conform.js';
 import { RunLines } from './lines.js';
@@ -54,7 +55,7 @@ export async function conformFiles(
       text = readFileSync(file, 'utf8');
     } catch (e) {
       verdicts.push({ file, verdict: undefined });
-      out.add(`conformance ${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`, 2);
+      out.add(`conformance ${file}: cannot read the file (${readProblem(e)})`, 2);
       continue;
     }
     const parsed = parseTrace(text, file);

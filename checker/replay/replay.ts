@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describeOp, dialectOf } from '../../spec/describe.js';
+import { readProblem } from '../cli/errors.js';
 import type { Target } from '../../spec/target.js';
 import { crashClass, type OutcomeClass } from '../../spec/types.js';
 import { applyEdge, type Bounds, initialNode, isEnd, type Node, outcomeOf } from '../explore/node.js';
@@ -106,10 +107,3 @@ export function replayFile(path: string): ReplayFileResult {
   return { ok: true, trace: parsed.trace, result: replayTrace(parsed.trace) };
 }
 
-function readProblem(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
-}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readProblem } from '../cli/errors.js';
 import { array, boolean, dictionary, integer, literal, nonEmptyString, number, optional, record, string } from '../trace/check-json.js';
 import type { PartialReport, PartialTarget } from './shard.js';
 
@@ -37,7 +38,7 @@ export function readPartial(file: string): { ok: true; part: PartialReport } | {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    return { ok: false, error: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return { ok: false, error: `cannot read ${file}: ${readProblem(e)}` };
   }
   let v: unknown;
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorLine, runMain, UsageError, type MainIo } from '../../../checker/cli/errors.js';
+import { errorLine, readProblem, runMain, UsageError, type MainIo } from '../../../checker/cli/errors.js';
 
 /** A process stand-in that records what runMain wrote and the code it exited with. */
 function fakeIo(env: Record<string, string> = {}) {
@@ -69,5 +69,15 @@ describe('UsageError', () => {
   it('carries exit code 2', () => {
     expect(new UsageError('x').exitCode).toBe(2);
     expect(new UsageError('x')).toBeInstanceOf(Error);
+  });
+});
+
+describe('readProblem', () => {
+  it('says in words why a named file could not be read, and keeps other errors on one line', () => {
+    const failure = (code: string, message = code): NodeJS.ErrnoException => Object.assign(new Error(message), { code });
+    expect(readProblem(failure('ENOENT'))).toBe('no such file');
+    expect(readProblem(failure('EISDIR'))).toBe('it is a directory');
+    expect(readProblem(failure('EACCES'))).toBe('permission denied');
+    expect(readProblem(failure('EIO', 'i/o error,\n  read'))).toBe('i/o error, read');
   });
 });

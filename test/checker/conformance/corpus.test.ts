@@ -49,7 +49,7 @@ describe('conformance over files', () => {
     const both = await conformFiles([ok, bad, join(dir, 'missing.json')]);
     expect(both.code).toBe(2);
     expect(both.lines[1]).toMatch(/bad\.json: not valid JSON/);
-    expect(both.lines[2]).toMatch(/missing\.json: cannot read the file/);
+    expect(both.lines[2]).toMatch(/missing\.json: cannot read the file \(no such file\)$/);
   });
 });
 
