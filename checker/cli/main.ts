@@ -9,7 +9,7 @@ import { replayVerdict } from '../replay/verdict.js';
 import { formatHuman, runHeader } from '../report/human.js';
 import { formatJson } from '../report/json.js';
 import type { RunReport } from '../report/types.js';
-import { writeHtmlReport } from '../report/html.js';
+import { checkReportPath, writeHtmlReport } from '../report/html.js';
 import { contextBound } from '../explore/bound.js';
 import { targetOptions } from '../run/auto-bound.js';
 import { mergeCommand, shardCommand } from './shard-commands.js';
@@ -66,6 +66,7 @@ function collectGarbage(): void {
 }
 
 async function check(options: CheckOptions): Promise<number> {
+  if (options.report !== undefined) checkReportPath(options.report);
   const header = runHeader(options);
   const checked: CheckedTarget[] = [];
   for (const [i, target] of expandTarget(options.target).entries()) {

@@ -4,7 +4,8 @@
  * and a Content-Security-Policy forbids the page every network source, so even a future Mermaid
  * that wanted a font or an icon from the web could not reach out.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, type Stats, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { UsageError } from '../cli/errors.js';
 import type { TraceFile } from '../trace/types.js';
@@ -150,6 +151,37 @@ export function mermaidScript(): string {
   }
   mermaidCache = readFileSync(path, 'utf8');
   return mermaidCache;
+}
+
+/**
+ * Refuses, before any search, a --report path the page could not be written to: a directory, or
+ * a file in a directory that is missing, is not one, or is not writable. Otherwise a run of a
+ * minute or more would end with this error and no report. The write at the end still says why
+ * if the path went wrong meanwhile.
+ */
+export function checkReportPath(path: string): void {
+  const refuse = (problem: string): never => {
+    throw new UsageError(`cannot write the HTML report to "${path}": ${problem}`);
+  };
+  const target = statOrCode(path);
+  if (typeof target !== 'string' && target.isDirectory()) refuse('it is a directory');
+  const parent = statOrCode(dirname(path));
+  if (typeof parent === 'string') refuse(fsProblem(parent));
+  else if (!parent.isDirectory()) refuse(fsProblem('ENOTDIR'));
+  try {
+    accessSync(dirname(path), constants.W_OK);
+  } catch (e) {
+    refuse(fsProblem((e as NodeJS.ErrnoException).code ?? 'EACCES'));
+  }
+}
+
+/** The file's stats, or the error code that kept them from us (ENOENT, ENOTDIR, ...). */
+function statOrCode(path: string): Stats | string {
+  try {
+    return statSync(path);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? 'EIO';
+  }
 }
 
 /**

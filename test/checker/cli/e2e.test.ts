@@ -3,7 +3,7 @@
  * stdout and stderr. Depth 2 keeps each exploring run to a few seconds.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +101,27 @@ describe('gomapcheck --depth 2 --json', () => {
     const bad = await gomapcheck(['--depth', '1', '--target', 'hmap', '--no-write', '--report', join(traces, 'no', 'such', 'r.html')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^gomapcheck: cannot write the HTML report to [^\n]*\n$/);
+  });
+
+  it('refuses a --report path it cannot write before it searches, so nothing is written first', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'gomapcheck-report-'));
+    try {
+      const cases: Array<[string, string]> = [
+        [out, 'it is a directory'],
+        [join(out, 'no', 'r.html'), 'no such directory (create it first)'],
+        [join(repo, 'package.json', 'r.html'), 'a part of the path is not a directory'],
+      ];
+      for (const [path, problem] of cases) {
+        const r = await gomapcheck(['--depth', '1', '--target', 'hmap', '--traces', out, '--report', path]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe(`gomapcheck: cannot write the HTML report to "${path}": ${problem}\n`);
+        expect(r.stdout).toBe('');
+      }
+      // No witness traces either: the run stopped before its search.
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('says BOUNDED, and exhaustive: false, under --preemptions', async () => {
