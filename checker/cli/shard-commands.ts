@@ -15,11 +15,28 @@ export function shardCommand(options: CheckOptions, note: (line: string) => void
   return part.targets.some((t) => t.breached) ? 1 : 0;
 }
 
+const MERGE_HELP = `Usage: gomapcheck merge <partial reports...> [options]
+
+Merges the partial reports that \`gomapcheck --shard i/n\` printed, all n slices of one run,
+into the report one run over the whole scenario space prints, minimal witnesses and traces
+included.
+
+Options:
+  --json          print one JSON object instead of the human summary
+  --traces <dir>  where witness traces are written (default traces)
+  --no-write      do not write witness trace files
+  -h, --help      show this help
+`;
+
 /**
  * `gomapcheck merge <partial reports...> [--json] [--traces DIR] [--no-write]`: the report one
  * run over all shards would print, witnesses and traces included.
  */
 export function mergeCommand(argv: string[]): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(MERGE_HELP);
+    return 0;
+  }
   const program = new Command('gomapcheck merge').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
     .argument('<files...>').option('--json').option('--traces <dir>').option('--no-write').helpOption(false);
   try {

@@ -310,6 +310,16 @@ describe('gomapcheck --shard i/n and gomapcheck merge', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toBe('gomapcheck: merge: give the partial reports to merge (gomapcheck merge part1.json part2.json ...)\n');
   });
+
+  it('explains merge with --help, as the check explains itself', async () => {
+    for (const flag of ['--help', '-h']) {
+      const r = await gomapcheck(['merge', flag]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/^Usage: gomapcheck merge <partial reports\.\.\.> \[options\]\n/);
+      for (const option of ['--json', '--traces <dir>', '--no-write']) expect(r.stdout).toContain(`  ${option} `);
+    }
+  });
 });
 
 describe('gomapcheck --workers', () => {
