@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { exploreDpor } from '../checker/explore/dpor.js';
 import { ALL_REDUCTIONS } from '../checker/explore/node.js';
 import { countTraces, countTracesBySleepSets } from '../checker/explore/traces.js';
-import { formatCount } from '../checker/report/numbers.js';
+import { formatCount, plural } from '../checker/report/numbers.js';
 import { SMALL } from '../spec/config.js';
 import { flagProtocolTarget } from './spin/target.js';
 
@@ -44,7 +44,7 @@ export function renderOptimality(rows: readonly Optimality[]): string {
     const ratio = (r.complete + r.blocked) / r.traces;
     const check = r.bruteForce === undefined ? '' : ` (brute force: ${formatCount(r.bruteForce)})`;
     const missed = r.traces - r.complete;
-    lines.push(`  ${r.goroutines} goroutines × ${r.writes} write${r.writes === 1 ? '' : 's'}: ${formatCount(r.traces)} traces${check}; `
+    lines.push(`  ${r.goroutines} goroutines × ${plural(r.writes, 'write')}: ${formatCount(r.traces)} traces${check}; `
       + `explored ${formatCount(r.complete)} complete + ${formatCount(r.blocked)} sleep-blocked = ratio ${ratio.toFixed(3)}`
       + (missed > 0 ? `; ${formatCount(missed)} traces not explored` : ''));
   }

@@ -4,6 +4,7 @@
  * it says so in one line and exits 0; a bad flag is a one-line error and exit 2.
  */
 import { fileURLToPath } from 'node:url';
+import { formatCount, plural } from '../../checker/report/numbers.js';
 import { runOurs, TIMED_RUNS } from './ours.js';
 import { runSpin, spinAvailable } from './promela.js';
 
@@ -29,7 +30,6 @@ export function parseArgs(argv: string[]): SpinArgs {
   return a;
 }
 
-const num = (n: number): string => Math.round(n).toString().replace(/\B(?=(\d{3})+$)/g, ',');
 const secs = (s: number): string => s.toFixed(3);
 
 /** Runs both and renders the table. */
@@ -39,22 +39,22 @@ export function compare(a: SpinArgs): string {
   const same = ours.classes.join('\n') === spin.classes.join('\n');
   const rows: Array<[string, string, string]> = [
     ['', 'gomapcheck', 'SPIN (-DSAFETY, POR)'],
-    ['stored states', num(ours.stored), num(spin.stored)],
-    ['transitions', num(ours.transitions), num(spin.transitions)],
+    ['stored states', formatCount(ours.stored), formatCount(spin.stored)],
+    ['transitions', formatCount(ours.transitions), formatCount(spin.transitions)],
     ['seconds (search)', secs(ours.seconds), secs(spin.seconds)],
-    ['states/s', num(ours.stored / Math.max(ours.seconds, 1e-6)), num(spin.stored / Math.max(spin.seconds, 1e-6))],
+    ['states/s', formatCount(ours.stored / Math.max(ours.seconds, 1e-6)), formatCount(spin.stored / Math.max(spin.seconds, 1e-6))],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   const lines = [
-    `mapassign write-window protocol: ${a.goroutines} goroutines × ${a.writes} writes`,
+    `mapassign write-window protocol: ${plural(a.goroutines, 'goroutine')} × ${plural(a.writes, 'write')}`,
     ...rows.map(([m, o, s]) => `  ${m.padEnd(w0)}  ${o.padStart(w1)}  ${s}`),
     `  same outcome classes: ${same ? 'yes' : 'no'}`,
     `    gomapcheck: ${ours.classes.join('; ')}`,
     `    SPIN:       ${spin.classes.join('; ')}`,
     `  ratio: stored ${(ours.stored / spin.stored).toFixed(2)}× SPIN's, time ${(ours.seconds / Math.max(spin.seconds, 1e-6)).toFixed(2)}× SPIN's`,
-    `  executions (distinct end states, ours): ${ours.outcomes.map(([c, n]) => `${c} ${num(n)}`).join('; ')}`,
-    `  notes: both check the fixed split, ${a.writes} writes per goroutine; ours with symmetry and no linearizability monitor (writes return nothing),`,
+    `  executions (distinct end states, ours): ${ours.outcomes.map(([c, n]) => `${c} ${formatCount(n)}`).join('; ')}`,
+    `  notes: both check the fixed split, ${plural(a.writes, 'write')} per goroutine; ours with symmetry and no linearizability monitor (writes return nothing),`,
     `         SPIN with one proctype per goroutine; its seconds are pan's wall time (pan itself said ${secs(spin.panSeconds)} s),`,
     `         not counting spin -a + cc (${secs(spin.buildSeconds)} s) or the 3 property runs that found its classes;`,
     `         ours are the search in this process after one untimed run (V8's compile, as cc is left out for pan);`,

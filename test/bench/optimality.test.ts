@@ -14,6 +14,7 @@ describe('the optimality figure', () => {
   it('says how many traces the DPOR left out when it left some out', () => {
     const text = renderOptimality([{ goroutines: 3, writes: 1, traces: 10, complete: 8, blocked: 1 }]);
     expect(text).toContain('ratio 0.900; 2 traces not explored');
+    expect(text).toContain('3 goroutines × 1 write: 10 traces');
   });
 });
 

@@ -103,5 +103,8 @@ describe.skipIf(!avail.ok)('SPIN', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('stored states');
     expect(r.stdout).toContain('same outcome classes: yes');
+    // One write each: said in the singular, in the heading and in the notes.
+    expect(r.stdout).toContain('protocol: 2 goroutines × 1 write\n');
+    expect(r.stdout).toContain('the fixed split, 1 write per goroutine;');
   });
 });
