@@ -15,7 +15,7 @@ import { Command, CommanderError } from 'commander';
 import { contextBound, tiersText } from '../checker/explore/bound.js';
 import { parseCheckArgs } from '../checker/cli/options.js';
 import { ALL_TARGETS } from '../checker/cli/targets.js';
-import { formatCount } from '../checker/report/numbers.js';
+import { formatCount, plural } from '../checker/report/numbers.js';
 import type { BenchCase } from './case.js';
 import { median } from './spin/ours.js';
 import { ceilingOf, extraWorkOf, measureSpeedup, runCase, type SpeedupRound, speedupOf } from './speedup.js';
@@ -80,13 +80,13 @@ const count = formatCount;
 /** A case's context bound, short: '≤1 preemption', and its tiers as --tiers writes them. */
 function boundShort(c: BenchCase): string {
   const tiers = c.tiers === undefined ? '' : ` (--tiers ${tiersText(c.tiers)})`;
-  return `≤${c.preemptions} preemption${c.preemptions === 1 ? '' : 's'}${tiers}`;
+  return `≤${plural(c.preemptions!, 'preemption')}${tiers}`;
 }
 
 function describeCase(c: BenchCase): string {
   const bound = c.preemptions === undefined ? '' : `, ${boundShort(c)}`;
   const threads = (c.workers ?? 1) > 1 ? `, ${c.workers} workers` : '';
-  return `${c.name}: depth ${c.depth}, ${c.goroutines} goroutines, ${c.keys} key${c.keys === 1 ? '' : 's'}, config ${c.config}${bound}${threads}`;
+  return `${c.name}: depth ${c.depth}, ${plural(c.goroutines, 'goroutine')}, ${plural(c.keys, 'key')}, config ${c.config}${bound}${threads}`;
 }
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@ import { RunLines } from './lines.js';
 import { endStateSchedules } from './schedules.js';
 import { conformanceTarget } from './targets.js';
 import { ReusedWorkers } from './workers.js';
+import { plural } from '../report/numbers.js';
 
 /** The scenarios whose every schedule is run: the checker's bounds. */
 export interface EverySpec {
@@ -77,7 +78,7 @@ export async function conformEvery(
       await workers.close();
     }
     done.push({ target: t.name, schedules, diverged, threads: workers.threadsStarted });
-    out.add(`${t.name}: ${schedules} schedule${schedules === 1 ? '' : 's'} (${what}): ${diverged === 0 ? 'all conform' : `${diverged} diverged`}`, 0);
+    out.add(`${t.name}: ${plural(schedules, 'schedule')} (${what}): ${diverged === 0 ? 'all conform' : `${diverged} diverged`}`, 0);
   }
   return { lines: out.lines, targets: done, code: out.code };
 }

@@ -1,6 +1,7 @@
 import { type ConformOptions, conformTrace } from './conform.js';
 import { RunLines } from './lines.js';
 import { sampleSchedules, type SampleSpec } from './sample.js';
+import { plural } from '../report/numbers.js';
 
 export interface SampleResult {
   /** A line per diverging schedule (and its divergence files), then a summary line per target. */
@@ -36,7 +37,7 @@ export async function conformSamples(
       out.verdict(sampleName(target, i, spec), trace, verdict, opts.divergences);
     }
     diverged.push({ target, count });
-    const what = `${spec.n} sampled schedule${spec.n === 1 ? '' : 's'} of depth ≤ ${spec.depth} (seed ${spec.seed})`;
+    const what = `${plural(spec.n, 'sampled schedule')} of depth ≤ ${spec.depth} (seed ${spec.seed})`;
     out.add(`${target}: ${what}: ${count === 0 ? 'all conform' : `${count} diverged`}`, 0);
   }
   return { lines: out.lines, diverged, code: out.code };

@@ -1,5 +1,6 @@
 import { type BoundTier, boundWords, type ContextBound, contextBound } from '../explore/bound.js';
 import type { CheckOptions } from '../cli/options.js';
+import { plural } from '../report/numbers.js';
 
 /**
  * Whether the exhaustive hmap check finishes in a minute or so on 2 cores at these bounds
@@ -56,7 +57,7 @@ function hmapAutoBound(o: CheckOptions): ContextBound & { preemptions: number } 
 export function targetOptions(options: CheckOptions, target: string, note: (line: string) => void): CheckOptions {
   let bound = contextBound(options);
   if (hmapPastReach(options, target)) {
-    const where = `hmap at depth ${options.depth} with ${options.keys} key${options.keys === 1 ? '' : 's'}`;
+    const where = `hmap at depth ${options.depth} with ${plural(options.keys, 'key')}`;
     if (options.exhaustive) {
       note(`gomapcheck: note: ${where} is beyond exhaustive reach on 2 cores (docs/performance.md); --exhaustive: exploring it all anyway (minutes at depth 3 with two keys; deeper, hours and possibly more memory than the machine has)`);
     } else {

@@ -4,6 +4,7 @@ import { narrate } from '../docs/explanations.js';
 import { witnessTrace } from '../run/witness-trace.js';
 import { comparePair, type PairVerdict } from './compare.js';
 import { MAP_OPS, modelClasses, type PairMap, pairBounds, pairTarget, pairWitnesses, type PairCase, setupSteps } from './model.js';
+import { plural } from '../report/numbers.js';
 
 /** Every unordered pair of each map's operations (one goroutine each), on an empty map and on one with two keys; by default the plain map's, then sync.Map's. */
 export function allCases(maps: readonly PairMap[] = DEFAULT_MAPS): PairCase[] {
@@ -67,7 +68,7 @@ export function formatRows(rows: readonly Row[], runs: number, ms: number): stri
     for (const [outcome, how] of r.explained ?? []) lines.push(`        how the spec gets to ${outcome}: ${how}`);
   }
   const differ = rows.filter((r) => !r.agrees).length;
-  const pairs = (n: number): string => `${n} pair${n === 1 ? '' : 's'}`;
+  const pairs = (n: number): string => plural(n, 'pair');
   lines.push('', differ === 0 ? `all ${pairs(rows.length)} agree: every outcome Go showed (a crash, a map left visibly broken, results no order explains) is one the spec reaches for that pair` : `${differ} of ${pairs(rows.length)} differ`);
   const { pairs: wrong, shown } = coverage(rows);
   lines.push(`of the ${pairs(wrong)} for which the spec reaches an outcome besides ok, Go showed one of them for ${shown} (a race Go loses rarely may need more runs: --runs, or --pair a,b)`);
