@@ -28,4 +28,11 @@ describe('bench flags', () => {
     expect(r.stderr).toBe(`${line}\n`);
     expect(r.stdout).toBe('');
   });
+
+  it('runs one case of the user\'s and names it in the singular where it should', () => {
+    const r = bench(['--depth', '1', '--goroutines', '1', '--keys', '1', '--target', 'mutex-map']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('mutex-map exhaustive: depth 1, 1 goroutine, 1 key, config small\n');
+  }, 60_000);
 });
