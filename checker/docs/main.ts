@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runMain } from '../cli/errors.js';
+import { runMain, UsageError } from '../cli/errors.js';
 import { TRACE_SCHEMA } from '../trace/schema.js';
 import { ARCHITECTURE_DIAGRAM, architecturePage } from './architecture-page.js';
 import { claimsDir, pruneClaimFiles } from './claims/evidence.js';
@@ -23,6 +23,9 @@ import { DOCS, filesUnder, redrawDiagrams, ROOT, TRACES, traceDirs, witnesses } 
 const CLAIMS_DEPTH = 4;
 
 async function main(argv: string[]): Promise<number> {
+  // One flag only: anything else would be ignored while every page is rewritten.
+  const other = argv.find((a) => a !== '--no-svg');
+  if (other !== undefined) throw new UsageError(`npm run docs takes only --no-svg (got ${JSON.stringify(other)})`);
   const svg = !argv.includes('--no-svg');
   const byTarget = new Map(traceDirs().map((dir) => [dir, witnesses(dir)]));
   const redrawn = redrawDiagrams([...byTarget.values()].flat());

@@ -116,4 +116,11 @@ function runPrograms(cfg: MapConfig, fns: HmapFunctions): void {
   }
 }
 
+// It takes no arguments: a flag it would ignore (even --help) must not start minutes of searching
+// and a rewrite of the tables.
+const args = process.argv.slice(2);
+if (args.length > 0) {
+  process.stderr.write(`derive-liveness: takes no arguments (got ${JSON.stringify(args[0])}); it rewrites spec/hmap/live-locals.ts and spec/syncmap/live-locals.ts\n`);
+  process.exit(2);
+}
 main();
