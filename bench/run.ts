@@ -34,14 +34,33 @@ const DEFAULT_CASES: BenchCase[] = [
 const SPEEDUP_CASE: BenchCase = { name: 'syncmap exhaustive', target: 'syncmap', depth: 5, goroutines: 2, keys: 2, config: 'small', countNaive: false };
 const SPEEDUP_ROUNDS = 3;
 
+/** The bench's flags, with the words `npm run bench -- --help` shows. */
+function benchProgram(): Command {
+  return new Command('npm run bench --').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
+    .usage('[options]')
+    .description('Measures the checker: the default cases, the parallel speedup, the optimality of the partial-order '
+      + 'reduction, the SPIN comparison and the real implementation; or one case of your own with --depth.')
+    .option('--depth <n>', 'run one case of your own at this depth instead of the default ones')
+    .option('--target <name>', 'with --depth: the target (default hmap)')
+    .option('--keys <k>', 'with --depth: keys (default 2)')
+    .option('--goroutines <g>', 'with --depth: goroutines (default 2)')
+    .option('--preemptions <p>', 'with --depth: a context bound')
+    .option('--tiers <list>', 'with --depth and --preemptions: bounds for shorter executions, e.g. 2,3:2')
+    .option('--config <name>', 'with --depth: small or go (default small)')
+    .option('--workers <w>', 'with --depth: threads sharing the search (default 1)')
+    .option('--naive', 'with --depth: also count the naive interleavings')
+    .option('--speedup-depth <n>', 'measure the speedup at this depth (default 5)')
+    .option('--impl', "only the real implementation's figures")
+    .option('--vs-spin', 'only the SPIN comparison (its own flags: --goroutines N --writes K)')
+    .helpOption('-h, --help', 'show this help');
+}
+
 /**
  * The cases to run, and the depth of the speedup case (`--speedup-depth`: the default depth 5
  * keeps the bench to a few minutes; 6 is the main job's, about two minutes a round).
  */
 function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number } {
-  const program = new Command('bench').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
-    .option('--depth <n>').option('--target <name>').option('--keys <k>').option('--goroutines <g>').option('--preemptions <p>').option('--tiers <list>').option('--config <name>').option('--workers <w>')
-    .option('--naive', 'also count the naive interleavings').option('--speedup-depth <n>').option('--impl');
+  const program = benchProgram();
   program.parse(argv, { from: 'user' });
   const o = program.opts<Record<string, string | boolean | undefined>>();
   const num = (name: string, fallback: number): number => {
@@ -97,6 +116,10 @@ async function main(): Promise<void> {
     const rest = argv.filter((a) => a !== '--vs-spin');
     const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...rest], { stdio: 'inherit' });
     process.exit(r.status ?? 1);
+  }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(benchProgram().helpInformation());
+    process.exit(0);
   }
   const implOnly = argv.includes('--impl');
   let cases: BenchCase[];

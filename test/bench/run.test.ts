@@ -35,4 +35,15 @@ describe('bench flags', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('mutex-map exhaustive: depth 1, 1 goroutine, 1 key, config small\n');
   }, 60_000);
+
+  it('explains itself with --help and exits 0, measuring nothing', () => {
+    for (const flag of ['--help', '-h']) {
+      const r = bench([flag]);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/^Usage: npm run bench -- \[options\]\n/);
+      for (const option of ['--depth <n>', '--speedup-depth <n>', '--impl', '--vs-spin']) expect(r.stdout).toContain(`  ${option} `);
+      expect(r.stdout).not.toContain('machine:');
+    }
+  });
 });
