@@ -105,6 +105,15 @@ const DEFAULTS: CheckOptions = {
   exhaustive: false,
 };
 
+/**
+ * Descriptions of the options `gomapcheck merge` shares with the check: one wording, so the two
+ * --help texts cannot drift apart (checker/cli/shard-commands.ts).
+ */
+export const JSON_DESCRIPTION = 'print one JSON object instead of the human summary';
+export const TRACES_DESCRIPTION = `where witness traces are written (default ${DEFAULTS.traces})`;
+export const NO_WRITE_DESCRIPTION = 'do not write witness trace files';
+export const HELP_DESCRIPTION = 'show this help';
+
 /** Raw option values as commander hands them over: strings, checked by parseCheckArgs. */
 interface RawOptions {
   depth?: string;
@@ -158,7 +167,7 @@ function buildProgram(): Command {
       .option('--shard <i/n>', 'explore slice i of n only and print its partial report (JSON) for `gomapcheck merge <files>`')
       .option('--shards <s>', `with sharded-map: shards, 1 to ${MAX_SHARDS} (default 2)`)
       .option('--por', 'dynamic partial-order reduction (hmap and the locked maps): fewer states, same outcomes; see docs/performance.md')
-      .option('--json', 'print one JSON object instead of the human summary')
+      .option('--json', JSON_DESCRIPTION)
       .option('--report <file>', 'also write a self-contained HTML report (summary, diagrams, step-through)')
       .option('--replay <file>', 'replay a saved trace instead of exploring')
       .option('--mutants', 'mutation self-test: check each sync.Map mutant up to --depth; exit 1 if one survives')
@@ -169,9 +178,9 @@ function buildProgram(): Command {
       .option('--workers <w>', `worker threads: with --stress (default 2), or to split a check's search (default: one per core from depth ${PARALLEL_FROM_DEPTH} on or with --exhaustive past hmap's reach, else 1)`)
       .option('--seed <s>', `with --stress: seed of the op mix; with --sample: seed of the schedules (default ${SAMPLE_SEED})`)
       .option('--mix <name>', 'with --stress: balanced or read-mostly (default balanced)')
-      .option('--traces <dir>', `where witness traces are written (default ${DEFAULTS.traces})`)
-      .option('--no-write', 'do not write witness trace files')
-      .option('-h, --help', 'show this help')
+      .option('--traces <dir>', TRACES_DESCRIPTION)
+      .option('--no-write', NO_WRITE_DESCRIPTION)
+      .option('-h, --help', HELP_DESCRIPTION)
   );
 }
 

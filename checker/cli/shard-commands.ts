@@ -5,7 +5,9 @@ import type { RunReport } from '../report/types.js';
 import { checkShards, mergeTarget, runShard, ShardFormatError } from '../run/shard.js';
 import { readPartial } from '../run/shard-io.js';
 import { UsageError } from './errors.js';
-import { type CheckOptions, parseCheckArgs, searchArgs } from './options.js';
+import {
+  type CheckOptions, HELP_DESCRIPTION, JSON_DESCRIPTION, NO_WRITE_DESCRIPTION, parseCheckArgs, searchArgs, TRACES_DESCRIPTION,
+} from './options.js';
 
 /** `--shard i/n`: the partial report on stdout; exit 1 when this slice already broke a contract. */
 export function shardCommand(options: CheckOptions, note: (line: string) => void): number {
@@ -15,35 +17,40 @@ export function shardCommand(options: CheckOptions, note: (line: string) => void
   return part.targets.some((t) => t.breached) ? 1 : 0;
 }
 
-const MERGE_HELP = `Usage: gomapcheck merge <partial reports...> [options]
-
-Merges the partial reports that \`gomapcheck --shard i/n\` printed, all n slices of one run,
-into the report one run over the whole scenario space prints, minimal witnesses and traces
-included.
-
-Options:
-  --json          print one JSON object instead of the human summary
-  --traces <dir>  where witness traces are written (default traces)
-  --no-write      do not write witness trace files
-  -h, --help      show this help
-`;
+/**
+ * A fresh program per call (commander keeps parsed values on the Command). Its options carry the
+ * check's own descriptions, so `gomapcheck merge --help` words them as `gomapcheck --help` does.
+ */
+function mergeProgram(): Command {
+  return new Command('gomapcheck merge')
+    // Never exit or print from inside the parser: help and errors come back as CommanderErrors.
+    .exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
+    .usage('<partial reports...> [options]')
+    .description('Merges the partial reports that `gomapcheck --shard i/n` printed, all n slices of one run, into the report '
+      + 'one run over the whole scenario space prints, minimal witnesses and traces included.')
+    .argument('<files...>')
+    .option('--json', JSON_DESCRIPTION)
+    .option('--traces <dir>', TRACES_DESCRIPTION)
+    .option('--no-write', NO_WRITE_DESCRIPTION)
+    .helpOption('-h, --help', HELP_DESCRIPTION);
+}
 
 /**
  * `gomapcheck merge <partial reports...> [--json] [--traces DIR] [--no-write]`: the report one
  * run over all shards would print, witnesses and traces included.
  */
 export function mergeCommand(argv: string[]): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(MERGE_HELP);
-    return 0;
-  }
-  const program = new Command('gomapcheck merge').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
-    .argument('<files...>').option('--json').option('--traces <dir>').option('--no-write').helpOption(false);
+  const program = mergeProgram();
   try {
     program.parse(argv, { from: 'user' });
   } catch (e) {
-    if (e instanceof CommanderError) throw new UsageError(`merge: ${e.code === 'commander.missingArgument' ? 'give the partial reports to merge' : e.message.split('\n')[0]!.replace(/^error: /, '')} (gomapcheck merge part1.json part2.json ...)`);
-    throw e;
+    if (!(e instanceof CommanderError)) throw e;
+    // Checked before the missing files, so a bare `gomapcheck merge --help` explains itself.
+    if (e.code === 'commander.helpDisplayed') {
+      process.stdout.write(program.helpInformation());
+      return 0;
+    }
+    throw new UsageError(`merge: ${e.code === 'commander.missingArgument' ? 'give the partial reports to merge' : e.message.split('\n')[0]!.replace(/^error: /, '')} (gomapcheck merge part1.json part2.json ...)`);
   }
   const flags = program.opts<{ json?: boolean; traces?: string; write: boolean }>();
   const parts = program.args.map((file) => {

@@ -311,13 +311,20 @@ describe('gomapcheck --shard i/n and gomapcheck merge', () => {
     expect(none.stderr).toBe('gomapcheck: merge: give the partial reports to merge (gomapcheck merge part1.json part2.json ...)\n');
   });
 
-  it('explains merge with --help, as the check explains itself', async () => {
+  it('explains merge with --help, as the check explains itself, in the check\'s words for the options they share', async () => {
+    // An option's description as commander's help lists it: '  <flags>  <description>'.
+    const described = (help: string, flags: string) => new RegExp(`^  ${flags}  +(\\S.*)$`, 'm').exec(help)?.[1];
+    const check = await gomapcheck(['--help']);
     for (const flag of ['--help', '-h']) {
       const r = await gomapcheck(['merge', flag]);
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/^Usage: gomapcheck merge <partial reports\.\.\.> \[options\]\n/);
-      for (const option of ['--json', '--traces <dir>', '--no-write']) expect(r.stdout).toContain(`  ${option} `);
+      expect(r.stdout).toContain('Merges the partial reports that `gomapcheck --shard i/n` printed');
+      for (const option of ['--json', '--traces <dir>', '--no-write', '-h, --help']) {
+        expect(described(r.stdout, option), option).toBeDefined();
+        expect(described(r.stdout, option), option).toBe(described(check.stdout, option));
+      }
     }
   });
 });
