@@ -21,14 +21,41 @@ export class UsageError extends Error {
 
 /**
  * Why a file the user named could not be read, in words ("no such file"), not an errno code:
- * the replay, the merge and the conformance run name the file and then say this.
+ * the replay, the merge and the conformance run name the file and then say this. A code the
+ * table below does not know keeps the error's own message, on one line.
  */
 export function readProblem(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
+  return fsProblem((e as NodeJS.ErrnoException).code, 'read') ?? (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
+}
+
+/**
+ * The file system's answers that are the user's environment (a path, permissions, a full or
+ * read-only disk), not our bug, in words. The one list: reading a named file, writing the HTML
+ * report and writing witness traces all word them from here, so one code reads the same in each.
+ */
+const FS_PROBLEMS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+  // A rename onto a non-empty directory.
+  ENOTEMPTY: 'it is a directory',
+  // A directory's name taken by something else (or, renaming, a directory in the way).
+  EEXIST: 'a file or directory is in the way',
+  ENOTDIR: 'a part of the path is not a directory',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'no space left on the device',
+};
+
+/**
+ * `code` in words, or undefined when it is not a problem of the user's environment we know (then
+ * the caller treats it as ours). ENOENT depends on the attempt: a read misses the file itself, a
+ * write (which names a file to create) misses its directory.
+ */
+export function fsProblem(code: string | undefined, mode: 'read' | 'write'): string | undefined {
+  if (code === 'ENOENT') return mode === 'read' ? 'no such file' : 'no such directory (create it first)';
+  // Own-property check: 'constructor' and friends are not error codes.
+  return code !== undefined && Object.hasOwn(FS_PROBLEMS, code) ? FS_PROBLEMS[code] : undefined;
 }
 
 /** The message as one 'gomapcheck: ...' line: newlines folded, prefix added unless present. */

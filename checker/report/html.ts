@@ -7,7 +7,7 @@
 import { accessSync, constants, readFileSync, type Stats, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
-import { UsageError } from '../cli/errors.js';
+import { fsProblem, UsageError } from '../cli/errors.js';
 import type { TraceFile } from '../trace/types.js';
 import { writeAtomically } from '../trace/write.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './html-client.js';
@@ -164,14 +164,14 @@ export function checkReportPath(path: string): void {
     throw new UsageError(`cannot write the HTML report to "${path}": ${problem}`);
   };
   const target = statOrCode(path);
-  if (typeof target !== 'string' && target.isDirectory()) refuse('it is a directory');
+  if (typeof target !== 'string' && target.isDirectory()) refuse(writeProblem('EISDIR'));
   const parent = statOrCode(dirname(path));
-  if (typeof parent === 'string') refuse(fsProblem(parent));
-  else if (!parent.isDirectory()) refuse(fsProblem('ENOTDIR'));
+  if (typeof parent === 'string') refuse(writeProblem(parent));
+  else if (!parent.isDirectory()) refuse(writeProblem('ENOTDIR'));
   try {
     accessSync(dirname(path), constants.W_OK);
   } catch (e) {
-    refuse(fsProblem((e as NodeJS.ErrnoException).code ?? 'EACCES'));
+    refuse(writeProblem((e as NodeJS.ErrnoException).code ?? 'EACCES'));
   }
 }
 
@@ -195,31 +195,13 @@ export function writeHtmlReport(path: string, report: RunReport, witnesses: Html
     writeAtomically(path, page);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code === 'string') throw new UsageError(`cannot write the HTML report to "${path}": ${fsProblem(code)}`);
+    if (typeof code === 'string') throw new UsageError(`cannot write the HTML report to "${path}": ${writeProblem(code)}`);
     throw e;
   }
 }
 
-function fsProblem(code: string): string {
-  switch (code) {
-    case 'ENOENT':
-      return 'no such directory (create it first)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-    case 'ENOTEMPTY':
-    case 'EEXIST':
-      return 'it is a directory';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    case 'EROFS':
-      return 'read-only file system';
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'no space left on the device';
-    default:
-      return code;
-  }
+/** The problem in words, or the bare code when the shared table (checker/cli/errors.ts) has none. */
+function writeProblem(code: string): string {
+  return fsProblem(code, 'write') ?? code;
 }
 

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { fsProblem, UsageError } from '../cli/errors.js';
 import { renderMermaid } from '../trace/mermaid.js';
 import { traceFileBase } from '../trace/slug.js';
 import type { ExecutionView } from '../trace/types.js';
@@ -23,17 +23,13 @@ function writeOrExplain(dir: string, view: ExecutionView): string {
   try {
     return writeTraceFiles(dir, view.trace, renderMermaid(view)).json;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    // A user's environment (permissions, a read-only disk, a file in the way), not our bug.
-    if (code !== undefined && USER_FS_ERRORS.has(code)) {
-      throw new UsageError(`cannot write witness traces under ${dir} (${code}); choose another --traces or pass --no-write`);
-    }
+    // A user's environment (permissions, a read-only disk, a file in the way, a parent that takes
+    // no new entries such as /proc): the shared table knows its words. Anything else is our bug.
+    const problem = fsProblem((e as NodeJS.ErrnoException).code, 'write');
+    if (problem !== undefined) throw new UsageError(`cannot write witness traces under ${dir}: ${problem}; choose another --traces or pass --no-write`);
     throw e;
   }
 }
-
-// ENOENT: a parent that takes no new entries (/proc, a directory removed meanwhile).
-const USER_FS_ERRORS = new Set(['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENOSPC', 'EDQUOT']);
 
 function isDirectoryOrAbsent(dir: string): boolean {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorLine, readProblem, runMain, UsageError, type MainIo } from '../../../checker/cli/errors.js';
+import { errorLine, fsProblem, readProblem, runMain, UsageError, type MainIo } from '../../../checker/cli/errors.js';
 
 /** A process stand-in that records what runMain wrote and the code it exited with. */
 function fakeIo(env: Record<string, string> = {}) {
@@ -79,5 +79,41 @@ describe('readProblem', () => {
     expect(readProblem(failure('EISDIR'))).toBe('it is a directory');
     expect(readProblem(failure('EACCES'))).toBe('permission denied');
     expect(readProblem(failure('EIO', 'i/o error,\n  read'))).toBe('i/o error, read');
+  });
+});
+
+describe('fsProblem', () => {
+  it('words a missing path by what was attempted: the file for a read, its directory for a write', () => {
+    expect(fsProblem('ENOENT', 'read')).toBe('no such file');
+    expect(fsProblem('ENOENT', 'write')).toBe('no such directory (create it first)');
+  });
+
+  it.each([
+    ['EACCES', 'permission denied'],
+    ['EPERM', 'permission denied'],
+    ['EISDIR', 'it is a directory'],
+    ['ENOTEMPTY', 'it is a directory'],
+    ['EEXIST', 'a file or directory is in the way'],
+    ['ENOTDIR', 'a part of the path is not a directory'],
+    ['EROFS', 'read-only file system'],
+    ['ENOSPC', 'no space left on the device'],
+    ['EDQUOT', 'no space left on the device'],
+  ])('words %s the same for a read and a write', (code, words) => {
+    expect(fsProblem(code, 'read')).toBe(words);
+    expect(fsProblem(code, 'write')).toBe(words);
+  });
+
+  it('knows no other code, so the caller can treat it as its own bug', () => {
+    for (const code of ['EIO', 'EMFILE', 'ELOOP', 'constructor', 'toString', '']) {
+      expect(fsProblem(code, 'read')).toBeUndefined();
+      expect(fsProblem(code, 'write')).toBeUndefined();
+    }
+    expect(fsProblem(undefined, 'write')).toBeUndefined();
+  });
+
+  it('is what readProblem says for the codes it knows', () => {
+    const failure = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: raw message`), { code });
+    expect(readProblem(failure('ENOTDIR'))).toBe('a part of the path is not a directory');
+    expect(readProblem(failure('EPERM'))).toBe('permission denied');
   });
 });
