@@ -34,25 +34,44 @@ const DEFAULT_CASES: BenchCase[] = [
 const SPEEDUP_CASE: BenchCase = { name: 'syncmap exhaustive', target: 'syncmap', depth: 5, goroutines: 2, keys: 2, config: 'small', countNaive: false };
 const SPEEDUP_ROUNDS = 3;
 
+/**
+ * The flags a case of the user's shares with `gomapcheck`'s check, in the bench's words: listed
+ * once, they become the bench's options and are forwarded to the check's parser by their names,
+ * so a flag added here needs nothing else.
+ */
+const CASE_OPTIONS: ReadonlyArray<readonly [flags: string, description: string]> = [
+  ['--depth <n>', 'run one case of your own at this depth instead of the default ones'],
+  ['--target <name>', 'with --depth: the target (default hmap)'],
+  ['--keys <k>', 'with --depth: keys (default 2)'],
+  ['--goroutines <g>', 'with --depth: goroutines (default 2)'],
+  ['--preemptions <p>', 'with --depth: a context bound'],
+  ['--tiers <list>', 'with --depth and --preemptions: bounds for shorter executions, e.g. 2,3:2'],
+  ['--config <name>', 'with --depth: small or go (default small)'],
+  ['--workers <w>', 'with --depth: threads sharing the search (default 1)'],
+];
+
 /** The bench's flags, with the words `npm run bench -- --help` shows. */
 function benchProgram(): Command {
-  return new Command('npm run bench --').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
+  const program = new Command('npm run bench --').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} })
     .usage('[options]')
     .description('Measures the checker: the default cases, the parallel speedup, the optimality of the partial-order '
-      + 'reduction, the SPIN comparison and the real implementation; or one case of your own with --depth.')
-    .option('--depth <n>', 'run one case of your own at this depth instead of the default ones')
-    .option('--target <name>', 'with --depth: the target (default hmap)')
-    .option('--keys <k>', 'with --depth: keys (default 2)')
-    .option('--goroutines <g>', 'with --depth: goroutines (default 2)')
-    .option('--preemptions <p>', 'with --depth: a context bound')
-    .option('--tiers <list>', 'with --depth and --preemptions: bounds for shorter executions, e.g. 2,3:2')
-    .option('--config <name>', 'with --depth: small or go (default small)')
-    .option('--workers <w>', 'with --depth: threads sharing the search (default 1)')
+      + 'reduction, the SPIN comparison and the real implementation; or one case of your own with --depth.');
+  for (const [flags, description] of CASE_OPTIONS) program.option(flags, description);
+  return program
     .option('--naive', 'with --depth: also count the naive interleavings')
     .option('--speedup-depth <n>', 'measure the speedup at this depth (default 5)')
     .option('--impl', "only the real implementation's figures")
     .option('--vs-spin', 'only the SPIN comparison (its own flags: --goroutines N --writes K)')
     .helpOption('-h, --help', 'show this help');
+}
+
+/** The check's command line for the case flags given: each as the user wrote it, by its long name. */
+function caseArgs(program: Command): string[] {
+  const shared = new Set(CASE_OPTIONS.map(([flags]) => flags));
+  return program.options.filter((o) => shared.has(o.flags)).flatMap((o) => {
+    const value: unknown = program.getOptionValue(o.attributeName());
+    return typeof value === 'string' ? [o.long!, value] : [];
+  });
 }
 
 /**
@@ -75,7 +94,7 @@ function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number 
   if (o['depth'] === undefined) return { cases: DEFAULT_CASES, speedupDepth };
   // One case of the user's: its flags are the check's own, so they are checked as `gomapcheck`
   // checks them (names, ranges, bounds, keys against the config), in the check's words.
-  const checkArgv = CASE_FLAGS.flatMap((name) => (typeof o[name] === 'string' ? [`--${name}`, o[name]] : []));
+  const checkArgv = caseArgs(program);
   const parsed = parseCheckArgs(o['target'] === undefined ? [...checkArgv, '--target', 'hmap'] : checkArgv);
   if (!parsed.ok) throw new Error(parsed.error.replace(/^gomapcheck: /, ''));
   const p = parsed.options;
@@ -90,9 +109,6 @@ function parseCases(argv: string[]): { cases: BenchCase[]; speedupDepth: number 
     speedupDepth,
   };
 }
-
-/** The flags a case of the user's shares with `gomapcheck`'s check. */
-const CASE_FLAGS = ['depth', 'target', 'keys', 'goroutines', 'preemptions', 'tiers', 'config', 'workers'] as const;
 
 const count = formatCount;
 

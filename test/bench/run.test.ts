@@ -2,7 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MAX_PREEMPTIONS } from '../../checker/explore/bound.js';
+import { MAX_WORKERS } from '../../checker/cli/options.js';
 import { ALL_TARGETS, KNOWN_TARGETS } from '../../checker/cli/targets.js';
+import { CONFIGS } from '../../spec/config.js';
 
 const RUN = fileURLToPath(new URL('../../bench/run.ts', import.meta.url));
 
@@ -20,6 +23,11 @@ describe('bench flags', () => {
     [['--depth', '2', '--goroutines', '9'], 'bench: --goroutines must be a whole number from 1 to 4 (got "9")'],
     [['--depth', '0'], 'bench: --depth must be a whole number ≥ 1 (got "0")'],
     [['--depth', '2', '--tiers', '2'], 'bench: --tiers widens a context bound for shorter executions: give --preemptions too'],
+    // Every flag a case shares with the check reaches the check's parser.
+    [['--depth', '2', '--config', 'nope'], `bench: unknown config "nope" (known: ${Object.keys(CONFIGS).join(', ')})`],
+    [['--depth', '2', '--keys', '0'], 'bench: --keys must be a whole number ≥ 1 (got "0")'],
+    [['--depth', '2', '--preemptions', 'x'], `bench: --preemptions must be a whole number from 0 to ${MAX_PREEMPTIONS} (got "x")`],
+    [['--depth', '2', '--workers', '0'], `bench: --workers must be a whole number from 1 to ${MAX_WORKERS} (got "0")`],
     [['--depth', '2', '--target', 'all'], 'bench: --target all: a bench case is one target; name it'],
     [['--bogus'], "bench: unknown option '--bogus'"],
   ])('%j exits 2 with one line and measures nothing', (args, line) => {
