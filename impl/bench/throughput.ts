@@ -82,9 +82,13 @@ export async function measureAll(workers: number, ops: number): Promise<Throughp
   return out;
 }
 
+/** One row of the bench's table: mix, subject, workers (hmap runs on one: "1 worker"), throughput. */
+export function throughputLine(r: Throughput): string {
+  const workers = `${r.workers} ${r.workers === 1 ? 'worker' : 'workers'}`;
+  return `${r.mix.padEnd(12)} ${r.subject.padEnd(20)} ${workers.padStart(10)} ${Math.round(r.opsPerSecond).toLocaleString('en-US').padStart(12)} ops/s`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const ops = Number(process.argv[2] ?? 200_000);
-  for (const r of await measureAll(2, ops)) {
-    process.stdout.write(`${r.mix.padEnd(12)} ${r.subject.padEnd(20)} ${String(r.workers).padStart(2)} workers ${Math.round(r.opsPerSecond).toLocaleString('en-US').padStart(12)} ops/s\n`);
-  }
+  for (const r of await measureAll(2, ops)) process.stdout.write(`${throughputLine(r)}\n`);
 }

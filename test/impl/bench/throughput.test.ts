@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measure, MESSAGE_MAP } from '../../../impl/bench/throughput.js';
+import { measure, MESSAGE_MAP, throughputLine } from '../../../impl/bench/throughput.js';
 import { MIXES } from '../../../impl/bench/mixes.js';
 import { SUBJECTS } from '../../../impl/bench/subjects.js';
 
@@ -13,4 +13,10 @@ describe('throughput harness', () => {
     expect(r.seconds).toBeGreaterThan(0);
     expect(r.opsPerSecond).toBeCloseTo(r.ops / r.seconds);
   }, 30_000);
+
+  it('prints a row per subject, one worker in the singular', () => {
+    const row = (workers: number): string => throughputLine({ subject: 'hmap', mix: 'read-mostly', workers, ops: 10, seconds: 0.5, opsPerSecond: 1_819_933.4 });
+    expect(row(1)).toBe('read-mostly  hmap                   1 worker    1,819,933 ops/s');
+    expect(row(2)).toBe('read-mostly  hmap                  2 workers    1,819,933 ops/s');
+  });
 });
