@@ -23,6 +23,11 @@ export class ValueNamer {
     return this.raw.length;
   }
 
+  /** The raw values named so far, in naming order (raw value namedValues[i] has name i + 1). */
+  get namedValues(): readonly number[] {
+    return this.raw;
+  }
+
   /** The name v already has, or undefined: looks without naming. */
   peek(v: number): number | undefined {
     if (v === 0) return 0;

@@ -75,10 +75,20 @@ export interface Reductions {
    * end state. Off: crashed states are keyed whole.
    */
   deadAtCrash: boolean;
+  /**
+   * A target state's moves (its steps and starts, the states they lead to, their events) and its
+   * texts are worked out once per class of target states with one future, and every state whose
+   * target part falls in that class reuses them through a renaming into the execution's names
+   * (checker/explore/classes.ts). The states stored, their keys and the monitor's events are the
+   * same as without. Applies where classes.ts's usesClasses says (sync.Map's exhaustive
+   * searches, not the targets whose runs soloRun reuses). Off: every state's moves are worked
+   * out afresh.
+   */
+  classes: boolean;
 }
 
 export const ALL_REDUCTIONS: Readonly<Reductions> = {
-  symmetry: true, valueNaming: true, keySymmetry: true, canonicalHeap: true, subsumption: true, chains: true, privateSteps: true, monitorRoots: true, deadAtCrash: true,
+  symmetry: true, valueNaming: true, keySymmetry: true, canonicalHeap: true, subsumption: true, chains: true, privateSteps: true, monitorRoots: true, deadAtCrash: true, classes: true,
 };
 
 /** How a node was reached: which goroutine stepped, and the operation it started, if any. */
@@ -105,6 +115,22 @@ export interface Node<S> {
   last: number;
   /** Preemptions taken so far (see Bounds.preemptions), counted no higher than the bound tells apart (bound.ts, preemptionCap). */
   preempted: number;
+  /**
+   * Set by the search over classes (classes.ts): `s` is its class's state, named as the class
+   * names things, and this says which goroutine slot, value and key of the monitor's (which keeps
+   * the execution's own) each of the class's is. Absent: `s` and the monitor name things alike.
+   */
+  names?: Names;
+}
+
+/** How a class's state names what an execution's monitor names otherwise (see Node.names). */
+export interface Names {
+  /** The class's goroutine slot i (nestedSlot included) is the monitor's slots[i]. */
+  readonly slots: readonly number[];
+  /** The class's value v is the monitor's values.get(v). */
+  readonly values: ReadonlyMap<number, number>;
+  /** The class's key k is the monitor's keys[k]; absent: keys are not renamed. */
+  readonly keys: readonly number[] | undefined;
 }
 
 export function initialNode<S>(target: Target<S>, cfg: Parameters<Target<S>['init']>[0], b: Bounds, r: Reductions = ALL_REDUCTIONS): Node<S> {
@@ -115,7 +141,7 @@ export function initialNode<S>(target: Target<S>, cfg: Parameters<Target<S>['ini
   };
 }
 
-function busyCount<S>(target: Target<S>, s: S, goroutines: number, except: number): number {
+export function busyCount<S>(target: Target<S>, s: S, goroutines: number, except: number): number {
   let n = 0;
   for (let g = 0; g < goroutines; g++) if (g !== except && !target.idle(s, g)) n++;
   return n;
@@ -245,7 +271,7 @@ function expandPrivate<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reduction
 }
 
 /** Longest run of single-choice states the search follows before it calls the spec a livelock. */
-const CHAIN_LIMIT = 1_000_000;
+export const CHAIN_LIMIT = 1_000_000;
 
 /**
  * Follows n through states that have exactly one scheduler choice, a busy goroutine's step (the
@@ -398,7 +424,7 @@ export function goroutineEdges<S>(target: Target<S>, b: Bounds, n: Node<S>, g: n
  */
 const START_EDGES = new WeakMap<object, Map<string, readonly Edge[]>>();
 
-function startEdges<S>(target: Target<S>, keys: number, value: number, g: number): readonly Edge[] {
+export function startEdges<S>(target: Target<S>, keys: number, value: number, g: number): readonly Edge[] {
   const byArgs = remembered(START_EDGES, target, () => new Map<string, readonly Edge[]>());
   const at = `${keys}:${value}:${g}`;
   let edges = byArgs.get(at);
@@ -437,14 +463,14 @@ export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edg
 }
 
 /** Go's verdict when goroutines wait for each other forever. */
-const DEADLOCK: Crash = { kind: 'fatal', message: DEADLOCK_MESSAGE };
+export const DEADLOCK: Crash = { kind: 'fatal', message: DEADLOCK_MESSAGE };
 
 /**
  * Some goroutine is in an operation and none of those can move: each waits for a lock that a
  * waiting (or finished) goroutine holds, so none will ever move again. New operations cannot
  * help: they only take locks and give back their own.
  */
-function stuck<S>(target: Target<S>, b: Bounds, s: S): boolean {
+export function stuck<S>(target: Target<S>, b: Bounds, s: S): boolean {
   let busy = false;
   for (let g = 0; g < b.goroutines; g++) {
     if (target.idle(s, g)) continue;
@@ -496,12 +522,10 @@ export function nodeKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductio
  */
 export function keyWithOrders<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions = ALL_REDUCTIONS): { key: string; orders: number[][] } {
   if (n.crash && r.deadAtCrash && target.halt) return crashKey(target, b, n, r);
-  const crash = n.crash ? `!${n.crash.kind}:${n.crash.message}` : '';
-  const ops = r.subsumption ? '' : `@${n.ops}`;
-  const tail = `#${n.overlap ? 1 : 0}${n.broken ?? ''}${crash}${ops}`;
+  const tail = keyTail(n, r);
   if (!r.canonicalHeap) return { key: `${JSON.stringify([n.s, n.mon.configs, n.mon.pending, n.last, n.preempted])}${tail}`, orders: [identity(b.goroutines)] };
   const keyed = namesKeys(target, b, r);
-  const { text, orders } = smallestText(r.symmetry ? sortingOrders(target, b, n) : [identity(b.goroutines)], (order) => {
+  const { text, orders } = smallestText(r.symmetry ? sortingOrders(target, b, n.s) : [identity(b.goroutines)], (order) => {
     const values = r.valueNaming ? new ValueNamer() : new IdentityNamer();
     const keys = keyed ? new KeyNamer(b.keys) : undefined;
     const bound = b.preemptions === undefined ? '' : `^${order.indexOf(n.last)}.${n.preempted}`;
@@ -512,6 +536,13 @@ export function keyWithOrders<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Re
     return `${state}#${mon}${bound}`;
   });
   return { key: text + tail, orders };
+}
+
+/** What a state key ends with: the verifiers' flags, the crash, and the operations started when states are not subsumed. */
+export function keyTail<S>(n: Node<S>, r: Reductions): string {
+  const crash = n.crash ? `!${n.crash.kind}:${n.crash.message}` : '';
+  const ops = r.subsumption ? '' : `@${n.ops}`;
+  return `#${n.overlap ? 1 : 0}${n.broken ?? ''}${crash}${ops}`;
 }
 
 /** The smallest of the texts `textOf` gives the goroutine orders, and every order that gives it. */
@@ -549,7 +580,7 @@ function crashKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): {
  * applies (see Reductions.keySymmetry). Not with the partial-order reduction, whose cached
  * futures are renamed by goroutine only (dpor.ts).
  */
-function namesKeys<S>(target: Target<S>, b: Bounds, r: Reductions): boolean {
+export function namesKeys<S>(target: Target<S>, b: Bounds, r: Reductions): boolean {
   return r.keySymmetry && !r.dpor && keysAlike(target, b.keys);
 }
 
@@ -579,26 +610,26 @@ function keysAlike<S>(target: Target<S>, keys: number): boolean {
  * orders along with the goroutines, so the smallest text over them is still the same for every
  * renaming of a state; it just needs one encoding instead of G! when the goroutines differ.
  */
-function sortingOrders<S>(target: Target<S>, b: Bounds, n: Node<S>): readonly number[][] {
+export function sortingOrders<S>(target: Target<S>, b: Bounds, s: S): readonly number[][] {
   const G = b.goroutines;
   // Two goroutines, the usual case: one comparison, and a list made once (this runs at every state key).
   if (G === 2) {
-    const c = compareNext(target, n, 0, 1);
+    const c = compareNext(target, s, 0, 1);
     return c < 0 ? IN_ORDER : c > 0 ? SWAPPED : permutations(2);
   }
-  return permutations(G).filter((order) => order.every((g, i) => i === 0 || compareNext(target, n, order[i - 1]!, g) <= 0));
+  return permutations(G).filter((order) => order.every((g, i) => i === 0 || compareNext(target, s, order[i - 1]!, g) <= 0));
 }
 
 const IN_ORDER: readonly number[][] = [[0, 1]];
 const SWAPPED: readonly number[][] = [[1, 0]];
 
 /** Goroutines by what they do next: idle ones first, then busy ones by their next step's label. */
-function compareNext<S>(target: Target<S>, n: Node<S>, g: number, h: number): number {
-  const gIdle = target.idle(n.s, g);
-  const hIdle = target.idle(n.s, h);
+function compareNext<S>(target: Target<S>, s: S, g: number, h: number): number {
+  const gIdle = target.idle(s, g);
+  const hIdle = target.idle(s, h);
   if (gIdle || hIdle) return gIdle === hIdle ? 0 : gIdle ? -1 : 1;
-  const a = target.nextLabel(n.s, g) ?? '';
-  const b = target.nextLabel(n.s, h) ?? '';
+  const a = target.nextLabel(s, g) ?? '';
+  const b = target.nextLabel(s, h) ?? '';
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -608,7 +639,7 @@ function compareNext<S>(target: Target<S>, n: Node<S>, g: number, h: number): nu
  */
 const MONITOR_ORDERS = new WeakMap<readonly number[], number[]>();
 
-function monitorOrder(order: readonly number[], goroutines: number): number[] {
+export function monitorOrder(order: readonly number[], goroutines: number): number[] {
   let slots = MONITOR_ORDERS.get(order);
   if (!slots) MONITOR_ORDERS.set(order, (slots = [...order, ...order.map((g) => g + goroutines)]));
   return slots;
@@ -633,7 +664,7 @@ class IdentityNamer extends ValueNamer {
   }
 }
 
-function identity(n: number): number[] {
+export function identity(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 

@@ -3,6 +3,7 @@ import type { CheckOptions } from '../cli/options.js';
 import { prepareTarget } from '../run/check-target.js';
 import { advance, ALL_REDUCTIONS, breaches, expand, isChain, isEnd, type Node, nodeKey, outcomeOf } from './node.js';
 import { adoptMonitor, forgetMonitorMemo } from '../verify/monitor-memo.js';
+import { advanceClasses, forgetClasses, stateKey, usesClasses } from './classes.js';
 import { OpLayers, pushSuccessors } from './layers.js';
 import { workItems } from './parallel-items.js';
 import { SharedFingerprintTable } from './shared-table.js';
@@ -44,6 +45,11 @@ const PROGRESS_EVERY = 8192;
 export function searchShare(d: ShareInput, onProgress?: (states: number) => void): ShareResult {
   const { target, cfg, bounds } = prepareTarget(d.options);
   forgetMonitorMemo();
+  forgetClasses(target);
+  // The same search as the single thread's (search.ts): with classes where they apply.
+  const classes = usesClasses(target, bounds, ALL_REDUCTIONS);
+  const advanceFrom = classes ? advanceClasses : advance;
+  const keyOf = classes ? stateKey : nodeKey;
   const visited = new SharedFingerprintTable(d.visited);
   const ended = new SharedFingerprintTable(d.ended);
   const next = new Int32Array(d.control);
@@ -53,7 +59,7 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
   const visit = (n: Node<unknown>): boolean => {
     // End states are few and far between: a participant growing their table must not wait for this one's next.
     ended.letGrow();
-    const key = nodeKey(target, bounds, n);
+    const key = keyOf(target, bounds, n, ALL_REDUCTIONS);
     if (!visited.claim(key, bounds.depth - n.ops).explore) return false;
     if (isEnd(target, bounds, n) && ended.claim(key, 0).isNew) {
       const outcome = outcomeOf(n);
@@ -79,6 +85,7 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
     if (takesPart) leave();
     // The main thread goes on to other targets: leave nothing of this search behind.
     forgetMonitorMemo();
+    forgetClasses(target);
   }
   return result;
 
@@ -98,7 +105,7 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
     // Every state on the stack is a successor of a state with a choice, as in the single search.
     const stack = new OpLayers<{ readonly node: Node<unknown> }>();
     const explore = (n: Node<unknown>, entry: boolean): void => {
-      const reached = advance(target, bounds, n, entry, ALL_REDUCTIONS, visit);
+      const reached = advanceFrom(target, bounds, n, entry, ALL_REDUCTIONS, visit);
       if (reached) pushSuccessors(stack, reached.node.ops, reached.next);
     };
     const donateEvery = d.donateEvery ?? DONATE_EVERY;
@@ -139,7 +146,7 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
  * spec/hmap/state.ts on literals against spreads).
  */
 function adopted(n: Node<unknown>): Node<unknown> {
-  return { s: n.s, mon: adoptMonitor(n.mon), overlap: n.overlap, broken: n.broken, crash: n.crash, ops: n.ops, last: n.last, preempted: n.preempted };
+  return { s: n.s, mon: adoptMonitor(n.mon), overlap: n.overlap, broken: n.broken, crash: n.crash, ops: n.ops, last: n.last, preempted: n.preempted, names: n.names };
 }
 
 /**

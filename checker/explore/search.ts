@@ -9,8 +9,9 @@ import type { OutcomeClass } from '../../spec/types.js';
 import { exploreDpor } from './dpor.js';
 import { fingerprint, FingerprintTable } from './fingerprints.js';
 import { forgetMonitorMemo } from '../verify/monitor-memo.js';
+import { advanceClasses, forgetClasses, stateKey, usesClasses } from './classes.js';
 import { OpLayers, pushSuccessors } from './layers.js';
-import { advance, ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions, type Successor } from './node.js';
+import { advance, ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions } from './node.js';
 
 export interface ExploreOptions extends Bounds {
   cfg: MapConfig;
@@ -81,6 +82,10 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
   }
   // The monitor's memo starts empty and is dropped at the end: it is for this search alone.
   forgetMonitorMemo();
+  forgetClasses(target);
+  const classes = usesClasses(target, o, reductions);
+  const advanceFrom = classes ? advanceClasses : advance;
+  const keyOf = classes ? stateKey : nodeKey;
   const result: ExploreResult & { explored: number } = { states: 0, explored: 0, executions: 0, outcomes: new Map(), breached: false, visitedBytes: 0 };
   const visited = new FingerprintTable();
   const ended = new FingerprintTable(12);
@@ -92,7 +97,7 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
 
   /** Stores n; false when it was stored before with as much budget (nothing new to find from it). */
   const visit = (n: Node<S>): boolean => {
-    const key = nodeKey(target, o, n, reductions);
+    const key = keyOf(target, o, n, reductions);
     const budget = o.depth - n.ops;
     const [a, b, c] = fingerprint(key);
     const before = visited.raiseTriple(a, b, c, budget);
@@ -116,14 +121,15 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
 
   // Every state on the stack is the root or a successor of a state with a choice.
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const reached = advance(target, o, item.node, true, reductions, visit);
+    const reached = advanceFrom(target, o, item.node, true, reductions, visit);
     if (!reached) continue;
     let next = reached.next;
     const slice = o.slice;
-    if (slice && reached.node.ops === SLICE_LAYER) next = next.filter((s) => s.edge.op === null || inSlice(target, o, reductions, s, slice));
+    if (slice && reached.node.ops === SLICE_LAYER) next = next.filter((s) => s.edge.op === null || inSlice(keyOf(target, o, s.node, reductions), slice));
     pushSuccessors(stack, reached.node.ops, next);
   }
   forgetMonitorMemo();
+  forgetClasses(target);
   result.visitedBytes = visited.bytes + ended.bytes;
   if (o.fingerprints) result.fingerprints = { visited: visited.triples(), ends: new Map([...endsByClass].map(([c, t]) => [c, t.triples()])) };
   return result;
@@ -140,7 +146,7 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
  */
 const SLICE_LAYER = 1;
 
-/** Whether slice `slice` keeps this start out of SLICE_LAYER: its state key's hash, dealt round-robin. */
-function inSlice<S>(target: Target<S>, b: Bounds, r: Reductions, s: Successor<S>, slice: { index: number; count: number }): boolean {
-  return (fingerprint(nodeKey(target, b, s.node, r))[0]! >>> 0) % slice.count === slice.index;
+/** Whether slice `slice` keeps a start into SLICE_LAYER: its state key's hash, dealt round-robin. */
+function inSlice(key: string, slice: { index: number; count: number }): boolean {
+  return (fingerprint(key)[0]! >>> 0) % slice.count === slice.index;
 }

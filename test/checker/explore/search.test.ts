@@ -13,7 +13,7 @@ import { hmapTarget } from '../../../spec/hmap/target.js';
  * tree nodes.)
  */
 const target = hmapTarget(SMALL);
-const NONE: Reductions = { symmetry: false, valueNaming: false, keySymmetry: false, canonicalHeap: false, subsumption: false, chains: false, privateSteps: false, monitorRoots: false, deadAtCrash: false };
+const NONE: Reductions = { symmetry: false, valueNaming: false, keySymmetry: false, canonicalHeap: false, subsumption: false, chains: false, privateSteps: false, monitorRoots: false, deadAtCrash: false, classes: false };
 
 function run(depth: number, goroutines: number, keys: number, reductions: Reductions, preemptions?: number): ExploreResult {
   return explore(target, {

@@ -77,7 +77,7 @@ describe('encode', () => {
 });
 
 describe('the explorer\'s reductions on sync.Map', () => {
-  const NONE: Reductions = { symmetry: false, valueNaming: false, keySymmetry: false, canonicalHeap: false, subsumption: false, chains: false, privateSteps: false, monitorRoots: false, deadAtCrash: false };
+  const NONE: Reductions = { symmetry: false, valueNaming: false, keySymmetry: false, canonicalHeap: false, subsumption: false, chains: false, privateSteps: false, monitorRoots: false, deadAtCrash: false, classes: false };
   const targets = [
     ['Go', withoutRange(t)],
     ...['load-no-recheck', 'unexpunge-without-cas'].map((n) => [n, withoutRange(syncmapTarget(SMALL, MUTANTS.find((m) => m.name === n)))] as const),

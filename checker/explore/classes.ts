@@ -1,0 +1,294 @@
+/**
+ * The search's states, the target's part worked out once per class.
+ *
+ * A state of the search is the target's state and the linearizability monitor's together, and
+ * on the safe targets most stored states share their target part, up to renaming, with several
+ * others: at sync.Map depth 5, 233,082 states have 29,880 target parts (docs/performance.md).
+ * The monitor tells them apart (two overlapped operations whose order no observation has fixed
+ * yet), and must. But the target's work at each of them, its steps, the states they lead to and
+ * the texts of those states, was done again for every monitor state.
+ *
+ * Here target states fall into classes by their canonical text (the target's part of the state
+ * key: equal texts, the same future up to renaming goroutines, values and keys), and the first
+ * state met of a class stands for it. A state of the search holds its class's state, and
+ * `Node.names` says which of the execution's goroutines, values and keys each of the class's
+ * stands for; the monitor keeps the execution's own names, exactly as without classes. A class
+ * keeps its moves (each busy goroutine's step, each idle one's start of every operation, with
+ * the events they make and the class each leads to), so a state met again in the class with
+ * another monitor state costs the monitor's memoised events, with their goroutine, keys and
+ * values translated through `names`, and its key, whose target part the class keeps.
+ *
+ * Why the report stays the same: the execution's state is the class's state renamed by `names`,
+ * and renaming is one-to-one and maps executions onto executions (the symmetry, value naming
+ * and key symmetry reductions rest on it). Its key (`stateKey`) is keyWithOrders' formula on the
+ * class's texts, the namers continued under `names` into the monitor's part: the text the
+ * execution's own state would give, since the canonical text does not change under renaming.
+ * So the states stored, their keys, the end states and their classes are those of the search
+ * without classes, and the monitor meets the same events; tests compare them.
+ */
+import { KeyNamer, ValueNamer } from '../../spec/canon.js';
+import type { Target } from '../../spec/target.js';
+import type { Crash, StepInfo } from '../../spec/types.js';
+import { memoCall, memoEncode, memoReturn } from '../verify/monitor-memo.js';
+import {
+  type Bounds, busyCount, CHAIN_LIMIT, DEADLOCK, type Edge, identity, isChain, keyTail, type Names, namesKeys, nestedSlot, type Node, nodeKey,
+  type Reductions, sortingOrders, startEdges, stuck, type Successor,
+} from './node.js';
+import { composed, forgetNames, keyIn, namesBack, namingOrder, opIn, resultIn, slotIn, slotOrder, type TargetText, valueIn } from './names.js';
+
+/** A class of target states with one future: the state met first, and what is kept of it. */
+interface StateClass<S> {
+  readonly s: S;
+  /** The target's text under each order the key tries (sortingOrders), as keyWithOrders makes them. */
+  readonly texts: readonly TargetText[];
+  /** The first of `texts` with the smallest text: names go into and out of the class through it. */
+  readonly canon: TargetText;
+  /** A value above every value the state holds: what an operation started from it holds as its own. */
+  readonly fresh: number;
+  /** Per goroutine, its step when it is busy and can take it; worked out when first needed. */
+  steps?: Array<Move<S> | undefined>;
+  /** The private step taken alone (see node.ts, expandPrivate), or null when there is none. */
+  alone?: Move<S> | null;
+  /** Per idle goroutine, its starts of every operation; worked out when first needed. */
+  readonly starts: Array<ReadonlyArray<Move<S>> | undefined>;
+}
+
+type MoveInfo = Pick<StepInfo, 'label' | 'call' | 'returns' | 'nestedCall' | 'nestedReturns'>;
+
+/** One scheduler choice from a class's state, kept. */
+interface Move<S> {
+  readonly from: StateClass<S>;
+  readonly edge: Edge;
+  /** What follow and workOutSteps read of the step's StepInfo (its accesses and texts are not kept). */
+  readonly info: MoveInfo;
+  /** A step that may be taken alone (Target.privateStep; see node.ts, expandPrivate). */
+  readonly private: boolean;
+  /** Another goroutine was in an operation when this one moved. */
+  readonly overlaps: boolean;
+  readonly crash: Crash | undefined;
+  /** The invariant broken where the move leaves every goroutine idle. */
+  readonly broken: string | undefined;
+  /** The class the move leads to, and which of the state reached is each of that class's; undefined after a crash. */
+  readonly to: { readonly cls: StateClass<S>; readonly back: Names } | undefined;
+  /** The state after a crash (crashed states are keyed by their memory, never expanded). */
+  readonly crashed: S | undefined;
+}
+
+/** The classes one search has met. */
+interface ClassTable<S> {
+  readonly target: Target<S>;
+  readonly b: Bounds;
+  readonly r: Reductions;
+  readonly keyed: boolean;
+  readonly byText: Map<string, StateClass<S>>;
+  /** Each class's own state: a state of the search holds one of these. */
+  readonly byState: Map<S, StateClass<S>>;
+}
+
+/** Past this many classes the table starts afresh: states still holding a forgotten class's state are placed again. */
+const CLASS_LIMIT = 300_000;
+
+const TABLES = new WeakMap<object, ClassTable<unknown>>();
+
+/**
+ * Whether a search of this target with these bounds and reductions keeps classes: see
+ * Reductions.classes. Crashed states must be keyed by their memory alone (deadAtCrash, with
+ * Target.halt): a crashed state is never placed in a class, so its target part and its monitor
+ * may name things differently, and a key of the two together would mix the names. And the
+ * target must have no Target.runKey: where node.ts's soloRun reuses runs by their key (which
+ * leaves the other goroutines out, so one run serves states of many classes), that memo already
+ * spares most of the target's repeated work, and classes cost more than they saved
+ * (rwmutex-map at depth 6: 13.5 s against 11.3 s on average over eight runs each;
+ * docs/performance.md). sync.Map, whose Range callbacks rule runKey out, is where they pay.
+ */
+export function usesClasses<S>(target: Target<S>, b: Bounds, r: Reductions): boolean {
+  // Without a monitor (Target.linearizability false) a state is its target state: each class is met once, and there is nothing to reuse.
+  return r.classes && b.preemptions === undefined && r.valueNaming && r.canonicalHeap && r.deadAtCrash && target.halt !== undefined && target.runKey === undefined
+    && target.linearizability !== false;
+}
+
+/** Drops every class kept for this target: a search starts and ends with none (search.ts). */
+export function forgetClasses(target: object): void {
+  TABLES.delete(target);
+  forgetNames();
+}
+
+function tableOf<S>(target: Target<S>, b: Bounds, r: Reductions): ClassTable<S> {
+  let t = TABLES.get(target) as ClassTable<S> | undefined;
+  if (!t || t.b.goroutines !== b.goroutines || t.b.keys !== b.keys || t.b.depth !== b.depth || t.r !== r || t.byText.size >= CLASS_LIMIT) {
+    t = { target, b, r, keyed: namesKeys(target, b, r), byText: new Map(), byState: new Map() };
+    TABLES.set(target, t as ClassTable<unknown>);
+  }
+  return t;
+}
+
+/**
+ * node.ts's `advance` over classes: the state moved into its class, stored if it is an entry,
+ * its moves taken from the class, a run of single choices walked through them, and the state
+ * where the run ends stored. Same contract and same states stored as `advance`.
+ */
+export function advanceClasses<S>(target: Target<S>, b: Bounds, n: Node<S>, entry: boolean, r: Reductions, visit: (n: Node<S>) => boolean): { node: Node<S>; next: Array<Successor<S>> } | undefined {
+  const t = tableOf(target, b, r);
+  n = placed(t, n);
+  if (entry && !visit(n)) return undefined;
+  let next = movesFrom(t, n);
+  if (!r.chains || !isChain(next)) return entry || visit(n) ? { node: n, next } : undefined;
+  for (let passed = 0; isChain(next); passed++) {
+    if (passed === CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${next[0]!.edge.g} took ${CHAIN_LIMIT} steps with nothing else able to run`);
+    n = placed(t, next[0]!.node);
+    next = movesFrom(t, n);
+  }
+  return visit(n) ? { node: n, next } : undefined;
+}
+
+/**
+ * The state key (node.ts, nodeKey). When n holds a class's state, from the class's kept texts,
+ * the namers continued under n's names into the monitor's part: the text n's execution's own
+ * state would give.
+ */
+export function stateKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): string {
+  const t = TABLES.get(target) as ClassTable<S> | undefined;
+  const cls = n.crash === undefined && t && t.b.goroutines === b.goroutines && t.b.keys === b.keys && t.r === r ? t.byState.get(n.s) : undefined;
+  if (!cls) return nodeKey(target, b, n, r);
+  const names = n.names;
+  let best: string | undefined;
+  for (const tt of cls.texts) {
+    let mon = '';
+    if (target.linearizability !== false) {
+      const values = new ValueNamer();
+      for (const v of tt.values.namedValues) values.name(valueIn(names, v));
+      let keys: KeyNamer | undefined;
+      if (tt.keys) {
+        keys = new KeyNamer(b.keys);
+        for (const k of tt.keyOrder) keys.name(keyIn(names, k));
+      }
+      mon = memoEncode(n.mon, values, slotOrder(tt.order, names, b.goroutines), keys);
+    }
+    const text = `${tt.text}#${mon}`;
+    if (best === undefined || text < best) best = text;
+  }
+  return best! + keyTail(n, r);
+}
+
+/** n with its class's state and names for it; n itself when it holds one already, or crashed. */
+function placed<S>(t: ClassTable<S>, n: Node<S>): Node<S> {
+  if (n.crash !== undefined || t.byState.has(n.s)) return n;
+  const to = classOf(t, n.s);
+  return { s: to.cls.s, mon: n.mon, overlap: n.overlap, broken: n.broken, crash: n.crash, ops: n.ops, last: n.last, preempted: n.preempted, names: composed(n.names, to.back, undefined) };
+}
+
+/** The class of target state s, made when s is the first of it, and which of s's is each of the class's. */
+function classOf<S>(t: ClassTable<S>, s: S): { cls: StateClass<S>; back: Names } {
+  const { target, b } = t;
+  const orders = t.r.symmetry ? sortingOrders(target, b, s) : [identity(b.goroutines)];
+  const texts = orders.map((order): TargetText => {
+    const values = new ValueNamer();
+    const keys = t.keyed ? new KeyNamer(b.keys) : undefined;
+    const text = target.encode(s, values, order, keys);
+    return { order, text, values, keys, keyOrder: keys ? namingOrder(keys) : [] };
+  });
+  let canon = texts[0]!;
+  for (const tt of texts) if (tt.text < canon.text) canon = tt;
+  let cls = t.byText.get(canon.text);
+  if (!cls) {
+    cls = { s, texts, canon, fresh: 1 + Math.max(0, ...canon.values.namedValues), starts: [] };
+    t.byText.set(canon.text, cls);
+    t.byState.set(s, cls);
+  }
+  return { cls, back: namesBack(cls.canon, canon, b) };
+}
+
+/** The successors of n (holding its class's state) as node.ts's `expand` gives them, from the kept moves. */
+function movesFrom<S>(t: ClassTable<S>, n: Node<S>): Array<Successor<S>> {
+  if (n.crash !== undefined) return [];
+  const cls = t.byState.get(n.s)!;
+  if (!cls.steps) workOutSteps(t, cls);
+  if (cls.alone) return [new MoveSuccessor(t, n, cls.alone)];
+  const { target, b } = t;
+  const out: Array<Successor<S>> = [];
+  for (let g = 0; g < b.goroutines; g++) {
+    const step = cls.steps![g];
+    if (step) out.push(new MoveSuccessor(t, n, step));
+    else if (target.idle(cls.s, g) && n.ops < b.depth && (target.mayStart?.(cls.s, g) ?? true)) {
+      for (const m of (cls.starts[g] ??= startEdges(target, b.keys, cls.fresh, g).map((edge) => move(t, cls, edge)))) out.push(new MoveSuccessor(t, n, m));
+    }
+  }
+  return out;
+}
+
+/** Each busy goroutine's step, and the private step taken alone if there is one (node.ts, expandPrivate, gives the reasons). */
+function workOutSteps<S>(t: ClassTable<S>, cls: StateClass<S>): void {
+  const { target, b } = t;
+  const steps: Array<Move<S> | undefined> = [];
+  let chosen: Move<S> | undefined;
+  let tie = false;
+  for (let g = 0; g < b.goroutines; g++) {
+    if (target.idle(cls.s, g) || !target.enabled(cls.s, g)) continue;
+    const m = (steps[g] = move(t, cls, { g, op: null }));
+    if (!m.private) continue;
+    if (chosen === undefined || m.info.label < chosen.info.label) {
+      chosen = m;
+      tie = false;
+    } else if (m.info.label === chosen.info.label) tie = true;
+  }
+  cls.steps = steps;
+  cls.alone = chosen && !tie ? chosen : null;
+}
+
+/** One scheduler choice from the class's state, as node.ts's applyEdge takes it, kept with the class it leads to. */
+function move<S>(t: ClassTable<S>, cls: StateClass<S>, edge: Edge): Move<S> {
+  const { target, b } = t;
+  const { g, op } = edge;
+  const from = op ? target.start(cls.s, g, op, cls.fresh - 1) : cls.s;
+  const r = target.step(from, g, false);
+  if (r.info.call && !op) throw new Error(`the spec is inconsistent: goroutine ${g} made its first step without starting an operation`);
+  const crash = r.crash ?? (stuck(target, b, r.state) ? DEADLOCK : undefined);
+  const quiescent = !crash && busyCount(target, r.state, b.goroutines, -1) === 0;
+  const broken = quiescent ? target.broken(r.state) : undefined;
+  const overlaps = busyCount(target, cls.s, b.goroutines, g) > 0;
+  const { label, call, returns, nestedCall, nestedReturns } = r.info;
+  const info: MoveInfo = { label, call, returns, nestedCall, nestedReturns };
+  const alone = !op && t.r.privateSteps && target.privateStep !== undefined && !call && !returns && !nestedCall && !nestedReturns && !r.info.crash && target.privateStep(cls.s, g, r.info);
+  if (crash) return { from: cls, edge, info, private: alone, overlaps, crash, broken, to: undefined, crashed: r.state };
+  const to = classOf(t, r.state);
+  return { from: cls, edge, info, private: alone, overlaps, crash, broken, to, crashed: undefined };
+}
+
+/** A successor along a kept move, its state made when first read (most wait in a higher layer for long: layers.ts). */
+class MoveSuccessor<S> implements Successor<S> {
+  private computed: Node<S> | undefined;
+  readonly edge: Edge;
+
+  constructor(private readonly t: ClassTable<S>, private readonly n: Node<S>, private readonly m: Move<S>) {
+    this.edge = m.edge;
+  }
+
+  get node(): Node<S> {
+    return (this.computed ??= follow(this.t, this.n, this.m));
+  }
+}
+
+/**
+ * n's successor along m, as applyEdge would make it for n's execution: the monitor's events in
+ * the execution's names (an operation started now has the value applyEdge gives it, its index
+ * in the execution), and the names for the next class's state.
+ */
+function follow<S>(t: ClassTable<S>, n: Node<S>, m: Move<S>): Node<S> {
+  const { info, edge } = m;
+  const names = n.names;
+  const started = edge.op ? { fresh: m.from.fresh, raw: n.ops + 1 } : undefined;
+  const value = (v: number): number => (started && v === started.fresh ? started.raw : valueIn(names, v));
+  let mon = n.mon;
+  if (t.target.linearizability !== false) {
+    const g = slotIn(names, edge.g);
+    const nested = slotIn(names, nestedSlot(t.b, edge.g));
+    if (info.call) mon = memoCall(mon, g, opIn(edge.op!, names, value));
+    if (info.nestedCall) mon = memoCall(mon, nested, opIn(info.nestedCall, names, value));
+    if (info.nestedReturns) mon = memoReturn(mon, nested, resultIn(info.nestedReturns, names, value));
+    if (info.returns) mon = memoReturn(mon, g, resultIn(info.returns, names, value));
+  }
+  const s = m.to ? m.to.cls.s : m.crashed!;
+  const next = m.to ? composed(names, m.to.back, started) : names;
+  return { s, mon, overlap: n.overlap || m.overlaps, broken: n.broken ?? m.broken, crash: m.crash, ops: n.ops + (edge.op ? 1 : 0), last: -1, preempted: 0, names: next };
+}
+
