@@ -31,8 +31,8 @@ import type { Target } from '../../spec/target.js';
 import type { Crash, StepInfo } from '../../spec/types.js';
 import { memoCall, memoEncode, memoReturn } from '../verify/monitor-memo.js';
 import {
-  type Bounds, busyCount, CHAIN_LIMIT, DEADLOCK, type Edge, identity, isChain, keyTail, type Names, namesKeys, nestedSlot, type Node, nodeKey,
-  type Reductions, sortingOrders, startEdges, stuck, type Successor,
+  advance, type Bounds, CHAIN_LIMIT, type Edge, identity, isChain, keyTail, type Names, namesKeys, nestedSlot, type Node, nodeKey,
+  type Reductions, sortingOrders, startEdges, type Successor, takenAlone, targetStep,
 } from './node.js';
 import { composed, forgetNames, keyIn, namesBack, namingOrder, opIn, resultIn, slotIn, slotOrder, type TargetText, valueIn } from './names.js';
 
@@ -105,6 +105,14 @@ export function usesClasses<S>(target: Target<S>, b: Bounds, r: Reductions): boo
   // Without a monitor (Target.linearizability false) a state is its target state: each class is met once, and there is nothing to reuse.
   return r.classes && b.preemptions === undefined && r.valueNaming && r.canonicalHeap && r.deadAtCrash && target.halt !== undefined && target.runKey === undefined
     && target.linearizability !== false;
+}
+
+/**
+ * How a search (search.ts, and each participant of the parallel one) advances from a state and
+ * keys it: over classes where usesClasses says, with node.ts's advance and nodeKey otherwise.
+ */
+export function searchMoves<S>(target: Target<S>, b: Bounds, r: Reductions): { advance: typeof advanceClasses<S>; key: typeof stateKey<S> } {
+  return usesClasses(target, b, r) ? { advance: advanceClasses, key: stateKey } : { advance, key: nodeKey };
 }
 
 /** Drops every class kept for this target: a search starts and ends with none (search.ts). */
@@ -238,20 +246,12 @@ function workOutSteps<S>(t: ClassTable<S>, cls: StateClass<S>): void {
 /** One scheduler choice from the class's state, as node.ts's applyEdge takes it, kept with the class it leads to. */
 function move<S>(t: ClassTable<S>, cls: StateClass<S>, edge: Edge): Move<S> {
   const { target, b } = t;
-  const { g, op } = edge;
-  const from = op ? target.start(cls.s, g, op, cls.fresh - 1) : cls.s;
-  const r = target.step(from, g, false);
-  if (r.info.call && !op) throw new Error(`the spec is inconsistent: goroutine ${g} made its first step without starting an operation`);
-  const crash = r.crash ?? (stuck(target, b, r.state) ? DEADLOCK : undefined);
-  const quiescent = !crash && busyCount(target, r.state, b.goroutines, -1) === 0;
-  const broken = quiescent ? target.broken(r.state) : undefined;
-  const overlaps = busyCount(target, cls.s, b.goroutines, g) > 0;
-  const { label, call, returns, nestedCall, nestedReturns } = r.info;
+  const { state, info: full, overlaps, crash, broken } = targetStep(target, b, cls.s, edge, cls.fresh - 1, false, true);
+  const { label, call, returns, nestedCall, nestedReturns } = full;
   const info: MoveInfo = { label, call, returns, nestedCall, nestedReturns };
-  const alone = !op && t.r.privateSteps && target.privateStep !== undefined && !call && !returns && !nestedCall && !nestedReturns && !r.info.crash && target.privateStep(cls.s, g, r.info);
-  if (crash) return { from: cls, edge, info, private: alone, overlaps, crash, broken, to: undefined, crashed: r.state };
-  const to = classOf(t, r.state);
-  return { from: cls, edge, info, private: alone, overlaps, crash, broken, to, crashed: undefined };
+  const alone = !edge.op && t.r.privateSteps && takenAlone(target, cls.s, edge.g, full);
+  if (crash) return { from: cls, edge, info, private: alone, overlaps, crash, broken, to: undefined, crashed: state };
+  return { from: cls, edge, info, private: alone, overlaps, crash, broken, to: classOf(t, state), crashed: undefined };
 }
 
 /** A successor along a kept move, its state made when first read (most wait in a higher layer for long: layers.ts). */

@@ -141,7 +141,7 @@ export function initialNode<S>(target: Target<S>, cfg: Parameters<Target<S>['ini
   };
 }
 
-export function busyCount<S>(target: Target<S>, s: S, goroutines: number, except: number): number {
+function busyCount<S>(target: Target<S>, s: S, goroutines: number, except: number): number {
   let n = 0;
   for (let g = 0; g < goroutines; g++) if (g !== except && !target.idle(s, g)) n++;
   return n;
@@ -251,7 +251,7 @@ function expandPrivate<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reduction
     const edge: Edge = { g, op: null };
     const { node, info } = applyEdge(target, b, n, edge, false);
     steps[g] = { edge, node };
-    if (info.call || info.returns || info.nestedCall || info.nestedReturns || info.crash || !target.privateStep(n.s, g, info)) continue;
+    if (!takenAlone(target, n.s, g, info)) continue;
     candidates++;
     if (chosen === undefined || info.label < chosenLabel) {
       chosen = steps[g];
@@ -439,11 +439,9 @@ export function startEdges<S>(target: Target<S>, keys: number, value: number, g:
  */
 export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edge, detail = true): { node: Node<S>; info: StepInfo } {
   const { g, op } = edge;
-  const from = op ? target.start(n.s, g, op, n.ops) : n.s;
-  const overlap = n.overlap || busyCount(target, n.s, b.goroutines, g) > 0;
-  const r = target.step(from, g, detail);
+  const r = targetStep(target, b, n.s, edge, n.ops, detail, n.broken === undefined);
+  const overlap = n.overlap || r.overlaps;
   let mon = n.mon;
-  if (r.info.call && !op) throw new Error(`the spec is inconsistent: goroutine ${g} made its first step without starting an operation`);
   if (target.linearizability !== false) {
     if (r.info.call) mon = memoCall(mon, g, op!);
     // A Range callback's calls are operations of their own, on the goroutine's nested slot.
@@ -452,9 +450,8 @@ export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edg
     if (r.info.returns) mon = memoReturn(mon, g, r.info.returns);
   }
   const ops = n.ops + (op ? 1 : 0);
-  const crash = r.crash ?? (stuck(target, b, r.state) ? DEADLOCK : undefined);
-  const quiescent = !crash && busyCount(target, r.state, b.goroutines, -1) === 0;
-  const broken = n.broken ?? (quiescent ? target.broken(r.state) : undefined);
+  const { crash } = r;
+  const broken = n.broken ?? r.broken;
   const bounded = isBounded(b);
   // Counted no higher than the bound tells apart (bound.ts, preemptionCap).
   const preempted = bounded ? Math.min(n.preempted + (preempts(target, b, n, g) ? 1 : 0), preemptionCap(b)) : 0;
@@ -462,15 +459,41 @@ export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edg
   return { node: { s: r.state, mon, overlap, broken, crash, ops, last, preempted }, info: r.info };
 }
 
+/**
+ * The target's part of a scheduler choice, shared by applyEdge and the classes' moves
+ * (classes.ts): goroutine g starts `edge.op` (when idle, as operation number `opIndex`) and runs
+ * its next step. Besides the step's state and event: whether another goroutine was in an
+ * operation as g moved, the crash (the step's own, or a deadlock it leaves), and, where the step
+ * leaves every goroutine idle and `checkBroken` asks for it, the first invariant broken there.
+ */
+export function targetStep<S>(target: Target<S>, b: Bounds, s: S, edge: Edge, opIndex: number, detail: boolean, checkBroken: boolean): { state: S; info: StepInfo; overlaps: boolean; crash: Crash | undefined; broken: string | undefined } {
+  const { g, op } = edge;
+  const from = op ? target.start(s, g, op, opIndex) : s;
+  const r = target.step(from, g, detail);
+  if (r.info.call && !op) throw new Error(`the spec is inconsistent: goroutine ${g} made its first step without starting an operation`);
+  const crash = r.crash ?? (stuck(target, b, r.state) ? DEADLOCK : undefined);
+  const quiescent = !crash && busyCount(target, r.state, b.goroutines, -1) === 0;
+  const broken = checkBroken && quiescent ? target.broken(r.state) : undefined;
+  return { state: r.state, info: r.info, overlaps: busyCount(target, s, b.goroutines, g) > 0, crash, broken };
+}
+
+/**
+ * Whether busy goroutine g's step from s, which made `info`, may be taken alone (node.ts's
+ * expandPrivate says why): the target calls it private, and it neither calls, returns nor crashes.
+ */
+export function takenAlone<S>(target: Target<S>, s: S, g: number, info: StepInfo): boolean {
+  return target.privateStep !== undefined && !info.call && !info.returns && !info.nestedCall && !info.nestedReturns && !info.crash && target.privateStep(s, g, info);
+}
+
 /** Go's verdict when goroutines wait for each other forever. */
-export const DEADLOCK: Crash = { kind: 'fatal', message: DEADLOCK_MESSAGE };
+const DEADLOCK: Crash = { kind: 'fatal', message: DEADLOCK_MESSAGE };
 
 /**
  * Some goroutine is in an operation and none of those can move: each waits for a lock that a
  * waiting (or finished) goroutine holds, so none will ever move again. New operations cannot
  * help: they only take locks and give back their own.
  */
-export function stuck<S>(target: Target<S>, b: Bounds, s: S): boolean {
+function stuck<S>(target: Target<S>, b: Bounds, s: S): boolean {
   let busy = false;
   for (let g = 0; g < b.goroutines; g++) {
     if (target.idle(s, g)) continue;
@@ -639,7 +662,7 @@ function compareNext<S>(target: Target<S>, s: S, g: number, h: number): number {
  */
 const MONITOR_ORDERS = new WeakMap<readonly number[], number[]>();
 
-export function monitorOrder(order: readonly number[], goroutines: number): number[] {
+function monitorOrder(order: readonly number[], goroutines: number): number[] {
   let slots = MONITOR_ORDERS.get(order);
   if (!slots) MONITOR_ORDERS.set(order, (slots = [...order, ...order.map((g) => g + goroutines)]));
   return slots;

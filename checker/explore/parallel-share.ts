@@ -1,9 +1,9 @@
 /** One participant's share of a parallel search, the same code on worker threads and the main thread. */
 import type { CheckOptions } from '../cli/options.js';
 import { prepareTarget } from '../run/check-target.js';
-import { advance, ALL_REDUCTIONS, breaches, expand, isChain, isEnd, type Node, nodeKey, outcomeOf } from './node.js';
+import { ALL_REDUCTIONS, breaches, expand, isChain, isEnd, type Node, outcomeOf } from './node.js';
 import { adoptMonitor, forgetMonitorMemo } from '../verify/monitor-memo.js';
-import { advanceClasses, forgetClasses, stateKey, usesClasses } from './classes.js';
+import { forgetClasses, searchMoves } from './classes.js';
 import { OpLayers, pushSuccessors } from './layers.js';
 import { workItems } from './parallel-items.js';
 import { SharedFingerprintTable } from './shared-table.js';
@@ -47,9 +47,7 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
   forgetMonitorMemo();
   forgetClasses(target);
   // The same search as the single thread's (search.ts): with classes where they apply.
-  const classes = usesClasses(target, bounds, ALL_REDUCTIONS);
-  const advanceFrom = classes ? advanceClasses : advance;
-  const keyOf = classes ? stateKey : nodeKey;
+  const { advance: advanceFrom, key: keyOf } = searchMoves(target, bounds, ALL_REDUCTIONS);
   const visited = new SharedFingerprintTable(d.visited);
   const ended = new SharedFingerprintTable(d.ended);
   const next = new Int32Array(d.control);

@@ -9,9 +9,9 @@ import type { OutcomeClass } from '../../spec/types.js';
 import { exploreDpor } from './dpor.js';
 import { fingerprint, FingerprintTable } from './fingerprints.js';
 import { forgetMonitorMemo } from '../verify/monitor-memo.js';
-import { advanceClasses, forgetClasses, stateKey, usesClasses } from './classes.js';
+import { forgetClasses, searchMoves } from './classes.js';
 import { OpLayers, pushSuccessors } from './layers.js';
-import { advance, ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, nodeKey, outcomeOf, type Reductions } from './node.js';
+import { ALL_REDUCTIONS, type Bounds, breaches, initialNode, isEnd, type Node, outcomeOf, type Reductions } from './node.js';
 
 export interface ExploreOptions extends Bounds {
   cfg: MapConfig;
@@ -83,9 +83,7 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
   // The monitor's memo starts empty and is dropped at the end: it is for this search alone.
   forgetMonitorMemo();
   forgetClasses(target);
-  const classes = usesClasses(target, o, reductions);
-  const advanceFrom = classes ? advanceClasses : advance;
-  const keyOf = classes ? stateKey : nodeKey;
+  const { advance: advanceFrom, key: keyOf } = searchMoves(target, o, reductions);
   const result: ExploreResult & { explored: number } = { states: 0, explored: 0, executions: 0, outcomes: new Map(), breached: false, visitedBytes: 0 };
   const visited = new FingerprintTable();
   const ended = new FingerprintTable(12);
