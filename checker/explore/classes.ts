@@ -34,7 +34,7 @@ import {
   advance, type Bounds, CHAIN_LIMIT, type Edge, identity, isChain, keyTail, type Names, namesKeys, nestedSlot, type Node, nodeKey,
   type Reductions, sortingOrders, startEdges, type Successor, takenAlone, targetStep,
 } from './node.js';
-import { composed, forgetNames, keyIn, namesBack, namingOrder, opIn, resultIn, slotIn, slotOrder, type TargetText, valueIn } from './names.js';
+import { composed, forgetNames, keyIn, namesBack, namingOrder, opIn, resultIn, slotIn, slotOrder, type Started, type TargetText, valueIn } from './names.js';
 
 /** A class of target states with one future: the state met first, and what is kept of it. */
 interface StateClass<S> {
@@ -276,16 +276,15 @@ class MoveSuccessor<S> implements Successor<S> {
 function follow<S>(t: ClassTable<S>, n: Node<S>, m: Move<S>): Node<S> {
   const { info, edge } = m;
   const names = n.names;
-  const started = edge.op ? { fresh: m.from.fresh, raw: n.ops + 1 } : undefined;
-  const value = (v: number): number => (started && v === started.fresh ? started.raw : valueIn(names, v));
+  const started: Started | undefined = edge.op ? { fresh: m.from.fresh, raw: n.ops + 1 } : undefined;
   let mon = n.mon;
   if (t.target.linearizability !== false) {
     const g = slotIn(names, edge.g);
     const nested = slotIn(names, nestedSlot(t.b, edge.g));
-    if (info.call) mon = memoCall(mon, g, opIn(edge.op!, names, value));
-    if (info.nestedCall) mon = memoCall(mon, nested, opIn(info.nestedCall, names, value));
-    if (info.nestedReturns) mon = memoReturn(mon, nested, resultIn(info.nestedReturns, names, value));
-    if (info.returns) mon = memoReturn(mon, g, resultIn(info.returns, names, value));
+    if (info.call) mon = memoCall(mon, g, opIn(edge.op!, names, started));
+    if (info.nestedCall) mon = memoCall(mon, nested, opIn(info.nestedCall, names, started));
+    if (info.nestedReturns) mon = memoReturn(mon, nested, resultIn(info.nestedReturns, names, started));
+    if (info.returns) mon = memoReturn(mon, g, resultIn(info.returns, names, started));
   }
   const s = m.to ? m.to.cls.s : m.crashed!;
   const next = m.to ? composed(names, m.to.back, started) : names;

@@ -286,20 +286,28 @@ function encodeValues(m: MonitorState, values: ValueNamer, order: readonly numbe
   // or none, that order is the only one, and no second pass is needed.
   const before = values.clone();
   const fresh = new Set<number>();
-  const encode = (namer: ValueNamer, note?: Set<number>): string => m.configs.map((e) => explanationKey(e, (v) => {
-    if (note && namer.peek(v) === undefined) note.add(v);
-    return namer.name(v);
-  }, order, keys)).sort().join(';');
-  const met = encode(values, fresh);
+  const met = encodeConfigs(m, values, order, keys, fresh);
   if (fresh.size <= 1 || fresh.size > MAX_FRESH) return met;
   let best: string | undefined;
   for (const names of orderings([...fresh])) {
     const namer = before.clone();
     for (const v of names) namer.name(v);
-    const text = encode(namer);
+    const text = encodeConfigs(m, namer, order, keys);
     if (best === undefined || text < best) best = text;
   }
   return best!;
+}
+
+/**
+ * The monitor's explanations in the namer's names, sorted; `note` collects the values the namer
+ * had not named. A function of its own, not a closure made at every encoding: tsx keeps
+ * functions' names, and naming one per call showed in profiles.
+ */
+function encodeConfigs(m: MonitorState, namer: ValueNamer, order: readonly number[], keys: KeyRenaming | undefined, note?: Set<number>): string {
+  return m.configs.map((e) => explanationKey(e, (v) => {
+    if (note && namer.peek(v) === undefined) note.add(v);
+    return namer.name(v);
+  }, order, keys)).sort().join(';');
 }
 
 /**

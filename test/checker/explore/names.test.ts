@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composed, namesBack, opIn, resultIn, type TargetText } from '../../../checker/explore/names.js';
+import { composed, namesBack, opIn, resultIn, slotOrder, type TargetText } from '../../../checker/explore/names.js';
 import type { Names } from '../../../checker/explore/node.js';
 import { KeyNamer, ValueNamer } from '../../../spec/canon.js';
 
@@ -42,17 +42,31 @@ describe('names between a state and its class', () => {
 
 describe('events in the execution\'s names', () => {
   const names: Names = { slots: [1, 0, 3, 2], values: new Map([[1, 6]]), keys: [1, 0] };
-  const value = (v: number): number => (v === 2 ? 8 : names.values.get(v)!);
+  // The move started an operation whose own value is 2 in the class and 8 in the execution.
+  const started = { fresh: 2, raw: 8 };
 
   it('rename an operation\'s key and value, one object per operation, key and value', () => {
     const op = { kind: 'assign', key: 0, value: 2 } as const;
-    expect(opIn(op, names, value)).toEqual({ kind: 'assign', key: 1, value: 8 });
-    expect(opIn(op, names, value)).toBe(opIn(op, names, value));
+    expect(opIn(op, names, started)).toEqual({ kind: 'assign', key: 1, value: 8 });
+    expect(opIn(op, names, started)).toBe(opIn(op, names, started));
   });
 
   it('rename results, an absent value staying absent', () => {
-    expect(resultIn({ kind: 'value', value: 1, ok: true }, names, value)).toEqual({ kind: 'value', value: 6, ok: true });
-    expect(resultIn({ kind: 'value', value: 0, ok: false }, names, value)).toEqual({ kind: 'value', value: 0, ok: false });
-    expect(resultIn({ kind: 'pairs', pairs: [[0, 1], [1, 2]] }, names, value)).toEqual({ kind: 'pairs', pairs: [[1, 6], [0, 8]] });
+    expect(resultIn({ kind: 'value', value: 1, ok: true }, names, started)).toEqual({ kind: 'value', value: 6, ok: true });
+    expect(resultIn({ kind: 'value', value: 0, ok: false }, names, started)).toEqual({ kind: 'value', value: 0, ok: false });
+    expect(resultIn({ kind: 'pairs', pairs: [[0, 1], [1, 2]] }, names, started)).toEqual({ kind: 'pairs', pairs: [[1, 6], [0, 8]] });
+  });
+});
+
+describe('the monitor\'s slot order under names', () => {
+  it('puts each slot of the order, then its nested slot, in the execution\'s names, one array per content', () => {
+    const swapped: Names = { slots: [1, 0, 3, 2], values: new Map(), keys: undefined };
+    expect(slotOrder([0, 1], swapped, 2)).toEqual([1, 0, 3, 2]);
+    expect(slotOrder([1, 0], undefined, 2)).toEqual([1, 0, 3, 2]);
+    expect(slotOrder([0, 1], swapped, 2)).toBe(slotOrder([1, 0], undefined, 2));
+    expect(slotOrder([0, 1], undefined, 2)).toEqual([0, 1, 2, 3]);
+    // Three goroutines: a longer order is never taken for a shorter one with the same digits.
+    expect(slotOrder([0, 1, 2], undefined, 3)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(slotOrder([0], undefined, 1)).toEqual([0, 1]);
   });
 });
