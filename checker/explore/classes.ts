@@ -29,12 +29,12 @@
 import { KeyNamer, ValueNamer } from '../../spec/canon.js';
 import type { Target } from '../../spec/target.js';
 import type { Crash, StepInfo } from '../../spec/types.js';
-import { memoCall, memoEncode, memoReturn } from '../verify/monitor-memo.js';
+import { memoEncode } from '../verify/monitor-memo.js';
 import {
-  advance, type Bounds, CHAIN_LIMIT, type Edge, identity, isChain, keyTail, type Names, namesKeys, nestedSlot, type Node, nodeKey,
-  type Reductions, sortingOrders, startEdges, type Successor, takenAlone, targetStep,
+  advance, AloneChoice, type Bounds, CHAIN_LIMIT, type Edge, identity, isChain, keyTail, monitorAfter, type Names, namesKeys,
+  nestedSlot, type Node, nodeKey, type Reductions, sortingOrders, startEdges, type Successor, takenAlone, targetStep,
 } from './node.js';
-import { composed, forgetNames, keyIn, namesBack, namingOrder, opIn, resultIn, slotIn, slotOrder, type Started, type TargetText, valueIn } from './names.js';
+import { composed, forgetNames, keyIn, namesBack, namingOrder, slotIn, slotOrder, type Started, type TargetText, valueIn } from './names.js';
 
 /** A class of target states with one future: the state met first, and what is kept of it. */
 interface StateClass<S> {
@@ -228,19 +228,14 @@ function movesFrom<S>(t: ClassTable<S>, n: Node<S>): Array<Successor<S>> {
 function workOutSteps<S>(t: ClassTable<S>, cls: StateClass<S>): void {
   const { target, b } = t;
   const steps: Array<Move<S> | undefined> = [];
-  let chosen: Move<S> | undefined;
-  let tie = false;
+  const alone = new AloneChoice<Move<S>>();
   for (let g = 0; g < b.goroutines; g++) {
     if (target.idle(cls.s, g) || !target.enabled(cls.s, g)) continue;
     const m = (steps[g] = move(t, cls, { g, op: null }));
-    if (!m.private) continue;
-    if (chosen === undefined || m.info.label < chosen.info.label) {
-      chosen = m;
-      tie = false;
-    } else if (m.info.label === chosen.info.label) tie = true;
+    if (m.private) alone.offer(m, m.info.label);
   }
   cls.steps = steps;
-  cls.alone = chosen && !tie ? chosen : null;
+  cls.alone = alone.chosen ?? null;
 }
 
 /** One scheduler choice from the class's state, as node.ts's applyEdge takes it, kept with the class it leads to. */
@@ -277,15 +272,7 @@ function follow<S>(t: ClassTable<S>, n: Node<S>, m: Move<S>): Node<S> {
   const { info, edge } = m;
   const names = n.names;
   const started: Started | undefined = edge.op ? { fresh: m.from.fresh, raw: n.ops + 1 } : undefined;
-  let mon = n.mon;
-  if (t.target.linearizability !== false) {
-    const g = slotIn(names, edge.g);
-    const nested = slotIn(names, nestedSlot(t.b, edge.g));
-    if (info.call) mon = memoCall(mon, g, opIn(edge.op!, names, started));
-    if (info.nestedCall) mon = memoCall(mon, nested, opIn(info.nestedCall, names, started));
-    if (info.nestedReturns) mon = memoReturn(mon, nested, resultIn(info.nestedReturns, names, started));
-    if (info.returns) mon = memoReturn(mon, g, resultIn(info.returns, names, started));
-  }
+  const mon = t.target.linearizability === false ? n.mon : monitorAfter(n.mon, info, edge.op, slotIn(names, edge.g), slotIn(names, nestedSlot(t.b, edge.g)), names, started);
   const s = m.to ? m.to.cls.s : m.crashed!;
   const next = m.to ? composed(names, m.to.back, started) : names;
   return { s, mon, overlap: n.overlap || m.overlaps, broken: n.broken ?? m.broken, crash: m.crash, ops: n.ops + (edge.op ? 1 : 0), last: -1, preempted: 0, names: next };

@@ -12,6 +12,7 @@ import { memoCall, memoEncode, memoInit, memoReturn } from '../verify/monitor-me
 import { classify } from '../verify/outcome.js';
 import { type BoundTier, preemptionCap, withinBound } from './bound.js';
 import { fingerprint } from './fingerprints.js';
+import { opIn, resultIn, type Started } from './names.js';
 
 /** The bounds of one exploration. */
 export interface Bounds {
@@ -242,24 +243,16 @@ function expandPrivate<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reduction
   if (!r.privateSteps || !target.privateStep || b.preemptions !== undefined || n.crash) return { next: successors(target, b, n), sole: -1 };
   // Each busy goroutine's step, taken once: it is either the one private step or one of all successors.
   const steps: Array<Successor<S> | undefined> = [];
-  let chosen: Successor<S> | undefined;
-  let chosenLabel = '';
-  let tie = false;
-  let candidates = 0;
+  const alone = new AloneChoice<Successor<S>>();
   for (let g = 0; g < b.goroutines; g++) {
     if (target.idle(n.s, g) || !target.enabled(n.s, g)) continue;
     const edge: Edge = { g, op: null };
     const { node, info } = applyEdge(target, b, n, edge, false);
-    steps[g] = { edge, node };
-    if (!takenAlone(target, n.s, g, info)) continue;
-    candidates++;
-    if (chosen === undefined || info.label < chosenLabel) {
-      chosen = steps[g];
-      chosenLabel = info.label;
-      tie = false;
-    } else if (info.label === chosenLabel) tie = true;
+    const step = (steps[g] = { edge, node });
+    if (takenAlone(target, n.s, g, info)) alone.offer(step, info.label);
   }
-  if (chosen && !tie) return { next: [chosen], sole: candidates === 1 ? chosen.edge.g : -1 };
+  const chosen = alone.chosen;
+  if (chosen) return { next: [chosen], sole: alone.offered === 1 ? chosen.edge.g : -1 };
   // Every successor, in `successors`' order, reusing the steps already taken.
   const out: Array<Successor<S>> = [];
   for (let g = 0; g < b.goroutines; g++) {
@@ -268,6 +261,32 @@ function expandPrivate<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reduction
     else for (const edge of goroutineEdges(target, b, n, g) ?? []) out.push(successorOf(target, b, n, edge));
   }
   return { next: out, sole: -1 };
+}
+
+/**
+ * Which of a state's private steps is taken alone: the one whose label sorts first, none on a
+ * tie (expandPrivate says why). Shared with the classes' moves (classes.ts), which choose alike.
+ */
+export class AloneChoice<T> {
+  /** Private steps offered. */
+  offered = 0;
+  private best: T | undefined;
+  private label = '';
+  private tie = false;
+
+  offer(step: T, label: string): void {
+    this.offered++;
+    if (this.best === undefined || label < this.label) {
+      this.best = step;
+      this.label = label;
+      this.tie = false;
+    } else if (label === this.label) this.tie = true;
+  }
+
+  /** The step taken alone, or undefined: none offered, or a tie. */
+  get chosen(): T | undefined {
+    return this.tie ? undefined : this.best;
+  }
 }
 
 /** Longest run of single-choice states the search follows before it calls the spec a livelock. */
@@ -441,14 +460,7 @@ export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edg
   const { g, op } = edge;
   const r = targetStep(target, b, n.s, edge, n.ops, detail, n.broken === undefined);
   const overlap = n.overlap || r.overlaps;
-  let mon = n.mon;
-  if (target.linearizability !== false) {
-    if (r.info.call) mon = memoCall(mon, g, op!);
-    // A Range callback's calls are operations of their own, on the goroutine's nested slot.
-    if (r.info.nestedCall) mon = memoCall(mon, nestedSlot(b, g), r.info.nestedCall);
-    if (r.info.nestedReturns) mon = memoReturn(mon, nestedSlot(b, g), r.info.nestedReturns);
-    if (r.info.returns) mon = memoReturn(mon, g, r.info.returns);
-  }
+  const mon = target.linearizability === false ? n.mon : monitorAfter(n.mon, r.info, op, g, nestedSlot(b, g), undefined, undefined);
   const ops = n.ops + (op ? 1 : 0);
   const { crash } = r;
   const broken = n.broken ?? r.broken;
@@ -457,6 +469,23 @@ export function applyEdge<S>(target: Target<S>, b: Bounds, n: Node<S>, edge: Edg
   const preempted = bounded ? Math.min(n.preempted + (preempts(target, b, n, g) ? 1 : 0), preemptionCap(b)) : 0;
   const last = bounded ? g : -1;
   return { node: { s: r.state, mon, overlap, broken, crash, ops, last, preempted }, info: r.info };
+}
+
+/**
+ * The monitor after one step's events, in the order they happen: the call, a Range callback's
+ * call and return (operations of their own, on the goroutine's nested slot), the return. `slot`
+ * and `nested` are the monitor's slots; with `names` (and `started`), the operation and results
+ * are the class's and are put in the execution's names first (classes.ts). Shared by applyEdge
+ * and the classes' moves, so both feed the monitor alike.
+ */
+export function monitorAfter(mon: MonitorState, info: Pick<StepInfo, 'call' | 'returns' | 'nestedCall' | 'nestedReturns'>, op: Op | null, slot: number, nested: number, names: Names | undefined, started: Started | undefined): MonitorState {
+  // Nothing to rename outside classes: opIn and resultIn would only copy.
+  const same = names === undefined && started === undefined;
+  if (info.call) mon = memoCall(mon, slot, same ? op! : opIn(op!, names, started));
+  if (info.nestedCall) mon = memoCall(mon, nested, same ? info.nestedCall : opIn(info.nestedCall, names, started));
+  if (info.nestedReturns) mon = memoReturn(mon, nested, same ? info.nestedReturns : resultIn(info.nestedReturns, names, started));
+  if (info.returns) mon = memoReturn(mon, slot, same ? info.returns : resultIn(info.returns, names, started));
+  return mon;
 }
 
 /**

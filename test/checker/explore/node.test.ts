@@ -7,7 +7,7 @@
  * for key, and every class.
  */
 import { describe, expect, it } from 'vitest';
-import { ALL_REDUCTIONS, expand, initialNode, type Reductions, successors } from '../../../checker/explore/node.js';
+import { ALL_REDUCTIONS, AloneChoice, expand, initialNode, type Reductions, successors } from '../../../checker/explore/node.js';
 import { explore } from '../../../checker/explore/search.js';
 import { makeTarget } from '../../../checker/run/targets.js';
 import { SMALL } from '../../../spec/config.js';
@@ -159,5 +159,29 @@ describe('expand', () => {
     const all = successors(target, b, n).map((x) => x.edge);
     expect(expand(target, b, n, { ...ALL_REDUCTIONS, privateSteps: false }).map((x) => x.edge)).toEqual(all);
     expect(expand(target, { ...b, preemptions: 1 }, { ...n, preempted: 0 }, ALL_REDUCTIONS).length).toBeGreaterThan(1);
+  });
+});
+
+describe('the private step taken alone', () => {
+  it('is the one whose label sorts first, whatever order they are offered in', () => {
+    for (const order of [['b', 'a', 'c'], ['c', 'b', 'a'], ['a', 'c', 'b']]) {
+      const choice = new AloneChoice<string>();
+      for (const label of order) choice.offer(`step ${label}`, label);
+      expect(choice.chosen).toBe('step a');
+      expect(choice.offered).toBe(3);
+    }
+  });
+
+  it('is none on a tie for the first label, and none when nothing was offered', () => {
+    const tie = new AloneChoice<number>();
+    tie.offer(0, 'lock');
+    tie.offer(1, 'lock');
+    expect(tie.chosen).toBeUndefined();
+    const later = new AloneChoice<number>();
+    later.offer(0, 'b');
+    later.offer(1, 'b');
+    later.offer(2, 'a');
+    expect(later.chosen).toBe(2);
+    expect(new AloneChoice<number>().chosen).toBeUndefined();
   });
 });
