@@ -5,15 +5,11 @@
  * installs spin and a C compiler; without them this file is skipped, and says why.
  */
 import { describe, expect, it } from 'vitest';
-import { spinAvailable } from '../../../bench/spin/promela.js';
-import { PAN_ERROR, verifyModel } from './pan.js';
+import { PAN_ERROR, spinModel } from './pan.js';
 
-const verify = (...defines: string[]): ReturnType<typeof verifyModel> => verifyModel('mailbox.pml', defines);
+const { available, verify } = spinModel('mailbox.pml', 'the mailbox protocol');
 
-const avail = spinAvailable();
-if (!avail.ok) console.warn(`skipping SPIN on the mailbox protocol: ${avail.why}`);
-
-describe.skipIf(!avail.ok)('the mailbox protocol under SPIN', () => {
+describe.skipIf(!available)('the mailbox protocol under SPIN', () => {
   it.each([2, 3, 4])('loses no posting with %i participants, and ends', (n) => {
     const r = verify(`N=${n}`);
     expect(r.errors).toBe(0);

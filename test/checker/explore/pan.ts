@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePan } from '../../../bench/spin/promela.js';
+import { parsePan, spinAvailable } from '../../../bench/spin/promela.js';
 
 /**
  * Builds pan for checker/explore/<model> with these -D switches (safety: assertions and invalid
@@ -31,3 +31,14 @@ export function verifyModel(model: string, defines: readonly string[]): ReturnTy
 
 /** pan names each error it finds on a line of its own: "pan:1: assertion violated ..." or "pan:1: invalid end state". */
 export const PAN_ERROR = /^pan:\d+:/m;
+
+/**
+ * One model's protocol tests: whether SPIN and a C compiler are here (when not, the file's tests
+ * skip, and it says so, naming `what` it would have checked), and how to verify the model with
+ * some -D switches.
+ */
+export function spinModel(model: string, what: string): { available: boolean; verify: (...defines: string[]) => ReturnType<typeof verifyModel> } {
+  const avail = spinAvailable();
+  if (!avail.ok) console.warn(`skipping SPIN on ${what}: ${avail.why}`);
+  return { available: avail.ok, verify: (...defines) => verifyModel(model, defines) };
+}

@@ -5,15 +5,11 @@
  * and a C compiler; without them this file is skipped, and says why.
  */
 import { describe, expect, it } from 'vitest';
-import { spinAvailable } from '../../../bench/spin/promela.js';
-import { PAN_ERROR, verifyModel } from './pan.js';
+import { PAN_ERROR, spinModel } from './pan.js';
 
-const verify = (...defines: string[]): ReturnType<typeof verifyModel> => verifyModel('shared-table.pml', defines);
+const { available, verify } = spinModel('shared-table.pml', 'the shared table\'s growth');
 
-const avail = spinAvailable();
-if (!avail.ok) console.warn(`skipping SPIN on the shared table's growth: ${avail.why}`);
-
-describe.skipIf(!avail.ok)('the shared table\'s growth under SPIN', () => {
+describe.skipIf(!available)('the shared table\'s growth under SPIN', () => {
   it.each([2, 3])('never moves the slots under a claim, nor leaves anyone waiting, with %i participants', (n) => {
     const r = verify(`N=${n}`);
     expect(r.errors).toBe(0);
