@@ -31,8 +31,8 @@ import type { Target } from '../../spec/target.js';
 import type { Crash, StepInfo } from '../../spec/types.js';
 import { memoEncode } from '../verify/monitor-memo.js';
 import {
-  advance, AloneChoice, type Bounds, CHAIN_LIMIT, type Edge, identity, isChain, keyTail, monitorAfter, type Names, namesKeys,
-  nestedSlot, type Node, nodeKey, type Reductions, sortingOrders, startEdges, type Successor, takenAlone, targetStep,
+  advance, AloneChoice, type Bounds, CHAIN_LIMIT, type Edge, identity, isChain, keyTail, livelock, monitorAfter, type Names,
+  namesKeys, nestedSlot, type Node, nodeKey, type Reductions, sortingOrders, startEdges, type Successor, takenAlone, targetStep,
 } from './node.js';
 import { composed, forgetNames, keyIn, namesBack, namingOrder, slotIn, slotOrder, type Started, type TargetText, valueIn } from './names.js';
 
@@ -142,7 +142,7 @@ export function advanceClasses<S>(target: Target<S>, b: Bounds, n: Node<S>, entr
   let next = movesFrom(t, n);
   if (!r.chains || !isChain(next)) return entry || visit(n) ? { node: n, next } : undefined;
   for (let passed = 0; isChain(next); passed++) {
-    if (passed === CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${next[0]!.edge.g} took ${CHAIN_LIMIT} steps with nothing else able to run`);
+    if (passed === CHAIN_LIMIT) throw livelock(next[0]!.edge.g);
     n = placed(t, next[0]!.node);
     next = movesFrom(t, n);
   }

@@ -292,6 +292,11 @@ export class AloneChoice<T> {
 /** Longest run of single-choice states the search follows before it calls the spec a livelock. */
 export const CHAIN_LIMIT = 1_000_000;
 
+/** What a search says when goroutine g ran CHAIN_LIMIT steps alone: the spec, not the search, is wrong. */
+export function livelock(g: number): Error {
+  return new Error(`the spec livelocks: goroutine ${g} took ${CHAIN_LIMIT} steps with nothing else able to run`);
+}
+
 /**
  * Follows n through states that have exactly one scheduler choice, a busy goroutine's step (the
  * others blocked, or idle with no operation left to start), and returns the first state that has
@@ -307,7 +312,7 @@ export const CHAIN_LIMIT = 1_000_000;
 export function settle<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions = ALL_REDUCTIONS, next = expand(target, b, n, r), trail?: Trail): { node: Node<S>; next: Array<Successor<S>> } {
   let sole = -1;
   for (let passed = 0; isChain(next); passed++) {
-    if (passed === CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${next[0]!.edge.g} took ${CHAIN_LIMIT} steps with nothing else able to run`);
+    if (passed === CHAIN_LIMIT) throw livelock(next[0]!.edge.g);
     const g = next[0]!.edge.g;
     // A target with private steps may reuse only runs of them (see `soloRun`); one without, any run.
     const reusable = target.runKey && target.spliceRun && (target.privateStep ? sole === g : true);
@@ -368,7 +373,7 @@ function soloRun<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions, g: 
       return { node: m, steps, expanded };
     }
     m = next[0]!.node;
-    if (++steps > CHAIN_LIMIT) throw new Error(`the spec livelocks: goroutine ${g} took ${CHAIN_LIMIT} steps with nothing else able to run`);
+    if (++steps > CHAIN_LIMIT) throw livelock(g);
   }
 }
 
