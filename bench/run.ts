@@ -18,7 +18,7 @@ import { ALL_TARGETS } from '../checker/cli/targets.js';
 import { formatCount, plural } from '../checker/report/numbers.js';
 import type { BenchCase } from './case.js';
 import { median } from './spin/ours.js';
-import { ceilingOf, extraWorkOf, measureSpeedup, runCase, type SpeedupRound, speedupOf } from './speedup.js';
+import { ceilingOf, contended, extraWorkOf, measureSpeedup, runCase, type SpeedupRound, speedupOf } from './speedup.js';
 
 const DEFAULT_CASES: BenchCase[] = [
   { name: 'hmap exhaustive', depth: 2, goroutines: 2, keys: 2, config: 'small', countNaive: true },
@@ -215,6 +215,8 @@ async function printSpeedup(c: BenchCase): Promise<void> {
   process.stdout.write(`  best of the rounds: ${bestSpeedup.toFixed(2)}× (one thread ${best((r) => r.alone).toFixed(2)} s, ${workers} workers ${best((r) => r.parallel).toFixed(2)} s); `
     + `two independent searches reach ${bestCeiling.toFixed(2)}×; rounds' median speedup ${median(rounds.map(speedupOf)).toFixed(2)}×, ceiling ${median(rounds.map(ceilingOf)).toFixed(2)}×, `
     + `the parallel search's CPU over one thread's ${median(rounds.map(extraWorkOf)).toFixed(2)}×\n`);
+  const unsteady = rounds.filter(contended).length;
+  if (unsteady > 0) process.stdout.write(`  in ${unsteady} of ${plural(rounds.length, 'round')} the ceiling fell below the speedup: the host was busy with something else meanwhile, so read these figures with care\n`);
 }
 
 main().catch((e: unknown) => {

@@ -57,6 +57,17 @@ export function ceilingOf(r: SpeedupRound): number {
 }
 
 /**
+ * Whether a round's ceiling came out below its speedup. Two one-thread searches at once cannot do
+ * worse than one after the other unless something else slowed them: another process on the
+ * cores, or the host's speed changing between the round's runs. The round's three runs then
+ * ran under different conditions, and its speedup says so as much as it says anything about the
+ * search (seen on this project's shared host: 1.99× against a ceiling of 1.74×).
+ */
+export function contended(r: SpeedupRound): boolean {
+  return ceilingOf(r) < speedupOf(r);
+}
+
+/**
  * Every run of a round first searches one operation less deep, untimed (BenchCase.warmUpDepth):
  * the speedup of the search itself, not of a process's first seconds. Measured at sync.Map
  * depth 5 in fresh processes: without it one thread 7.93 s, two workers 6.04 s; after a depth-4
@@ -79,7 +90,8 @@ export async function measureSpeedup(base: BenchCase, workers: number, rounds: n
     };
     out.push(round);
     say(`  round ${i + 1}: one thread ${round.alone.toFixed(2)} s, ${workers} workers ${round.parallel.toFixed(2)} s (${speedupOf(round).toFixed(2)}×), two one-thread searches at once ${pair.map((p) => p.seconds.toFixed(2)).join(' s and ')} s (ceiling ${ceilingOf(round).toFixed(2)}×); `
-      + `CPU ${round.parallelCpu.toFixed(2)} s on ${workers} workers against ${round.aloneCpu.toFixed(2)} s on one (${extraWorkOf(round).toFixed(2)}×)`);
+      + `CPU ${round.parallelCpu.toFixed(2)} s on ${workers} workers against ${round.aloneCpu.toFixed(2)} s on one (${extraWorkOf(round).toFixed(2)}×)`
+      + (contended(round) ? '; the ceiling is below the speedup: the host\'s load changed within this round' : ''));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ceilingOf, extraWorkOf, measureSpeedup, runCase, speedupOf } from '../../bench/speedup.js';
+import { ceilingOf, contended, extraWorkOf, measureSpeedup, runCase, speedupOf } from '../../bench/speedup.js';
 
 describe('the speedup measurement', () => {
   it('relates a round\'s times as speedup and ceiling', () => {
@@ -11,13 +11,21 @@ describe('the speedup measurement', () => {
     expect(extraWorkOf(round)).toBeCloseTo(1.2);
   });
 
+  it('flags a round whose ceiling came out below its speedup', () => {
+    // The bench's third round on 7 December: one thread 42.14 s, two workers 21.23 s (1.99x), the pair 48.41 s (1.74x).
+    const round = { alone: 42.14, parallel: 21.23, pairSlower: 48.41, aloneCpu: 44.7, parallelCpu: 41.63 };
+    expect(contended(round)).toBe(true);
+    // Two at once in 42 s: a ceiling of 2.01x, above the speedup.
+    expect(contended({ ...round, pairSlower: 42 })).toBe(false);
+  });
+
   it('runs the same work three ways in real processes and says so round by round', async () => {
     const lines: string[] = [];
     const rounds = await measureSpeedup({ name: 'tiny', target: 'mutex-map', depth: 2, goroutines: 2, keys: 1, config: 'small', countNaive: false }, 2, 1, (l) => lines.push(l));
     expect(rounds).toHaveLength(1);
     for (const t of Object.values(rounds[0]!)) expect(t).toBeGreaterThan(0);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^ {2}round 1: one thread [0-9.]+ s, 2 workers [0-9.]+ s \([0-9.]+×\), two one-thread searches at once [0-9.]+ s and [0-9.]+ s \(ceiling [0-9.]+×\); CPU [0-9.]+ s on 2 workers against [0-9.]+ s on one \([0-9.]+×\)$/);
+    expect(lines[0]).toMatch(/^ {2}round 1: one thread [0-9.]+ s, 2 workers [0-9.]+ s \([0-9.]+×\), two one-thread searches at once [0-9.]+ s and [0-9.]+ s \(ceiling [0-9.]+×\); CPU [0-9.]+ s on 2 workers against [0-9.]+ s on one \([0-9.]+×\)(; the ceiling is below the speedup: the host's load changed within this round)?$/);
   }, 120_000);
 
   it('measures after a warm-up search the same search, on one thread and on two workers', async () => {
