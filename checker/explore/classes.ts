@@ -31,15 +31,15 @@ import type { Target } from '../../spec/target.js';
 import type { Crash, StepInfo } from '../../spec/types.js';
 import { memoEncode } from '../verify/monitor-memo.js';
 import {
-  advance, AloneChoice, type Bounds, CHAIN_LIMIT, type Edge, identity, isChain, keyTail, livelock, monitorAfter, type Names,
-  namesKeys, nestedSlot, type Node, nodeKey, type Reductions, sortingOrders, startEdges, type Successor, takenAlone, targetStep,
+  advance, AloneChoice, type Bounds, CHAIN_LIMIT, type Edge, isChain, keyOrders, keyTail, livelock, monitorAfter, type Names,
+  namesKeys, nestedSlot, type Node, nodeKey, type Reductions, startEdges, type Successor, takenAlone, targetStep,
 } from './node.js';
 import { composed, forgetNames, keyIn, namesBack, namingOrder, slotIn, slotOrder, type Started, type TargetText, valueIn } from './names.js';
 
 /** A class of target states with one future: the state met first, and what is kept of it. */
 interface StateClass<S> {
   readonly s: S;
-  /** The target's text under each order the key tries (sortingOrders), as keyWithOrders makes them. */
+  /** The target's text under each order the key tries (keyOrders), as keyWithOrders makes them. */
   readonly texts: readonly TargetText[];
   /** The first of `texts` with the smallest text: names go into and out of the class through it. */
   readonly canon: TargetText;
@@ -121,9 +121,15 @@ export function forgetClasses(target: object): void {
   forgetNames();
 }
 
+/** The table kept for this target when it was made for a search with these bounds and reductions. */
+function keptTable<S>(target: Target<S>, b: Bounds, r: Reductions): ClassTable<S> | undefined {
+  const t = TABLES.get(target) as ClassTable<S> | undefined;
+  return t && t.b.goroutines === b.goroutines && t.b.keys === b.keys && t.b.depth === b.depth && t.r === r ? t : undefined;
+}
+
 function tableOf<S>(target: Target<S>, b: Bounds, r: Reductions): ClassTable<S> {
-  let t = TABLES.get(target) as ClassTable<S> | undefined;
-  if (!t || t.b.goroutines !== b.goroutines || t.b.keys !== b.keys || t.b.depth !== b.depth || t.r !== r || t.byText.size >= CLASS_LIMIT) {
+  let t = keptTable(target, b, r);
+  if (!t || t.byText.size >= CLASS_LIMIT) {
     t = { target, b, r, keyed: namesKeys(target, b, r), byText: new Map(), byState: new Map() };
     TABLES.set(target, t as ClassTable<unknown>);
   }
@@ -155,24 +161,20 @@ export function advanceClasses<S>(target: Target<S>, b: Bounds, n: Node<S>, entr
  * state would give.
  */
 export function stateKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): string {
-  const t = TABLES.get(target) as ClassTable<S> | undefined;
-  const cls = n.crash === undefined && t && t.b.goroutines === b.goroutines && t.b.keys === b.keys && t.r === r ? t.byState.get(n.s) : undefined;
+  const cls = n.crash === undefined ? keptTable(target, b, r)?.byState.get(n.s) : undefined;
   if (!cls) return nodeKey(target, b, n, r);
   const names = n.names;
   let best: string | undefined;
+  // Every target with classes has a monitor (usesClasses): its part is always encoded.
   for (const tt of cls.texts) {
-    let mon = '';
-    if (target.linearizability !== false) {
-      const values = new ValueNamer();
-      for (const v of tt.values.namedValues) values.name(valueIn(names, v));
-      let keys: KeyNamer | undefined;
-      if (tt.keys) {
-        keys = new KeyNamer(b.keys);
-        for (const k of tt.keyOrder) keys.name(keyIn(names, k));
-      }
-      mon = memoEncode(n.mon, values, slotOrder(tt.order, names, b.goroutines), keys);
+    const values = new ValueNamer();
+    for (const v of tt.values.namedValues) values.name(valueIn(names, v));
+    let keys: KeyNamer | undefined;
+    if (tt.keys) {
+      keys = new KeyNamer(b.keys);
+      for (const k of tt.keyOrder) keys.name(keyIn(names, k));
     }
-    const text = `${tt.text}#${mon}`;
+    const text = `${tt.text}#${memoEncode(n.mon, values, slotOrder(tt.order, names, b.goroutines), keys)}`;
     if (best === undefined || text < best) best = text;
   }
   return best! + keyTail(n, r);
@@ -188,8 +190,7 @@ function placed<S>(t: ClassTable<S>, n: Node<S>): Node<S> {
 /** The class of target state s, made when s is the first of it, and which of s's is each of the class's. */
 function classOf<S>(t: ClassTable<S>, s: S): { cls: StateClass<S>; back: Names } {
   const { target, b } = t;
-  const orders = t.r.symmetry ? sortingOrders(target, b, s) : [identity(b.goroutines)];
-  const texts = orders.map((order): TargetText => {
+  const texts = keyOrders(target, b, t.r, s).map((order): TargetText => {
     const values = new ValueNamer();
     const keys = t.keyed ? new KeyNamer(b.keys) : undefined;
     const text = target.encode(s, values, order, keys);
@@ -266,13 +267,14 @@ class MoveSuccessor<S> implements Successor<S> {
 /**
  * n's successor along m, as applyEdge would make it for n's execution: the monitor's events in
  * the execution's names (an operation started now has the value applyEdge gives it, its index
- * in the execution), and the names for the next class's state.
+ * in the execution), and the names for the next class's state. Every target with classes has a
+ * monitor (usesClasses), so the events always go to it.
  */
 function follow<S>(t: ClassTable<S>, n: Node<S>, m: Move<S>): Node<S> {
   const { info, edge } = m;
   const names = n.names;
   const started: Started | undefined = edge.op ? { fresh: m.from.fresh, raw: n.ops + 1 } : undefined;
-  const mon = t.target.linearizability === false ? n.mon : monitorAfter(n.mon, info, edge.op, slotIn(names, edge.g), slotIn(names, nestedSlot(t.b, edge.g)), names, started);
+  const mon = monitorAfter(n.mon, info, edge.op, slotIn(names, edge.g), slotIn(names, nestedSlot(t.b, edge.g)), names, started);
   const s = m.to ? m.to.cls.s : m.crashed!;
   const next = m.to ? composed(names, m.to.back, started) : names;
   return { s, mon, overlap: n.overlap || m.overlaps, broken: n.broken ?? m.broken, crash: m.crash, ops: n.ops + (edge.op ? 1 : 0), last: -1, preempted: 0, names: next };

@@ -582,7 +582,7 @@ export function keyWithOrders<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Re
   const tail = keyTail(n, r);
   if (!r.canonicalHeap) return { key: `${JSON.stringify([n.s, n.mon.configs, n.mon.pending, n.last, n.preempted])}${tail}`, orders: [identity(b.goroutines)] };
   const keyed = namesKeys(target, b, r);
-  const { text, orders } = smallestText(r.symmetry ? sortingOrders(target, b, n.s) : [identity(b.goroutines)], (order) => {
+  const { text, orders } = smallestText(keyOrders(target, b, r, n.s), (order) => {
     const values = r.valueNaming ? new ValueNamer() : new IdentityNamer();
     const keys = keyed ? new KeyNamer(b.keys) : undefined;
     const bound = b.preemptions === undefined ? '' : `^${order.indexOf(n.last)}.${n.preempted}`;
@@ -667,6 +667,15 @@ function keysAlike<S>(target: Target<S>, keys: number): boolean {
  * orders along with the goroutines, so the smallest text over them is still the same for every
  * renaming of a state; it just needs one encoding instead of G! when the goroutines differ.
  */
+/**
+ * The goroutine orders a key of target state s tries: sortingOrders' under the symmetry
+ * reduction, else the goroutines as numbered. keyWithOrders and the classes (classes.ts) take
+ * them from here, so a class's texts are the ones a key would compute.
+ */
+export function keyOrders<S>(target: Target<S>, b: Bounds, r: Reductions, s: S): readonly number[][] {
+  return r.symmetry ? sortingOrders(target, b, s) : [identity(b.goroutines)];
+}
+
 export function sortingOrders<S>(target: Target<S>, b: Bounds, s: S): readonly number[][] {
   const G = b.goroutines;
   // Two goroutines, the usual case: one comparison, and a list made once (this runs at every state key).
