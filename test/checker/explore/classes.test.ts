@@ -50,6 +50,17 @@ describe.each([
   });
 });
 
+describe('classes without the symmetry reduction', () => {
+  it('keep the states and end states the search without them has, each goroutine order as numbered', () => {
+    const plain = run('syncmap', 3, { ...WITHOUT, symmetry: false });
+    const classes = run('syncmap', 3, { ...ALL_REDUCTIONS, symmetry: false });
+    expect(classes.result.states).toBe(plain.result.states);
+    expect(classes.ends).toEqual(plain.ends);
+    // Without symmetry more states are told apart: the comparison is of another search than above.
+    expect(plain.result.states).toBeGreaterThan(run('syncmap', 3, WITHOUT).result.states);
+  });
+});
+
 describe('classes in a search of one slice (--shard)', () => {
   it('keep each slice what it is without them', () => {
     for (const index of [0, 1]) {
