@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readProblem } from '../cli/errors.js';
 import { array, boolean, dictionary, integer, literal, nonEmptyString, number, optional, record, string } from '../trace/check-json.js';
-import type { PartialReport, PartialTarget } from './shard.js';
+import { PARTIAL_VERSION, type PartialReport, type PartialTarget } from './shard.js';
 
 const natural = integer(0);
 const positive = integer(1);
@@ -20,7 +20,7 @@ const targetShape = record<PartialTarget>({
 
 const partialShape = record<PartialReport>({
   format: literal('gomapcheck-shard'),
-  version: literal(1),
+  version: literal(PARTIAL_VERSION),
   shard: record({ index: positive, count: positive }),
   run: record<PartialReport['run']>({
     target: nonEmptyString, depth: positive, goroutines: positive, keys: positive, config: nonEmptyString,
@@ -49,6 +49,8 @@ export function readPartial(file: string): { ok: true; part: PartialReport } | {
   const not = (why: string) => ({ ok: false as const, error: `${file} is not a shard's partial report: ${why}` });
   // Checked first, so another kind of file (a trace, a report) is named as such, not by its first odd field.
   if (typeof v !== 'object' || v === null || (v as { format?: unknown }).format !== 'gomapcheck-shard') return not('format is not "gomapcheck-shard"');
+  const version = (v as { version?: unknown }).version;
+  if (typeof version === 'number' && version < PARTIAL_VERSION) return not(`it is of version ${version}, written by an earlier gomapcheck whose state fingerprints differ; run every shard again with this one`);
   const r = partialShape(v, '');
   if (!r.ok) return not(`${r.path} ${r.problem}`);
   if (r.value.shard.index > r.value.shard.count) return not('shard.index must not be greater than shard.count');

@@ -15,9 +15,15 @@ import { type CheckedTarget, type CheckIo, prepareTarget, reportTarget } from '.
  * writes traces exactly as a single run does. The options that shape the search travel along,
  * and merge refuses shards whose options or slices do not fit together.
  */
+/**
+ * The partial report's version: 2 since fingerprints hash a key's UTF-8 bytes (fingerprints.ts).
+ * Shards are dealt and merged by fingerprint, so shards written with another version cannot be merged.
+ */
+export const PARTIAL_VERSION = 2;
+
 export interface PartialReport {
   format: 'gomapcheck-shard';
-  version: 1;
+  version: typeof PARTIAL_VERSION;
   /** 1-based, as a CI matrix numbers its jobs. */
   shard: { index: number; count: number };
   /** Everything that shapes the search; merge checks every shard carries the same. */
@@ -53,7 +59,7 @@ export function runShard(options: CheckOptions, index: number, count: number, no
       ends: Object.fromEntries([...f.ends].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, t]) => [c, pack(t)])),
     };
   });
-  return { format: 'gomapcheck-shard', version: 1, shard: { index, count }, run: runOf(options), targets };
+  return { format: 'gomapcheck-shard', version: PARTIAL_VERSION, shard: { index, count }, run: runOf(options), targets };
 }
 
 function runOf(o: CheckOptions): PartialReport['run'] {

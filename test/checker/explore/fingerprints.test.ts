@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FingerprintTable } from '../../../checker/explore/fingerprints.js';
+import { fingerprint, FingerprintTable } from '../../../checker/explore/fingerprints.js';
+import { PARTIAL_VERSION } from '../../../checker/run/shard.js';
 
 describe('FingerprintTable', () => {
   it('keeps a byte and, when asked, a 32-bit value per key through growth', () => {
@@ -22,5 +23,44 @@ describe('FingerprintTable', () => {
     const plain = new FingerprintTable(2);
     plain.set('x', 1);
     expect(() => plain.setAux('x', 1)).toThrow(/no second payload/);
+  });
+});
+
+describe('fingerprint', () => {
+  const text = (f: readonly number[]): string => f.join('.');
+
+  it('is what shards of version PARTIAL_VERSION wrote: a new one needs a new version', () => {
+    // Shards are dealt and merged by fingerprint (checker/run/shard.ts); one that changes makes
+    // old partial reports wrong to merge, so merge must refuse them by their version.
+    expect(PARTIAL_VERSION).toBe(2);
+    expect(fingerprint('')).toEqual([3954623016, 3413276431, 3732115210]);
+    expect(fingerprint('c0f0B0|-|-#0')).toEqual([224398474, 3605421279, 1607597461]);
+  });
+
+  it('tells apart keys that differ only in the padding of their last word, or in characters beyond ASCII', () => {
+    const keys = ['', 'a', 'a\u0000', 'a\u0000\u0000', 'ab', 'abcd', 'abcd\u0000', '≥', '≤', '≥\u0000', '\u{1F600}', 'é', 'e\u0301'];
+    expect(new Set(keys.map((k) => text(fingerprint(k)))).size).toBe(keys.length);
+  });
+
+  it('reads every character of a key far longer than its first buffer', () => {
+    const long = 'x'.repeat(50_000);
+    const a = fingerprint(`${long}a`);
+    expect(fingerprint(`${long}a`)).toEqual(a);
+    expect(text(fingerprint(`${long}b`))).not.toBe(text(a));
+    // And a short key after it is hashed as before it.
+    expect(fingerprint('c0f0B0|-|-#0')).toEqual([224398474, 3605421279, 1607597461]);
+  });
+
+  it('gives 200,000 distinct state-like keys 200,000 distinct fingerprints, and distinct first words', () => {
+    const all = new Set<string>();
+    const first = new Set<number>();
+    for (let i = 0; i < 200_000; i++) {
+      const f = fingerprint(`c${i % 7}f${i % 3}B1|m[k${i % 2}]=v${i}@${i >> 5}|-#${i & 1}`);
+      all.add(text(f));
+      first.add(f[0]!);
+    }
+    expect(all.size).toBe(200_000);
+    // 200,000 random 32-bit words clash about 5 times; a hash that ignored part of the key would clash far more.
+    expect(first.size).toBeGreaterThan(199_900);
   });
 });

@@ -84,4 +84,12 @@ describe('shards that do not make one run', () => {
     writeFileSync(good, JSON.stringify(part(1, 1)));
     expect(readPartial(good)).toMatchObject({ ok: true });
   });
+
+  it('and one an earlier version wrote, whose fingerprints differ, is refused by its version', () => {
+    const old = join(dir, 'old.json');
+    writeFileSync(old, JSON.stringify({ ...part(1, 1), version: 1 }));
+    expect(readPartial(old)).toEqual({
+      ok: false, error: `${old} is not a shard's partial report: it is of version 1, written by an earlier gomapcheck whose state fingerprints differ; run every shard again with this one`,
+    });
+  });
 });
