@@ -662,12 +662,6 @@ function keysAlike<S>(target: Target<S>, keys: number): boolean {
 }
 
 /**
- * The goroutine orders worth encoding: those that list goroutines by what they do next (idle
- * first, then by next step label), any order among ties. Renaming goroutines permutes these
- * orders along with the goroutines, so the smallest text over them is still the same for every
- * renaming of a state; it just needs one encoding instead of G! when the goroutines differ.
- */
-/**
  * The goroutine orders a key of target state s tries: sortingOrders' under the symmetry
  * reduction, else the goroutines as numbered. keyWithOrders and the classes (classes.ts) take
  * them from here, so a class's texts are the ones a key would compute.
@@ -676,6 +670,12 @@ export function keyOrders<S>(target: Target<S>, b: Bounds, r: Reductions, s: S):
   return r.symmetry ? sortingOrders(target, b, s) : [identity(b.goroutines)];
 }
 
+/**
+ * The goroutine orders worth encoding: those that list goroutines by what they do next (idle
+ * first, then by next step label), any order among ties. Renaming goroutines permutes these
+ * orders along with the goroutines, so the smallest text over them is still the same for every
+ * renaming of a state; it just needs one encoding instead of G! when the goroutines differ.
+ */
 export function sortingOrders<S>(target: Target<S>, b: Bounds, s: S): readonly number[][] {
   const G = b.goroutines;
   // Two goroutines, the usual case: one comparison, and a list made once (this runs at every state key).

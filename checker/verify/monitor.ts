@@ -300,8 +300,9 @@ function encodeValues(m: MonitorState, values: ValueNamer, order: readonly numbe
 
 /**
  * The monitor's explanations in the namer's names, sorted; `note` collects the values the namer
- * had not named. A function of its own, not a closure made at every encoding: tsx keeps
- * functions' names, and naming one per call showed in profiles.
+ * had not named. A function of its own, not a named closure made at every encoding: tsx keeps
+ * functions' names, and naming one (Object.defineProperty) per call showed in profiles; the
+ * anonymous callbacks below get no name.
  */
 function encodeConfigs(m: MonitorState, namer: ValueNamer, order: readonly number[], keys: KeyRenaming | undefined, note?: Set<number>): string {
   return m.configs.map((e) => explanationKey(e, (v) => {
