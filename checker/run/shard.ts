@@ -9,12 +9,6 @@ import { targetOptions } from './auto-bound.js';
 import { type CheckedTarget, type CheckIo, prepareTarget, reportTarget } from './check-target.js';
 
 /**
- * The partial report's version: 2 since fingerprints hash a key's UTF-8 bytes (fingerprints.ts).
- * Shards are dealt and merged by fingerprint, so shards written with another version cannot be merged.
- */
-export const PARTIAL_VERSION = 2;
-
-/**
  * `--shard i/n`: one slice of the scenario space (explore.ts's `slice`), written as a partial
  * report: for every target, the fingerprints of the states and end states it visited. `merge`
  * unions them, so a state two shards both reached counts once, and then finds witnesses and
@@ -30,6 +24,12 @@ export interface PartialReport {
   run: SearchFields & { exhaustive: boolean };
   targets: PartialTarget[];
 }
+
+/**
+ * The partial report's version: 2 since fingerprints hash a key's UTF-8 bytes (fingerprints.ts).
+ * Shards are dealt and merged by fingerprint, so shards written with another version cannot be merged.
+ */
+export const PARTIAL_VERSION = 2;
 
 export interface PartialTarget {
   target: string;
