@@ -1,7 +1,7 @@
 import type { KeyNamer, ValueNamer } from '../../spec/canon.js';
 import { remembered } from '../../spec/remember.js';
 import type { Op, OpResult } from '../../spec/types.js';
-import { encodeMonitor, explanationKey, type MonitorState, monitorCall, monitorInit, monitorReturn, type RangeMode } from './monitor.js';
+import { encodeMonitor, explanationKey, keyOf, type MonitorState, monitorCall, monitorInit, monitorReturn, type RangeMode } from './monitor.js';
 
 /**
  * The monitor's functions, remembered. The monitor only changes at calls and returns, and many
@@ -181,7 +181,7 @@ function intern(m: MonitorState): MonitorState {
 /** Everything of m that any monitor function reads, as text: equal texts, equal behaviour. */
 function stateText(m: MonitorState): string {
   const failed = m.failed ? `${m.failed.goroutine}:${opText(m.failed.op)}` : '';
-  return `${m.range}|${m.roots ? 1 : 0}|${m.pending.map((op) => (op ? opText(op) : '.')).join(' ')}|${failed}|${m.configs.map((e) => explanationKey(e)).join(';')}`;
+  return `${m.range}|${m.roots ? 1 : 0}|${m.pending.map((op) => (op ? opText(op) : '.')).join(' ')}|${failed}|${m.configs.map(keyOf).join(';')}`;
 }
 
 function valuesOf(m: MonitorState): number[] {

@@ -67,6 +67,11 @@ interface Explanation {
    * so far in this explanation, or null.
    */
   readonly watches?: ReadonlyArray<RangeWatch | null>;
+  /**
+   * explanationKey(this), kept once asked for (keyOf). An explanation is never changed, and a new
+   * one is made field by field, never spread from another, so no key is carried to another.
+   */
+  key?: string;
 }
 
 const SAME = (v: number): number => v;
@@ -89,7 +94,7 @@ export function monitorCall(m: MonitorState, g: number, op: Op): MonitorState {
   const configs = distinct(m.configs.map((e) => {
     const watches = e.watches ? e.watches.slice() : m.pending.map(() => null);
     watches[g] = watchStart(e.model);
-    return { ...e, watches };
+    return { model: e.model, done: e.done, watches };
   }));
   return { ...m, pending, configs };
 }
@@ -105,7 +110,7 @@ export function monitorReturn(m: MonitorState, g: number, result: OpResult): Mon
     if (!explains(m.range, e, g, op, result)) continue;
     const done = e.done.slice();
     done[g] = null;
-    kept.push(withoutWatch({ ...e, done }, g));
+    kept.push(withoutWatch(e.watches ? { model: e.model, done, watches: e.watches } : { model: e.model, done }, g));
   }
   if (kept.length === 0) return { ...m, pending, configs: [], failed: { goroutine: g, op } };
   const configs = distinct(kept);
@@ -132,33 +137,43 @@ function withoutWatch(e: Explanation, g: number): Explanation {
   const watches = e.watches.slice();
   watches[g] = null;
   if (watches.every((w) => w === null)) return { model: e.model, done: e.done };
-  return { ...e, watches };
+  return { model: e.model, done: e.done, watches };
 }
 
 /** Every explanation reachable by linearizing any of the pending, not yet linearized operations. */
 function closure(range: RangeMode, pending: ReadonlyArray<Op | null>, start: readonly Explanation[]): Explanation[] {
-  const seen = new Map<string, Explanation>(start.map((e) => [explanationKey(e), e]));
+  const seen = new Map<string, Explanation>(start.map((e) => [keyOf(e), e]));
   for (const e of start) reachFrom(range, pending, e, seen);
   return [...seen.values()];
 }
 
 /**
  * Adds to `into`, by key, every explanation `from` reaches by linearizing one or more pending
- * operations; one already there is not followed again (what it reaches was added with it).
+ * operations; one already there is not followed again (what it reaches was added with it), nor
+ * one with `most` operations linearized.
  */
-function reachFrom(range: RangeMode, pending: ReadonlyArray<Op | null>, from: Explanation, into: Map<string, Explanation>): void {
+function reachFrom(range: RangeMode, pending: ReadonlyArray<Op | null>, from: Explanation, into: Map<string, Explanation>, most = Infinity): void {
   const work = [from];
   while (work.length > 0) {
     const e = work.pop()!;
-    pending.forEach((op, g) => {
-      if (!op || e.done[g] !== null || watched(range, op)) return;
+    if (linearized(e) >= most) continue;
+    for (let g = 0; g < pending.length; g++) {
+      const op = pending[g];
+      if (!op || e.done[g] !== null || watched(range, op)) continue;
       const next = linearize(e, g, op);
-      const k = explanationKey(next);
-      if (into.has(k)) return;
+      const k = keyOf(next);
+      if (into.has(k)) continue;
       into.set(k, next);
       work.push(next);
-    });
+    }
   }
+}
+
+/** How many of e's slots have their operation linearized. */
+function linearized(e: Explanation): number {
+  let n = 0;
+  for (const d of e.done) if (d !== null) n++;
+  return n;
 }
 
 /**
@@ -179,10 +194,19 @@ function reachFrom(range: RangeMode, pending: ReadonlyArray<Op | null>, from: Ex
  */
 function roots(range: RangeMode, pending: ReadonlyArray<Op | null>, es: Explanation[]): Explanation[] {
   if (es.length < 2) return es;
-  // Reaching is acyclic, so no explanation lands in what it reaches itself.
+  // Linearizing adds a result, so an explanation reaches only ones with more, and none when all
+  // have as many (the common case); reaching is acyclic, so none lands in what it reaches itself.
+  let fewest = Infinity;
+  let most = 0;
+  for (const e of es) {
+    const n = linearized(e);
+    fewest = Math.min(fewest, n);
+    most = Math.max(most, n);
+  }
+  if (fewest === most) return es;
   const reached = new Map<string, Explanation>();
-  for (const e of es) reachFrom(range, pending, e, reached);
-  return es.filter((e) => !reached.has(explanationKey(e)));
+  for (const e of es) reachFrom(range, pending, e, reached, most);
+  return es.filter((e) => !reached.has(keyOf(e)));
 }
 
 /** e with slot g's `op` taking effect now; every pending contract Range sees its effect. */
@@ -221,13 +245,28 @@ export function explanationKey(e: Explanation, name: (v: number) => number = SAM
 }
 
 /**
+ * explanationKey(e), worked out once per explanation: a return keys each one at its start, in
+ * its closure, in distinct and roots, and interning keys the state it makes (monitor-memo.ts);
+ * a third of a return's time went to keying the same explanations again. Kept on the
+ * explanation itself: a WeakMap or Map by object made returns twice as slow.
+ */
+export function keyOf(e: Explanation): string {
+  return (e.key ??= explanationKey(e));
+}
+
+/**
  * Sorted by key, duplicates dropped, and explanations whose Range watches another one with the
  * same map and results covers dropped (see watchCovers): what is left is the unique set of
  * maximal explanations, so equal situations are equal arrays, and no larger than needed.
  */
 function distinct(es: readonly Explanation[]): Explanation[] {
   const byKey = new Map<string, Explanation>();
-  for (const e of es) byKey.set(explanationKey(e), e);
+  let watching = false;
+  for (const e of es) {
+    byKey.set(keyOf(e), e);
+    if (e.watches) watching = true;
+  }
+  if (!watching) return [...byKey.keys()].sort().map((k) => byKey.get(k)!);
   // Only explanations with the same map and results can cover each other.
   const groups = new Map<string, Explanation[]>();
   for (const e of byKey.values()) {

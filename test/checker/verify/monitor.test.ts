@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbHistory } from './arbitraries.js';
-import { encodeMonitor, freshValues, MAX_FRESH, monitorCall, monitorInit, monitorReturn, type MonitorState } from '../../../checker/verify/monitor.js';
+import { encodeMonitor, explanationKey, freshValues, keyOf, MAX_FRESH, monitorCall, monitorInit, monitorReturn, type MonitorState } from '../../../checker/verify/monitor.js';
 import { KeyNamer, ValueNamer } from '../../../spec/canon.js';
 import { call, got, history, load, MISSING, NONE, pairs, range, ret, runMonitor, store, type Ev } from './helpers.js';
 
@@ -52,7 +52,8 @@ describe('the online monitor', () => {
     const m = feed(monitorInit(3, 1, 'contract'), [
       call(0, store(0, 1)), call(1, load(0)), ret(1, MISSING), call(2, range()), ret(0, NONE),
     ]);
-    expect(m.configs).toEqual([{ model: [1], done: [null, null, null], watches: [null, null, { held: [[0, 1]], written: [] }] }]);
+    // The explanations' content: each also keeps its key once worked out (keyOf).
+    expect(m.configs.map(({ model, done, watches }) => ({ model, done, watches }))).toEqual([{ model: [1], done: [null, null, null], watches: [null, null, { held: [[0, 1]], written: [] }] }]);
     expect(feed(m, [ret(2, pairs())]).failed).toBeUndefined();
   });
 
@@ -159,6 +160,29 @@ describe('the monitor key under renaming of keys (key symmetry)', () => {
     const one = feed(monitorInit(1, 2), [call(0, store(0, 1)), ret(0, NONE)]);
     const two = feed(monitorInit(1, 2), [call(0, store(0, 1)), ret(0, NONE), call(0, store(1, 2)), ret(0, NONE)]);
     expect(encodeMonitor(one, new ValueNamer(), [0], new KeyNamer(2))).not.toBe(encodeMonitor(two, new ValueNamer(), [0], new KeyNamer(2)));
+  });
+});
+
+describe('the key kept on each explanation (keyOf)', () => {
+  // A key spread from one explanation into another made from it would name the wrong one: states
+  // would intern together that differ (monitor-memo.ts keys states by these keys).
+  it.each(['snapshot', 'contract'] as const)('is always the key of the explanation it is on, at every prefix of a %s history', (mode) => {
+    let keyed = 0;
+    fc.assert(fc.property(arbHistory({ faithful: false, rangeStyle: mode }), (events) => {
+      const slots = Math.max(1, ...events.map((e) => e[1] + 1));
+      const keys = Math.max(1, ...events.flatMap((e) => (e[0] === 'call' && 'key' in e[2] ? [e[2].key + 1] : [])));
+      let m = monitorInit(slots, keys, mode);
+      for (const e of events) {
+        m = feed(m, [e]);
+        for (const x of m.configs) {
+          if (x.key !== undefined) keyed++;
+          expect(x.key ?? explanationKey(x)).toBe(explanationKey(x));
+          expect(keyOf(x)).toBe(explanationKey(x));
+        }
+      }
+    }), { numRuns: 300 });
+    // Returns key the explanations they keep: a test that never met a kept key would prove nothing.
+    expect(keyed).toBeGreaterThan(0);
   });
 });
 
