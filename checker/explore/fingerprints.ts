@@ -146,15 +146,63 @@ export class FingerprintTable {
  * same on every platform: shards of one run (checker/run/shard.ts) may run on different machines.
  */
 export function fingerprint(key: string): [number, number, number] {
-  // UTF-8 takes at most three bytes per UTF-16 unit; three more pad the last word.
-  if (key.length * 3 + 3 > keyBytes.length) keyBytes = new Uint8Array(2 ** Math.ceil(Math.log2(key.length * 3 + 3)));
+  return fingerprintAfter(NO_PREFIX, key);
+}
+
+/**
+ * Where the hashes stand after the first part of a key: keys that share that part (a class's
+ * target text, checker/explore/classes.ts) then hash only the rest, with fingerprintAfter.
+ */
+export interface HashPrefix {
+  readonly h1: number;
+  readonly h2: number;
+  readonly h3: number;
+  /** Bytes already mixed in: a multiple of four. */
+  readonly mixed: number;
+  /** The part's last bytes that did not fill a word, packed low byte first, and how many. */
+  readonly tail: number;
+  readonly tailBytes: number;
+}
+
+const NO_PREFIX: HashPrefix = { h1: 0x9747b28c, h2: 0x85ebca6b, h3: 0xc2b2ae35, mixed: 0, tail: 0, tailBytes: 0 };
+
+/** The hashes after `text`, as the start of longer keys. */
+export function hashPrefix(text: string): HashPrefix {
+  const length = encoded(text, 0);
+  const whole = length & ~3;
+  mix(NO_PREFIX, keyBytes, whole);
+  let tail = 0;
+  for (let j = length - 1; j >= whole; j--) tail = (tail << 8) | keyBytes[j]!;
+  return { h1: h[0]!, h2: h[1]!, h3: h[2]!, mixed: whole, tail, tailBytes: length - whole };
+}
+
+/** fingerprint(text + rest) for the `prefix` hashPrefix(text) gave, hashing only `rest`. */
+export function fingerprintAfter(prefix: HashPrefix, rest: string): [number, number, number] {
+  const length = encoded(rest, prefix.tailBytes);
   const bytes = keyBytes;
-  const { written } = UTF8.encodeInto(key, bytes);
-  const end = (written + 3) & ~3;
-  for (let j = written; j < end; j++) bytes[j] = 0;
-  let h1 = 0x9747b28c;
-  let h2 = 0x85ebca6b;
-  let h3 = 0xc2b2ae35;
+  for (let j = 0; j < prefix.tailBytes; j++) bytes[j] = (prefix.tail >>> (8 * j)) & 0xff;
+  const end = (length + 3) & ~3;
+  for (let j = length; j < end; j++) bytes[j] = 0;
+  mix(prefix, bytes, end);
+  const total = prefix.mixed + length;
+  return [fmix(h[0]! ^ total), fmix(h[1]! + total), fmix(h[2]! ^ 0x2545f491)];
+}
+
+/** Writes `text`'s UTF-8 bytes into keyBytes from `offset` on, growing it if need be; returns where they end. */
+function encoded(text: string, offset: number): number {
+  // UTF-8 takes at most three bytes per UTF-16 unit; three more pad the last word.
+  if (offset + text.length * 3 + 3 > keyBytes.length) {
+    keyBytes = new Uint8Array(2 ** Math.ceil(Math.log2(offset + text.length * 3 + 3)));
+    keyViews = viewsOf(keyBytes);
+  }
+  return offset + UTF8.encodeInto(text, keyViews[offset]!).written;
+}
+
+/** Mixes bytes[0..end) (whole words) into the hashes `from`; the result is left in `h`. */
+function mix(from: HashPrefix, bytes: Uint8Array, end: number): void {
+  let h1 = from.h1;
+  let h2 = from.h2;
+  let h3 = from.h3;
   for (let i = 0; i < end; i += 4) {
     const k = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
     h1 = Math.imul(h1 ^ k, 0x5bd1e995);
@@ -164,13 +212,25 @@ export function fingerprint(key: string): [number, number, number] {
     h3 = Math.imul(h3 + k, 0x165667b1);
     h3 = (h3 << 13) | (h3 >>> 19);
   }
-  return [fmix(h1 ^ written), fmix(h2 + written), fmix(h3 ^ 0x2545f491)];
+  h[0] = h1;
+  h[1] = h2;
+  h[2] = h3;
 }
+
+/** mix's result: three words, not a new array per key. */
+const h = new Int32Array(3);
 
 const UTF8 = new TextEncoder();
 
 /** Where fingerprint writes a key's bytes: one buffer per thread, grown for a longer key. */
 let keyBytes = new Uint8Array(1 << 12);
+
+/** keyBytes from each offset a prefix's leftover bytes take (0-3): encodeInto writes from a view's start. */
+let keyViews = viewsOf(keyBytes);
+
+function viewsOf(bytes: Uint8Array): Uint8Array[] {
+  return [0, 1, 2, 3].map((offset) => bytes.subarray(offset));
+}
 
 /**
  * A key's fingerprint as a six-unit string: a Map key of a few bytes in place of a text of

@@ -3,6 +3,7 @@
  * execution's goroutine slots, values and keys each of its class's state's is (Node.names), how
  * they carry over from one class to the next, and the monitor's events put in them.
  */
+import type { HashPrefix } from './fingerprints.js';
 import type { KeyNamer, ValueNamer } from '../../spec/canon.js';
 import type { Op, OpResult } from '../../spec/types.js';
 import type { Bounds, Names } from './node.js';
@@ -15,6 +16,8 @@ export interface TargetText {
   readonly keys: KeyNamer | undefined;
   /** The keys `keys` named, in the order it named them. */
   readonly keyOrder: readonly number[];
+  /** The hashes after `${text}#`, the start of the state keys this text begins (classes.ts, stateFingerprint); made when first needed. */
+  prefix?: HashPrefix;
 }
 
 /** The execution's slot for the class's `slot`; undefined names rename nothing. */

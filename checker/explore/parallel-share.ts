@@ -47,7 +47,7 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
   forgetMonitorMemo();
   forgetClasses(target);
   // The same search as the single thread's (search.ts): with classes where they apply.
-  const { advance: advanceFrom, key: keyOf } = searchMoves(target, bounds, ALL_REDUCTIONS);
+  const { advance: advanceFrom, fingerprint: fingerprintOf } = searchMoves(target, bounds, ALL_REDUCTIONS);
   const visited = new SharedFingerprintTable(d.visited);
   const ended = new SharedFingerprintTable(d.ended);
   const next = new Int32Array(d.control);
@@ -57,9 +57,9 @@ export function searchShare(d: ShareInput, onProgress?: (states: number) => void
   const visit = (n: Node<unknown>): boolean => {
     // End states are few and far between: a participant growing their table must not wait for this one's next.
     ended.letGrow();
-    const key = keyOf(target, bounds, n, ALL_REDUCTIONS);
-    if (!visited.claim(key, bounds.depth - n.ops).explore) return false;
-    if (isEnd(target, bounds, n) && ended.claim(key, 0).isNew) {
+    const print = fingerprintOf(target, bounds, n, ALL_REDUCTIONS);
+    if (!visited.claimPrint(print, bounds.depth - n.ops).explore) return false;
+    if (isEnd(target, bounds, n) && ended.claimPrint(print, 0).isNew) {
       const outcome = outcomeOf(n);
       result.outcomes[outcome] = (result.outcomes[outcome] ?? 0) + 1;
       if (breaches(target, n)) result.breached = true;

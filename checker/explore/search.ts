@@ -7,7 +7,7 @@ import type { MapConfig } from '../../spec/config.js';
 import type { Target } from '../../spec/target.js';
 import type { OutcomeClass } from '../../spec/types.js';
 import { exploreDpor } from './dpor.js';
-import { fingerprint, FingerprintTable } from './fingerprints.js';
+import { FingerprintTable } from './fingerprints.js';
 import { forgetMonitorMemo } from '../verify/monitor-memo.js';
 import { forgetClasses, searchMoves } from './classes.js';
 import { OpLayers, pushSuccessors } from './layers.js';
@@ -83,7 +83,7 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
   // The monitor's memo starts empty and is dropped at the end: it is for this search alone.
   forgetMonitorMemo();
   forgetClasses(target);
-  const { advance: advanceFrom, key: keyOf } = searchMoves(target, o, reductions);
+  const { advance: advanceFrom, key: keyOf, fingerprint: fingerprintOf } = searchMoves(target, o, reductions);
   const result: ExploreResult & { explored: number } = { states: 0, explored: 0, executions: 0, outcomes: new Map(), breached: false, visitedBytes: 0 };
   const visited = new FingerprintTable();
   const ended = new FingerprintTable(12);
@@ -95,9 +95,8 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
 
   /** Stores n; false when it was stored before with as much budget (nothing new to find from it). */
   const visit = (n: Node<S>): boolean => {
-    const key = keyOf(target, o, n, reductions);
     const budget = o.depth - n.ops;
-    const [a, b, c] = fingerprint(key);
+    const [a, b, c] = fingerprintOf(target, o, n, reductions);
     const before = visited.raiseTriple(a, b, c, budget);
     if (before >= budget) return false;
     result.explored++;
@@ -106,7 +105,8 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
     if (isEnd(target, o, n) && ended.setTriple(a, b, c, 0) < 0) {
       const outcome = outcomeOf(n);
       result.executions++;
-      o.onEnd?.(key, outcome, n.crash !== undefined);
+      // The key itself only for a caller that asks: the search needs its fingerprint alone.
+      o.onEnd?.(keyOf(target, o, n, reductions), outcome, n.crash !== undefined);
       if (o.fingerprints) {
         if (!endsByClass.has(outcome)) endsByClass.set(outcome, new FingerprintTable(8));
         endsByClass.get(outcome)!.setTriple(a, b, c, 0);
@@ -123,7 +123,7 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
     if (!reached) continue;
     let next = reached.next;
     const slice = o.slice;
-    if (slice && reached.node.ops === SLICE_LAYER) next = next.filter((s) => s.edge.op === null || inSlice(keyOf(target, o, s.node, reductions), slice));
+    if (slice && reached.node.ops === SLICE_LAYER) next = next.filter((s) => s.edge.op === null || inSlice(fingerprintOf(target, o, s.node, reductions), slice));
     pushSuccessors(stack, reached.node.ops, next);
   }
   forgetMonitorMemo();
@@ -144,7 +144,7 @@ export function explore<S>(target: Target<S>, o: ExploreOptions): ExploreResult 
  */
 const SLICE_LAYER = 1;
 
-/** Whether slice `slice` keeps a start into SLICE_LAYER: its state key's hash, dealt round-robin. */
-function inSlice(key: string, slice: { index: number; count: number }): boolean {
-  return (fingerprint(key)[0]! >>> 0) % slice.count === slice.index;
+/** Whether slice `slice` keeps a start into SLICE_LAYER: its state key's fingerprint, dealt round-robin. */
+function inSlice([a]: readonly number[], slice: { index: number; count: number }): boolean {
+  return (a! >>> 0) % slice.count === slice.index;
 }

@@ -69,8 +69,12 @@ export class SharedFingerprintTable {
    * new, and whether the caller should explore it: new, or met before only with less budget.
    */
   claim(key: string, budget: number): { isNew: boolean; explore: boolean } {
+    return this.claimPrint(fingerprint(key), budget);
+  }
+
+  /** claim() for a key's fingerprint, worked out already (classes.ts, stateFingerprint). */
+  claimPrint([a, b, c0]: readonly [number, number, number], budget: number): { isNew: boolean; explore: boolean } {
     this.letGrow();
-    const [a, b, c0] = fingerprint(key);
     const c = c0 === 0 || c0 === BUSY_U32 ? 1 : c0;
     const ia = a | 0;
     const ib = b | 0;

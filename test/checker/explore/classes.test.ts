@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { usesClasses } from '../../../checker/explore/classes.js';
-import { ALL_REDUCTIONS, type Reductions } from '../../../checker/explore/node.js';
+import { advanceClasses, forgetClasses, keyBefore, stateFingerprint, stateKey, usesClasses } from '../../../checker/explore/classes.js';
+import { fingerprint } from '../../../checker/explore/fingerprints.js';
+import { ALL_REDUCTIONS, initialNode, type Node, type Reductions } from '../../../checker/explore/node.js';
 import { explore, type ExploreResult } from '../../../checker/explore/search.js';
 import { makeTarget } from '../../../checker/run/targets.js';
 import { SMALL } from '../../../spec/config.js';
@@ -70,6 +72,44 @@ describe('classes in a search of one slice (--shard)', () => {
       expect(classes.result.states).toBe(plain.result.states);
       expect(classes.ends).toEqual(plain.ends);
     }
+  });
+});
+
+describe('the fingerprint of a state over classes (stateFingerprint)', () => {
+  it('is the fingerprint of its key at every state a search stores', () => {
+    const target = makeTarget('syncmap', SMALL)!;
+    const bounds = { depth: 3, goroutines: 2, keys: 2 };
+    forgetClasses(target);
+    const seen = new Set<string>();
+    let checked = 0;
+    let differ = 0;
+    const visit = (n: Node<unknown>): boolean => {
+      const key = stateKey(target, bounds, n, ALL_REDUCTIONS);
+      expect(stateFingerprint(target, bounds, n, ALL_REDUCTIONS)).toEqual(fingerprint(key));
+      checked++;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    };
+    const stack: Array<Node<unknown>> = [initialNode(target, SMALL, bounds)];
+    for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+      const reached = advanceClasses(target, bounds, n, true, ALL_REDUCTIONS, visit);
+      for (const s of reached?.next ?? []) {
+        stack.push(s.node);
+        // States whose key differs from the key the class's first member would have: the names are at work.
+        if (s.node.names && stateKey(target, bounds, s.node, ALL_REDUCTIONS) !== stateKey(target, bounds, { ...s.node, names: undefined }, ALL_REDUCTIONS)) differ++;
+      }
+    }
+    forgetClasses(target);
+    expect(checked).toBeGreaterThan(1000);
+    expect(differ).toBeGreaterThan(0);
+  });
+
+  it('picks the order stateKey picks: keyBefore is the order of the whole keys', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', '#', '"', '~', 'é'), maxLength: 6 });
+    fc.assert(fc.property(text, text, text, text, (a, aRest, b, bRest) => {
+      expect(keyBefore(a, aRest, b, bRest)).toBe(`${a}#${aRest}` < `${b}#${bRest}`);
+    }), { numRuns: 3000 });
   });
 });
 

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingerprint, FingerprintTable } from '../../../checker/explore/fingerprints.js';
+import { fingerprint, fingerprintAfter, FingerprintTable, hashPrefix } from '../../../checker/explore/fingerprints.js';
 import { PARTIAL_VERSION } from '../../../checker/run/shard.js';
 
 describe('FingerprintTable', () => {
@@ -62,5 +63,28 @@ describe('fingerprint', () => {
     expect(all.size).toBe(200_000);
     // 200,000 random 32-bit words clash about 5 times; a hash that ignored part of the key would clash far more.
     expect(first.size).toBeGreaterThan(199_900);
+  });
+});
+
+describe('fingerprintAfter a hashed prefix', () => {
+  it('is the fingerprint of the prefix and the rest together, whatever bytes the prefix leaves over a word', () => {
+    // Every length modulo four, characters of one to four UTF-8 bytes, and empty parts.
+    const unit = fc.constantFrom('a', 'Z', '#', '\u0000', 'é', '≥', '\u{1F600}');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), fc.string({ unit, maxLength: 40 }), (prefix, rest) => {
+      expect(fingerprintAfter(hashPrefix(prefix), rest)).toEqual(fingerprint(prefix + rest));
+    }), { numRuns: 2000 });
+  });
+
+  it('reads every byte of parts far longer than the first buffer, and a short key after them as before', () => {
+    const long = 'x'.repeat(30_000);
+    const after = hashPrefix(`${long}ab`);
+    expect(fingerprintAfter(after, `${long}é`)).toEqual(fingerprint(`${long}ab${long}é`));
+    expect(fingerprintAfter(after, 'c')).not.toEqual(fingerprintAfter(after, 'd'));
+    expect(fingerprintAfter(hashPrefix('c0f0B0|-|-'), '#0')).toEqual([224398474, 3605421279, 1607597461]);
+  });
+
+  it('serves any number of keys from one prefix: the prefix is not changed by them', () => {
+    const prefix = hashPrefix('c1f0B1|assignk0=1');
+    for (const rest of ['', '#0', '#1', '#0', 'é#2']) expect(fingerprintAfter(prefix, rest)).toEqual(fingerprint(`c1f0B1|assignk0=1${rest}`));
   });
 });
