@@ -3,12 +3,14 @@ import { ceilingOf, contended, extraWorkOf, measureSpeedup, runCase, speedupOf }
 
 describe('the speedup measurement', () => {
   it('relates a round\'s times as speedup and ceiling', () => {
-    const round = { alone: 10, parallel: 6, pairSlower: 12.5, aloneCpu: 10.5, parallelCpu: 12.6 };
-    expect(speedupOf(round)).toBeCloseTo(10 / 6);
+    const round = { alone: 10, parallel: 6.5, pairSlower: 12.5, aloneCpu: 10.5, parallelCpu: 12.6 };
+    expect(speedupOf(round)).toBeCloseTo(10 / 6.5);
     // Two searches of 10 s each done in 12.5 s: 1.6 times one search's throughput.
     expect(ceilingOf(round)).toBeCloseTo(1.6);
     // The split added a fifth to the work.
     expect(extraWorkOf(round)).toBeCloseTo(1.2);
+    // A round as the host allows it: the speedup below the ceiling, so nothing to flag.
+    expect(contended(round)).toBe(false);
   });
 
   it('flags a round whose ceiling came out below its speedup', () => {
