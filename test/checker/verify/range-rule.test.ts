@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contractViolation, snapshotViolation, watchCovers, watchKey, watchStart, watchStep } from '../../../checker/verify/range-rule.js';
 import { modelStep, type MapModelState } from '../../../spec/model.js';
@@ -32,6 +33,36 @@ describe('the watch', () => {
   it('reads, and a LoadOrStore that loaded, touch nothing', () => {
     const w = watchStart([5, 0]);
     expect(watched([5, 0], [load(0), loadOrStore(0, 9), { kind: 'len' }, range()])).toEqual(w);
+  });
+
+  it('is its rule stated directly: every value held, sorted and distinct; written keys never absent since, sorted', () => {
+    const op = (keys: number) => fc.oneof(
+      fc.record({ k: fc.nat(keys - 1), v: fc.integer({ min: 1, max: 4 }) }).map(({ k, v }) => store(k, v)),
+      fc.nat(keys - 1).map((k) => del(k)),
+      fc.record({ k: fc.nat(keys - 1), v: fc.integer({ min: 1, max: 4 }) }).map(({ k, v }) => loadOrStore(k, v)),
+      fc.nat(keys - 1).map((k) => load(k)),
+      fc.constant(clear),
+    );
+    const run = fc.integer({ min: 1, max: 3 }).chain((keys) => fc.record({
+      start: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: keys, maxLength: keys }),
+      ops: fc.array(op(keys), { maxLength: 8 }),
+    }));
+    fc.assert(fc.property(run, ({ start, ops }) => {
+      // Each key's values over the interval, and whether it was written, tracked naively.
+      const seen = start.map((v) => new Set([v]));
+      const wrote = new Set<number>();
+      let s: MapModelState = start;
+      for (const o of ops) {
+        const next = modelStep(s, o).state;
+        next.forEach((v, k) => seen[k]!.add(v));
+        if (o.kind === 'clear') start.forEach((_, k) => wrote.add(k));
+        else if (o.kind !== 'access' && (o.kind !== 'loadOrStore' || s[o.key] === 0)) wrote.add(o.key);
+        s = next;
+      }
+      const held = seen.map((vs) => [...vs].sort((a, b) => a - b));
+      const written = [...wrote].filter((k) => !held[k]!.includes(0)).sort((a, b) => a - b);
+      expect(watched(start, ops)).toEqual({ held, written });
+    }), { numRuns: 2000 });
   });
 
   it('clear writes every key', () => {
