@@ -40,6 +40,12 @@ export class ValueNamer {
     return this.raw.map((v, i) => `${v}:${i + 1}`).sort().join(',');
   }
 
+  /** Forgets every name, to be used again from scratch; returns itself. */
+  reset(): this {
+    this.raw.length = 0;
+    return this;
+  }
+
   /** An independent copy, to try a naming order and throw it away. */
   clone(): ValueNamer {
     const c = new ValueNamer();
@@ -68,6 +74,13 @@ export class KeyNamer {
     if (n === undefined) throw new Error(`the spec is inconsistent: key ${k} is outside 0..${this.keys - 1}`);
     if (n < 0) this.names[k] = n = this.count++;
     return n;
+  }
+
+  /** Forgets every name, to be used again from scratch; returns itself. */
+  reset(): this {
+    this.names.fill(-1);
+    this.count = 0;
+    return this;
   }
 
   /** The name k already has, or undefined: looks without naming. */

@@ -168,7 +168,7 @@ export function advanceClasses<S>(target: Target<S>, b: Bounds, n: Node<S>, entr
  */
 export function stateKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): string {
   const parts = keyParts(target, b, n, r);
-  return typeof parts === 'string' ? parts : `${parts.tt.text}#${parts.rest}`;
+  return typeof parts === 'string' ? parts : `${parts.tt.text}#${parts.monitor}${parts.tail}`;
 }
 
 /**
@@ -179,7 +179,7 @@ export function stateKey<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reducti
 export function stateFingerprint<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): [number, number, number] {
   const parts = keyParts(target, b, n, r);
   if (typeof parts === 'string') return fingerprint(parts);
-  return fingerprintAfter((parts.tt.prefix ??= hashPrefix(`${parts.tt.text}#`)), parts.rest);
+  return fingerprintAfter((parts.tt.prefix ??= hashPrefix(`${parts.tt.text}#`)), parts.monitor, parts.tail);
 }
 
 /** node.ts's nodeKey, fingerprinted: the search's fingerprint of a state where there are no classes. */
@@ -188,10 +188,11 @@ function nodeFingerprint<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reducti
 }
 
 /**
- * The state key in two parts, the class's text under the order that gives the smallest key and
- * the rest after its '#'; the whole key (nodeKey's) when n holds no class's state.
+ * The state key in parts: the class's text under the order that gives the smallest key, then
+ * after its '#' the monitor's text and the tail; the whole key (nodeKey's) when n holds no
+ * class's state.
  */
-function keyParts<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): string | { tt: TargetText; rest: string } {
+function keyParts<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): string | { tt: TargetText; monitor: string; tail: string } {
   const cls = n.crash === undefined ? keptTable(target, b, r)?.byState.get(n.s) : undefined;
   if (!cls) return nodeKey(target, b, n, r);
   const names = n.names;
@@ -199,11 +200,12 @@ function keyParts<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): s
   let bestMonitor = '';
   // Every target with classes has a monitor (usesClasses): its part is always encoded.
   for (const tt of cls.texts) {
-    const values = new ValueNamer();
+    // Namers made afresh at every key were a twelfth of the search's garbage; nothing keeps them past the encoding.
+    const values = SCRATCH_VALUES.reset();
     for (const v of tt.values.namedValues) values.name(valueIn(names, v));
     let keys: KeyNamer | undefined;
     if (tt.keys) {
-      keys = new KeyNamer(b.keys);
+      keys = scratchKeys(b.keys);
       for (const k of tt.keyOrder) keys.name(keyIn(names, k));
     }
     const monitor = memoEncode(n.mon, values, slotOrder(tt.order, names, b.goroutines), keys);
@@ -212,7 +214,16 @@ function keyParts<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions): s
       bestMonitor = monitor;
     }
   }
-  return { tt: best!, rest: bestMonitor + keyTail(n, r) };
+  return { tt: best!, monitor: bestMonitor, tail: keyTail(n, r) };
+}
+
+const SCRATCH_VALUES = new ValueNamer();
+let scratchKeyNamer: KeyNamer | undefined;
+
+/** A key namer with no key named, reused from one key to the next. */
+function scratchKeys(keys: number): KeyNamer {
+  if (scratchKeyNamer?.keys !== keys) scratchKeyNamer = new KeyNamer(keys);
+  return scratchKeyNamer.reset();
 }
 
 /** Whether `${a}#${aRest}` sorts before `${b}#${bRest}`, made only when neither text decides alone. */

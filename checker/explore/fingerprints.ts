@@ -176,9 +176,12 @@ export function hashPrefix(text: string): HashPrefix {
   return { h1: h[0]!, h2: h[1]!, h3: h[2]!, mixed: whole, tail, tailBytes: length - whole };
 }
 
-/** fingerprint(text + rest) for the `prefix` hashPrefix(text) gave, hashing only `rest`. */
-export function fingerprintAfter(prefix: HashPrefix, rest: string): [number, number, number] {
-  const length = encoded(rest, prefix.tailBytes);
+/**
+ * fingerprint(text + rest + more) for the `prefix` hashPrefix(text) gave, hashing only `rest` and
+ * `more` (two parts, so a caller need not join them first: the join was flattened to be hashed).
+ */
+export function fingerprintAfter(prefix: HashPrefix, rest: string, more = ''): [number, number, number] {
+  const length = more === '' ? encoded(rest, prefix.tailBytes) : encoded(more, encoded(rest, prefix.tailBytes));
   const bytes = keyBytes;
   for (let j = 0; j < prefix.tailBytes; j++) bytes[j] = (prefix.tail >>> (8 * j)) & 0xff;
   const end = (length + 3) & ~3;
@@ -192,10 +195,22 @@ export function fingerprintAfter(prefix: HashPrefix, rest: string): [number, num
 function encoded(text: string, offset: number): number {
   // UTF-8 takes at most three bytes per UTF-16 unit; three more pad the last word.
   if (offset + text.length * 3 + 3 > keyBytes.length) {
-    keyBytes = new Uint8Array(2 ** Math.ceil(Math.log2(offset + text.length * 3 + 3)));
+    // What is written already (a first part) goes along.
+    const grown = new Uint8Array(2 ** Math.ceil(Math.log2(offset + text.length * 3 + 3)));
+    grown.set(keyBytes.subarray(0, offset));
+    keyBytes = grown;
     keyViews = viewsOf(keyBytes);
   }
-  return offset + UTF8.encodeInto(text, keyViews[offset]!).written;
+  const view = keyViews[offset];
+  if (view) return offset + UTF8.encodeInto(text, view).written;
+  // Past the first word (a second part): short and ASCII as a rule, written here rather than
+  // through a view made for it.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return offset + UTF8.encodeInto(text, keyBytes.subarray(offset)).written;
+    keyBytes[offset + i] = c;
+  }
+  return offset + text.length;
 }
 
 /** Mixes bytes[0..end) (whole words) into the hashes `from`; the result is left in `h`. */

@@ -597,6 +597,8 @@ export function keyWithOrders<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Re
 
 /** What a state key ends with: the verifiers' flags, the crash, and the operations started when states are not subsumed. */
 export function keyTail<S>(n: Node<S>, r: Reductions): string {
+  // The usual tails as constants: this ends every state key, and building it was garbage each time.
+  if (n.broken === undefined && !n.crash && r.subsumption) return n.overlap ? '#1' : '#0';
   const crash = n.crash ? `!${n.crash.kind}:${n.crash.message}` : '';
   const ops = r.subsumption ? '' : `@${n.ops}`;
   return `#${n.overlap ? 1 : 0}${n.broken ?? ''}${crash}${ops}`;

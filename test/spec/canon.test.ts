@@ -8,6 +8,14 @@ describe('ValueNamer', () => {
     expect([n.name(9), n.name(0), n.name(4), n.name(9)]).toEqual([1, 0, 2, 1]);
     expect(n.named).toBe(2);
   });
+
+  it('starts afresh after reset, as a new one would', () => {
+    const n = new ValueNamer();
+    n.name(9);
+    n.name(4);
+    expect(n.reset()).toBe(n);
+    expect([n.peek(9), n.named, n.name(4), n.name(9)]).toEqual([undefined, 0, 1, 2]);
+  });
 });
 
 describe('KeyNamer', () => {
@@ -33,6 +41,14 @@ describe('KeyNamer', () => {
     c.name(0);
     expect(n.peek(0)).toBeUndefined();
     expect(c.renaming().name).toEqual([1, 0]);
+  });
+
+  it('starts afresh after reset, as a new one would', () => {
+    const n = new KeyNamer(3);
+    for (const k of [2, 0, 1]) n.name(k);
+    expect(n.reset()).toBe(n);
+    expect([n.named, n.peek(2), n.name(1)]).toEqual([0, undefined, 0]);
+    expect(n.unnamed()).toEqual([0, 2]);
   });
 
   it('refuses a key outside its range: a spec bug, not a name', () => {

@@ -70,8 +70,10 @@ describe('fingerprintAfter a hashed prefix', () => {
   it('is the fingerprint of the prefix and the rest together, whatever bytes the prefix leaves over a word', () => {
     // Every length modulo four, characters of one to four UTF-8 bytes, and empty parts.
     const unit = fc.constantFrom('a', 'Z', '#', '\u0000', 'é', '≥', '\u{1F600}');
-    fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), fc.string({ unit, maxLength: 40 }), (prefix, rest) => {
+    fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), fc.string({ unit, maxLength: 40 }), fc.string({ unit, maxLength: 6 }), (prefix, rest, more) => {
       expect(fingerprintAfter(hashPrefix(prefix), rest)).toEqual(fingerprint(prefix + rest));
+      // The rest in two parts, the second of any characters too.
+      expect(fingerprintAfter(hashPrefix(prefix), rest, more)).toEqual(fingerprint(prefix + rest + more));
     }), { numRuns: 2000 });
   });
 
@@ -81,6 +83,11 @@ describe('fingerprintAfter a hashed prefix', () => {
     expect(fingerprintAfter(after, `${long}é`)).toEqual(fingerprint(`${long}ab${long}é`));
     expect(fingerprintAfter(after, 'c')).not.toEqual(fingerprintAfter(after, 'd'));
     expect(fingerprintAfter(hashPrefix('c0f0B0|-|-'), '#0')).toEqual([224398474, 3605421279, 1607597461]);
+    // A second part long enough to grow the buffer keeps the first part's bytes.
+    const first = 'y'.repeat(1000);
+    const second = `${'z'.repeat(400_000)}é`;
+    expect(fingerprintAfter(hashPrefix('ab'), first, second)).toEqual(fingerprint(`ab${first}${second}`));
+    expect(fingerprintAfter(hashPrefix('c0f0B0|-|-'), '#', '0')).toEqual([224398474, 3605421279, 1607597461]);
   });
 
   it('serves any number of keys from one prefix: the prefix is not changed by them', () => {

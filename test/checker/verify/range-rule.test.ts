@@ -56,7 +56,7 @@ describe('the watch', () => {
         const next = modelStep(s, o).state;
         next.forEach((v, k) => seen[k]!.add(v));
         if (o.kind === 'clear') start.forEach((_, k) => wrote.add(k));
-        else if (o.kind !== 'access' && (o.kind !== 'loadOrStore' || s[o.key] === 0)) wrote.add(o.key);
+        else if ('key' in o && o.kind !== 'access' && (o.kind !== 'loadOrStore' || s[o.key] === 0)) wrote.add(o.key);
         s = next;
       }
       const held = seen.map((vs) => [...vs].sort((a, b) => a - b));
