@@ -39,7 +39,6 @@ interface Encoding {
  * pointing at the next states would chain every state ever met to the first one, which the
  * search holds to the end (measured: a third of a GiB more at depth 5).
  */
-const TAGS = new WeakMap<MonitorState, Tag>();
 const INTERNED = new Map<string, MonitorState>();
 const TRANSITIONS = new Map<string, MonitorState>();
 const ENCODINGS = new Map<string, Encoding>();
@@ -156,9 +155,21 @@ function remember<V>(table: Map<string, V>, key: string, value: V): void {
   table.set(key, value);
 }
 
+/**
+ * The state's tag, kept on the state under a symbol, not enumerable: a spread of the state (the
+ * monitor makes the next state from it so) and a structured clone (states handed to another
+ * thread) both leave it behind, so no state carries another's tag or another thread's id. A
+ * WeakMap of the tags, as before, made sync.Map's search 7 % slower (a one-thread search at depth
+ * 5: 6.13-7.37 s against 5.83-6.75 s, alternating; docs/performance.md). Monitor states are
+ * never frozen, so the property can always be added.
+ */
 function tagOf(m: MonitorState): Tag {
-  return remembered(TAGS, m, () => ({ id: nextId++ }));
+  let tag = (m as { [TAG]?: Tag })[TAG];
+  if (!tag) Object.defineProperty(m, TAG, { value: (tag = { id: nextId++ }), enumerable: false });
+  return tag;
 }
+
+const TAG = Symbol('monitor state tag');
 
 /**
  * A monitor state that came from another thread (the parallel search hands states over as

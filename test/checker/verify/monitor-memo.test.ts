@@ -134,4 +134,16 @@ describe('the remembered monitor', () => {
       }
     }), { numRuns: 200 });
   });
+
+  it('keeps its tag where neither a spread nor a copy to another thread carries it', () => {
+    // The tag names the state in the memo's tables; a state made by spreading a tagged one, or a
+    // copy handed over from another thread, must come to the tables as a state of its own.
+    const m = memoCall(memoInit(2, 1), 0, store(0, 1));
+    memoEncode(m, new ValueNamer(), [0, 1]);
+    expect(Object.getOwnPropertySymbols(m)).toHaveLength(1);
+    for (const copy of [{ ...m }, structuredClone(m), deserialize(serialize(m)) as MonitorState]) {
+      expect(Object.getOwnPropertySymbols(copy)).toHaveLength(0);
+      expect(copy).toEqual(m);
+    }
+  });
 });
