@@ -156,7 +156,8 @@ function reachFrom(range: RangeMode, pending: ReadonlyArray<Op | null>, from: Ex
   const work = [from];
   while (work.length > 0) {
     const e = work.pop()!;
-    if (linearized(e) >= most) continue;
+    // Counted only where there is a bound (roots): the closure, which has none, runs at every return.
+    if (most !== Infinity && linearized(e) >= most) continue;
     for (let g = 0; g < pending.length; g++) {
       const op = pending[g];
       if (!op || e.done[g] !== null || watched(range, op)) continue;
@@ -261,12 +262,7 @@ export function keyOf(e: Explanation): string {
  */
 function distinct(es: readonly Explanation[]): Explanation[] {
   const byKey = new Map<string, Explanation>();
-  let watching = false;
-  for (const e of es) {
-    byKey.set(keyOf(e), e);
-    if (e.watches) watching = true;
-  }
-  if (!watching) return [...byKey.keys()].sort().map((k) => byKey.get(k)!);
+  for (const e of es) byKey.set(keyOf(e), e);
   // Only explanations with the same map and results can cover each other.
   const groups = new Map<string, Explanation[]>();
   for (const e of byKey.values()) {
