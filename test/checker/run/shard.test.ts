@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCheckArgs, type CheckOptions } from '../../../checker/cli/options.js';
 import { targetOptions } from '../../../checker/run/auto-bound.js';
 import { checkTargetWithTraces } from '../../../checker/run/check-target.js';
-import { checkShards, mergeTarget, type PartialReport, runShard } from '../../../checker/run/shard.js';
+import { checkShards, mergeTarget, PARTIAL_VERSION, type PartialReport, runShard } from '../../../checker/run/shard.js';
+import { fingerprint } from '../../../checker/explore/fingerprints.js';
 import { readPartial } from '../../../checker/run/shard-io.js';
 import type { TargetReport } from '../../../checker/report/types.js';
 
@@ -53,6 +55,30 @@ describe('shards merged', () => {
     const parts = [1, 2].map((i) => runShard(o, i, 2, quiet));
     const whole = mergeTarget(parts, 0, o, io).report.states;
     for (const p of parts) expect(mergeTarget([{ ...p, shard: { index: 1, count: 1 } }], 0, o, io).report.states).toBeLessThan(whole);
+  });
+});
+
+/** A shard's visited fingerprints as one text: how many, and a fingerprint of them in sorted order. */
+function digest(packed: string): string {
+  const bytes = new Uint8Array(inflateSync(Buffer.from(packed, 'base64')));
+  const words = new Uint32Array(bytes.buffer, 0, bytes.byteLength / 4);
+  const prints: string[] = [];
+  for (let i = 0; i < words.length; i += 3) prints.push(`${words[i]}.${words[i + 1]}.${words[i + 2]}`);
+  return `${prints.length}:${fingerprint(prints.sort().join(' ')).join('.')}`;
+}
+
+describe('the fingerprints a shard writes', () => {
+  it('are the ones this version always wrote: state keys written anew need a new PARTIAL_VERSION', () => {
+    // merge unions shards by fingerprint; one written with other keys would count states twice.
+    const part = runShard(options(['--depth', '2']), 1, 1, quiet);
+    expect(PARTIAL_VERSION).toBe(2);
+    expect(Object.fromEntries(part.targets.map((t) => [t.target, digest(t.visited)]))).toEqual({
+      syncmap: '112:461470077.1341230344.3153394579',
+      'rwmutex-map': '252:3247903603.241949417.2785533988',
+      'mutex-map': '79:3529046334.4226149352.4265814465',
+      'sharded-map': '808:123361583.3638923013.759909392',
+      hmap: '2978:1152596141.1582627931.686056151',
+    });
   });
 });
 
