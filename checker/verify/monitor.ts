@@ -263,17 +263,22 @@ export function keyOf(e: Explanation): string {
 function distinct(es: readonly Explanation[]): Explanation[] {
   const byKey = new Map<string, Explanation>();
   for (const e of es) byKey.set(keyOf(e), e);
-  // Only explanations with the same map and results can cover each other.
-  const groups = new Map<string, Explanation[]>();
-  for (const e of byKey.values()) {
+  // Only explanations with the same map and results can cover each other: grouped by that part
+  // of their key, which is all of it but the watches after the last '/' (a watch's text has none).
+  let groups: Map<string, Explanation[]> | undefined;
+  for (const [k, e] of byKey) {
     if (!e.watches) continue;
-    const base = explanationKey({ model: e.model, done: e.done });
-    groups.set(base, [...(groups.get(base) ?? []), e]);
+    groups ??= new Map();
+    const base = k.slice(0, k.lastIndexOf('/'));
+    const group = groups.get(base);
+    if (group) group.push(e);
+    else groups.set(base, [e]);
   }
   const kept = [...byKey.keys()].filter((k) => {
     const e = byKey.get(k)!;
     if (!e.watches) return true;
-    return !groups.get(explanationKey({ model: e.model, done: e.done }))!.some((o) => o !== e && covers(o, e));
+    const group = groups!.get(k.slice(0, k.lastIndexOf('/')))!;
+    return group.length === 1 || !group.some((o) => o !== e && covers(o, e));
   });
   return kept.sort().map((k) => byKey.get(k)!);
 }

@@ -186,6 +186,30 @@ describe('the key kept on each explanation (keyOf)', () => {
   });
 });
 
+describe('the key of a watched explanation', () => {
+  // distinct groups watched explanations by their key without the watches, cut at the last '/'.
+  it('is its key without the watches, a slash, then the watches, which have no slash', () => {
+    let watched = 0;
+    fc.assert(fc.property(arbHistory({ faithful: false, rangeStyle: 'contract' }), (events) => {
+      const slots = Math.max(1, ...events.map((e) => e[1] + 1));
+      const keys = Math.max(1, ...events.flatMap((e) => (e[0] === 'call' && 'key' in e[2] ? [e[2].key + 1] : [])));
+      let m = monitorInit(slots, keys, 'contract');
+      for (const e of events) {
+        m = feed(m, [e]);
+        for (const x of m.configs) {
+          if (!x.watches) continue;
+          watched++;
+          const key = explanationKey(x);
+          const base = explanationKey({ model: x.model, done: x.done });
+          expect(key.startsWith(`${base}/`)).toBe(true);
+          expect(key.slice(base.length + 1)).not.toContain('/');
+        }
+      }
+    }), { numRuns: 300 });
+    expect(watched).toBeGreaterThan(0);
+  });
+});
+
 describe('keeping only the roots of the explanations', () => {
   const slotsOf = (events: Ev[]): number => Math.max(1, ...events.map((e) => e[1] + 1));
   const keysOf = (events: Ev[]): number => Math.max(1, ...events.flatMap((e) => (e[0] === 'call' && 'key' in e[2] ? [e[2].key + 1] : [])));
