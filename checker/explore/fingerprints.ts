@@ -257,7 +257,8 @@ export function compactKey(key: string): string {
   return String.fromCharCode(a & 0xffff, a >>> 16, b & 0xffff, b >>> 16, c & 0xffff, c >>> 16);
 }
 
-function fmix(h: number): number {
+/** Murmur3's finalizer: spreads every bit of a hash over all of it (data-hash.ts finishes with it too). */
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

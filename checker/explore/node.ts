@@ -379,14 +379,14 @@ function soloRun<S>(target: Target<S>, b: Bounds, n: Node<S>, r: Reductions, g: 
 
 /**
  * Target.runKey's parts as one short text: each part's dataFingerprint, the shared objects' once
- * per object. The parts are the memory and a goroutine's state, kilobytes of JSON, and many run
- * starts share the memory with earlier states (most steps change no map: the plain map's memory
+ * per object. The parts are the memory and a goroutine's state, hundreds of characters of JSON
+ * each, and many run starts share the memory with earlier states (most steps change no map: the plain map's memory
  * at depth 4 was one of 3,587 objects over 12,883 run starts); turning it into text at every
  * run's start was a fifth of rwmutex-map's search. Equal data, equal text; objects are never
  * changed once made (the spec is pure), so a remembered text stays true. The goroutine's state
  * is new at almost every run's start (at depth 4 every one of rwmutex-map's 11,916), so it is not
  * remembered. The parts are walked, not written as JSON and hashed: over sharded-map's 82,658 run
- * starts at depth 5 that took 5-6 µs a start instead of 8-11 µs.
+ * starts at depth 5 that took 5-7 µs a start instead of 8-12 µs.
  */
 const PART_TEXTS = new WeakMap<object, string>();
 
