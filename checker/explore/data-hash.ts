@@ -12,29 +12,14 @@
  * the fingerprints' odds (fingerprints.ts). It tells apart a little more than JSON does (an
  * undefined property from a missing one, NaN from null), which only costs a memo a hit.
  */
-import { fmix } from './fingerprints.js';
+import { compactText, fingerprintBytes } from './fingerprints.js';
 
 /** x's fingerprint as six UTF-16 units, as compactKey (fingerprints.ts) writes one. */
 export function dataFingerprint(x: unknown): string {
-  const end = walk(x, 0);
-  const w = WORDS;
-  // fingerprints.ts's mixing, a word at a time, written out here: it runs for every word.
-  let h1 = 0x9747b28c;
-  let h2 = 0x85ebca6b;
-  let h3 = 0xc2b2ae35;
-  for (let i = 0; i < end; i++) {
-    const k = w[i]!;
-    h1 = Math.imul(h1 ^ k, 0x5bd1e995);
-    h1 ^= h1 >>> 15;
-    h2 = Math.imul(h2 ^ k, 0x27d4eb2d);
-    h2 ^= h2 >>> 13;
-    h3 = Math.imul(h3 + k, 0x165667b1);
-    h3 = (h3 << 13) | (h3 >>> 19);
-  }
-  const a = fmix(h1 ^ end);
-  const b = fmix(h2 + end);
-  const c = fmix(h3 ^ 0x2545f491);
-  return String.fromCharCode(a & 0xffff, a >>> 16, b & 0xffff, b >>> 16, c & 0xffff, c >>> 16);
+  // Walked first: the walk may grow the buffer. Its words' bytes are in the platform's order,
+  // which is as good as any, since the run memo's keys never leave the thread.
+  const words = walk(x, 0);
+  return compactText(fingerprintBytes(BYTES, words * 4));
 }
 
 /** The tags; a value's words start with one of these. */
@@ -48,8 +33,9 @@ const UNDEFINED = 7;
 const ARRAY = 8;
 const OBJECT = 9;
 
-/** Where the walk writes its words: one buffer per thread, grown when a value needs more. */
+/** Where the walk writes its words: one buffer per thread, grown when a value needs more; BYTES are its bytes. */
 let WORDS = new Int32Array(1 << 12);
+let BYTES = new Uint8Array(WORDS.buffer);
 
 /** Writes x's words from `at` on; returns where they end. Recursive: plain data is a tree of a few levels. */
 function walk(x: unknown, at: number): number {
@@ -117,6 +103,7 @@ function grow(least: number): void {
   const grown = new Int32Array(2 ** Math.ceil(Math.log2(least)));
   grown.set(WORDS);
   WORDS = grown;
+  BYTES = new Uint8Array(WORDS.buffer);
 }
 
 /**

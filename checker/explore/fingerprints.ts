@@ -187,7 +187,20 @@ export function fingerprintAfter(prefix: HashPrefix, rest: string, more = ''): [
   const end = (length + 3) & ~3;
   for (let j = length; j < end; j++) bytes[j] = 0;
   mix(prefix, bytes, end);
-  const total = prefix.mixed + length;
+  return finished(prefix.mixed + length);
+}
+
+/**
+ * The fingerprint of bytes[0..length), `length` a multiple of four: for callers that write their
+ * own words (data-hash.ts), so one mixing serves every fingerprint.
+ */
+export function fingerprintBytes(bytes: Uint8Array, length: number): [number, number, number] {
+  mix(NO_PREFIX, bytes, length);
+  return finished(length);
+}
+
+/** The hashes `mix` left in `h`, finished for a key of `total` bytes. */
+function finished(total: number): [number, number, number] {
   return [fmix(h[0]! ^ total), fmix(h[1]! + total), fmix(h[2]! ^ 0x2545f491)];
 }
 
@@ -253,12 +266,16 @@ function viewsOf(bytes: Uint8Array): Uint8Array[] {
  * states by it).
  */
 export function compactKey(key: string): string {
-  const [a, b, c] = fingerprint(key);
+  return compactText(fingerprint(key));
+}
+
+/** A fingerprint as six UTF-16 units (compactKey's form). */
+export function compactText([a, b, c]: readonly [number, number, number]): string {
   return String.fromCharCode(a & 0xffff, a >>> 16, b & 0xffff, b >>> 16, c & 0xffff, c >>> 16);
 }
 
-/** Murmur3's finalizer: spreads every bit of a hash over all of it (data-hash.ts finishes with it too). */
-export function fmix(h: number): number {
+/** Murmur3's finalizer: spreads every bit of a hash over all of it. */
+function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
