@@ -263,13 +263,12 @@ export function keyOf(e: Explanation): string {
 function distinct(es: readonly Explanation[]): Explanation[] {
   const byKey = new Map<string, Explanation>();
   for (const e of es) byKey.set(keyOf(e), e);
-  // Only explanations with the same map and results can cover each other: grouped by that part
-  // of their key, which is all of it but the watches after the last '/' (a watch's text has none).
+  // Only explanations with the same map and results can cover each other.
   let groups: Map<string, Explanation[]> | undefined;
   for (const [k, e] of byKey) {
     if (!e.watches) continue;
     groups ??= new Map();
-    const base = k.slice(0, k.lastIndexOf('/'));
+    const base = unwatchedKey(k);
     const group = groups.get(base);
     if (group) group.push(e);
     else groups.set(base, [e]);
@@ -277,10 +276,18 @@ function distinct(es: readonly Explanation[]): Explanation[] {
   const kept = [...byKey.keys()].filter((k) => {
     const e = byKey.get(k)!;
     if (!e.watches) return true;
-    const group = groups!.get(k.slice(0, k.lastIndexOf('/')))!;
+    const group = groups!.get(unwatchedKey(k))!;
     return group.length === 1 || !group.some((o) => o !== e && covers(o, e));
   });
   return kept.sort().map((k) => byKey.get(k)!);
+}
+
+/**
+ * A watched explanation's key without its watches: the key of its map and results alone, which
+ * is all of it up to the last '/' (a watch's text has none).
+ */
+function unwatchedKey(key: string): string {
+  return key.slice(0, key.lastIndexOf('/'));
 }
 
 /** Each of a's Range watches covers b's (a and b have the same map and results). */
